@@ -1,0 +1,13 @@
+// The ordered list of migrations (imported classes, so it works from ts and from dist alike).
+// Names follow the rollout guide's scripts, in its order.
+import { Migration20251201000000_initial_schema } from './Migration20251201000000_initial_schema';
+import { Migration20251201000001_add_phase6_p3_fields } from './Migration20251201000001_add_phase6_p3_fields';
+import { Migration20251201000002_add_performance_indexes } from './Migration20251201000002_add_performance_indexes';
+import { Migration20251201000003_add_ab_test_results } from './Migration20251201000003_add_ab_test_results';
+
+export const MIGRATIONS = [
+  { name: 'Migration20251201000000_initial_schema', class: Migration20251201000000_initial_schema },
+  { name: 'Migration20251201000001_add_phase6_p3_fields', class: Migration20251201000001_add_phase6_p3_fields },
+  { name: 'Migration20251201000002_add_performance_indexes', class: Migration20251201000002_add_performance_indexes },
+  { name: 'Migration20251201000003_add_ab_test_results', class: Migration20251201000003_add_ab_test_results },
+];

@@ -1,0 +1,142 @@
+// The only reader of process.env. Every variable of the rollout guide and DESIGN.md is parsed here once,
+// validated, and handed to the rest of the code as a typed, frozen object.
+import { readFileSync } from 'node:fs';
+import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
+import { fromRoot } from './paths';
+
+export type AppEnv = 'development' | 'production';
+export type FeatureFlagName = 'PHASE6_METRICS' | 'CONSOLIDATED_METRICS';
+
+/** The environment variable behind each kill switch. */
+export const FLAG_ENV_VARS: Record<FeatureFlagName, string> = {
+  PHASE6_METRICS: 'AUTOPACK_ENABLE_PHASE6_METRICS',
+  CONSOLIDATED_METRICS: 'AUTOPACK_ENABLE_CONSOLIDATED_METRICS',
+};
+
+export interface Config {
+  env: AppEnv;
+  database: DatabaseTarget;
+  host: string;
+  port: number;
+  apiKey: string | null;
+  flags: Record<FeatureFlagName, boolean>;
+  skipCi: boolean;
+  qdrantHost: string | null;
+  embeddingModel: string | null;
+  metricsRetentionDays: number;
+  telemetryDbEnabled: boolean;
+  executorCommand: string | null;
+  executorTimeoutSeconds: number;
+  maxConcurrentRuns: number;
+  apiUrl: string;
+  version: string;
+}
+
+/** A configuration problem: one line naming the variable and what it accepts. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:///./autopack.db';
+
+type Env = Record<string, string | undefined>;
+
+function value(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function switchValue(env: Env, name: string, fallback: boolean): boolean {
+  const v = value(env, name);
+  if (v === undefined) return fallback;
+  if (v === '0') return false;
+  if (v === '1') return true;
+  throw new ConfigError(name, `invalid value "${v}" (accepted: "0" = off, "1" = on, or unset)`);
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const v = value(env, name);
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new ConfigError(name, `invalid value "${v}" (accepted: an integer from ${min} to ${max})`);
+  }
+  return Number(v);
+}
+
+function httpUrl(env: Env, name: string, fallback: string | null): string | null {
+  const v = value(env, name);
+  if (v === undefined) return fallback;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new ConfigError(name, `invalid URL "${v}" (accepted: http://host:port or https://host:port)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `unsupported scheme "${url.protocol}" (accepted: http:// or https://)`);
+  }
+  return v.replace(/\/+$/, '');
+}
+
+function apiKey(env: Env): string | null {
+  const direct = value(env, 'AUTOPACK_API_KEY');
+  const file = value(env, 'AUTOPACK_API_KEY_FILE');
+  if (direct && file) {
+    throw new ConfigError('AUTOPACK_API_KEY_FILE', 'set either AUTOPACK_API_KEY or AUTOPACK_API_KEY_FILE, not both');
+  }
+  if (!file) return direct ?? null;
+  let key: string;
+  try {
+    key = readFileSync(file, 'utf8').trim();
+  } catch (e) {
+    throw new ConfigError('AUTOPACK_API_KEY_FILE', `cannot read "${file}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (!key) throw new ConfigError('AUTOPACK_API_KEY_FILE', `"${file}" is empty`);
+  return key;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Parses and validates the environment; throws ConfigError on the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const envName = value(env, 'AUTOPACK_ENV') ?? 'development';
+  if (envName !== 'development' && envName !== 'production') {
+    throw new ConfigError('AUTOPACK_ENV', `invalid value "${envName}" (accepted: development, production)`);
+  }
+  const dbUrl = value(env, 'DATABASE_URL') ?? DEFAULT_DATABASE_URL;
+  let database: DatabaseTarget;
+  try {
+    database = parseDatabaseUrl(dbUrl);
+  } catch (e) {
+    throw new ConfigError('DATABASE_URL', (e as Error).message);
+  }
+  return Object.freeze({
+    env: envName,
+    database,
+    host: value(env, 'HOST') ?? '127.0.0.1',
+    port: integer(env, 'PORT', 8000, 0, 65535),
+    apiKey: apiKey(env),
+    flags: Object.freeze({
+      PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),
+      CONSOLIDATED_METRICS: switchValue(env, FLAG_ENV_VARS.CONSOLIDATED_METRICS, false),
+    }),
+    skipCi: switchValue(env, 'AUTOPACK_SKIP_CI', false),
+    qdrantHost: httpUrl(env, 'QDRANT_HOST', null),
+    embeddingModel: value(env, 'EMBEDDING_MODEL') ?? null,
+    metricsRetentionDays: integer(env, 'AUTOPACK_METRICS_RETENTION_DAYS', 30, 1, 36500),
+    telemetryDbEnabled: switchValue(env, 'TELEMETRY_DB_ENABLED', true),
+    executorCommand: value(env, 'AUTOPACK_EXECUTOR_COMMAND') ?? null,
+    executorTimeoutSeconds: integer(env, 'AUTOPACK_EXECUTOR_TIMEOUT_SECONDS', 3600, 1, 7 * 24 * 3600),
+    maxConcurrentRuns: integer(env, 'AUTOPACK_MAX_CONCURRENT_RUNS', 2, 1, 1000),
+    apiUrl: httpUrl(env, 'AUTOPACK_API_URL', 'http://127.0.0.1:8000') as string,
+    version: packageVersion(),
+  });
+}

@@ -1,0 +1,28 @@
+import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { tokenColumn } from '../types';
+import { Phase } from './Phase';
+import { Run } from './Run';
+
+@Entity({ tableName: 'dashboard_events' })
+export class DashboardEvent {
+  @PrimaryKey({ type: tokenColumn(), autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Run, { deleteRule: 'cascade', index: 'idx_dashboard_events_run_id' })
+  run!: Run;
+
+  @ManyToOne(() => Phase, { nullable: true, deleteRule: 'cascade', index: 'idx_dashboard_events_phase_id' })
+  phase?: Phase | null;
+
+  @Property({ type: 'string', length: 64, index: 'idx_dashboard_events_event_type' })
+  eventType!: string;
+
+  @Property({ type: 'text', nullable: true })
+  message?: string | null;
+
+  @Property({ type: 'json', nullable: true })
+  payload?: unknown;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,57 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { tokenColumn } from '../types';
+import { RUN_STATES, type RunState } from './enums';
+import { Phase } from './Phase';
+
+@Entity({ tableName: 'runs' })
+@Index({ name: 'idx_runs_created_at', expression: 'create index if not exists "idx_runs_created_at" on "runs" ("created_at" desc, "id" desc)' })
+@Index({ name: 'idx_runs_state_created', expression: 'create index if not exists "idx_runs_state_created" on "runs" ("state", "created_at" desc, "id" desc)' })
+export class Run {
+  @PrimaryKey({ type: 'string', length: 128 })
+  id!: string;
+
+  @Enum({ items: () => RUN_STATES, nativeEnumName: undefined, type: 'string', length: 64, default: 'RUN_CREATED' })
+  state: RunState = 'RUN_CREATED';
+
+  @Property({ type: 'string', length: 32, default: 'normal' })
+  safetyProfile: string = 'normal';
+
+  @Property({ type: 'string', length: 64, default: 'multi_tier' })
+  runScope: string = 'multi_tier';
+
+  @Property({ type: 'text', nullable: true })
+  goal?: string | null;
+
+  @Property({ type: tokenColumn(), default: 5000000 })
+  tokenCap: number = 5000000;
+
+  @Property({ type: tokenColumn(), default: 0 })
+  tokensUsed: number = 0;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  gitCommitSha?: string | null;
+
+  @Property({ type: 'string', length: 128, nullable: true })
+  modelMappingHash?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  failureReason?: string | null;
+
+  @ManyToOne(() => Run, { nullable: true, deleteRule: 'set null', index: 'idx_runs_replay_of_id' })
+  replayOf?: Run | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  startedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  completedAt?: Date | null;
+
+  @OneToMany(() => Phase, (p) => p.run)
+  phases = new Collection<Phase>(this);
+}

@@ -1,0 +1,9 @@
+import { ABTestResult } from './ABTestResult';
+import { DashboardEvent } from './DashboardEvent';
+import { Phase } from './Phase';
+import { PhaseMetrics } from './PhaseMetrics';
+import { Run } from './Run';
+
+export { ABTestResult, DashboardEvent, Phase, PhaseMetrics, Run };
+export * from './enums';
+export const ENTITIES = [Run, Phase, PhaseMetrics, DashboardEvent, ABTestResult];

@@ -1,0 +1,96 @@
+// One place that turns a DatabaseTarget into a MikroORM instance for either backend.
+import 'reflect-metadata';
+import { BigIntType, MikroORM, type EntityMetadata, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import { MIGRATIONS } from '../../migrations';
+import type { DatabaseTarget } from './url';
+import { ENTITIES } from './entities';
+
+export type Orm = MikroORM;
+
+export interface OrmOptions {
+  /** Called with every SQL statement executed (tests count them). */
+  onQuery?: (sql: string) => void;
+  poolMax?: number;
+}
+
+/**
+ * MikroORM 6.6 cannot introspect SQLite check constraints, misreads enum checks with more than two items,
+ * and sees autoincrement bigint keys as "integer". The constraints still exist in the SQLite database (the
+ * migrations create them); we only stop describing them to the schema comparator on SQLite, so that the
+ * drift check (entities vs. migrated database) compares what SQLite can report.
+ */
+function describeForSqlite(meta: EntityMetadata): void {
+  meta.checks = [];
+  for (const prop of Object.values(meta.properties)) {
+    if (prop.enum) {
+      prop.enum = false;
+      prop.items = undefined;
+    }
+    if (prop.primary && ((prop.type as unknown) instanceof BigIntType || prop.customType instanceof BigIntType)) {
+      prop.columnTypes = ['integer'];
+    }
+  }
+}
+
+type SqliteConn = { exec(sql: string, cb: (err: Error | null) => void): void };
+
+export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Options {
+  const common: Options = {
+    entities: ENTITIES,
+    discovery: {
+      warnWhenNoEntities: true,
+      onMetadata: (meta, platform) => {
+        if (!(platform instanceof PostgreSqlPlatform)) describeForSqlite(meta);
+      },
+    },
+    extensions: [Migrator],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: MIGRATIONS,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ensureDatabase: false,
+    debug: opts.onQuery ? ['query'] : false,
+    logger: opts.onQuery
+      ? (message: string) => {
+          // MikroORM's query log lines look like "[query] select ... [took 1 ms]"
+          const m = /\[query\] (.*?)(?: \[took [^\]]*\])?$/s.exec(message.replace(/\u001b\[[0-9;]*m/g, ''));
+          if (m) opts.onQuery!(m[1]);
+        }
+      : () => undefined,
+    colors: false,
+  };
+  if (target.kind === 'postgresql') {
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: target.url,
+      dbName: target.dbName,
+      pool: { min: 0, max: opts.poolMax ?? 10 },
+    };
+  }
+  return {
+    ...common,
+    driver: SqliteDriver,
+    dbName: target.path,
+    pool: {
+      min: 1,
+      max: 1,
+      // WAL lets readers proceed while a writer commits; busy_timeout waits instead of failing with SQLITE_BUSY.
+      afterCreate: (conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) =>
+        conn.exec('pragma journal_mode = wal; pragma busy_timeout = 5000; pragma foreign_keys = on;', (err) => done(err, conn)),
+    } as Options['pool'],
+  };
+}
+
+export async function createOrm(target: DatabaseTarget, opts: OrmOptions = {}): Promise<Orm> {
+  return MikroORM.init(ormOptions(target, opts));
+}

