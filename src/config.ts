@@ -101,7 +101,7 @@ function apiKey(env: Env): string | null {
   return key;
 }
 
-function packageVersion(): string {
+export function packageVersion(): string {
   return (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version;
 }
 

@@ -1,6 +1,7 @@
 // One place that turns a DatabaseTarget into a MikroORM instance for either backend.
 import 'reflect-metadata';
 import { BigIntType, MikroORM, type EntityMetadata, type Options } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
@@ -94,3 +95,12 @@ export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Optio
 export async function createOrm(target: DatabaseTarget, opts: OrmOptions = {}): Promise<Orm> {
   return MikroORM.init(ormOptions(target, opts));
 }
+
+export type Em = SqlEntityManager;
+
+/** A fresh EntityManager (own identity map) for one request or one CLI command. */
+export function forkEm(orm: Orm): Em {
+  return orm.em.fork() as Em;
+}
+
+export const isPostgres = (em: Em) => em.getPlatform() instanceof PostgreSqlPlatform;

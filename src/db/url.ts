@@ -5,9 +5,9 @@ export type DatabaseTarget =
   | { kind: 'postgresql'; url: string; dbName: string; display: string }
   | { kind: 'sqlite'; path: string; display: string };
 
-/** The URL with any password replaced, safe for logs, errors and responses. */
-export function maskUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+/** Text with the password of every URL in it replaced, safe for logs, errors and responses. */
+export function maskUrl(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@]*@/gi, '$1***@');
 }
 
 export function parseDatabaseUrl(raw: string): DatabaseTarget {

@@ -1,10 +1,12 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { Run } from './Run';
 
 /** A persisted A/B comparison of two runs (treatment minus control). */
 @Entity({ tableName: 'ab_test_results' })
 export class ABTestResult {
+  [OptionalProps]?: 'validityErrors' | 'createdAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

@@ -1,10 +1,12 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { Phase } from './Phase';
 import { Run } from './Run';
 
 @Entity({ tableName: 'dashboard_events' })
 export class DashboardEvent {
+  [OptionalProps]?: 'createdAt';
+
   @PrimaryKey({ type: tokenColumn(), autoincrement: true })
   id!: number;
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { PHASE_STATES, type PhaseState } from './enums';
 import { Run } from './Run';
@@ -7,6 +7,8 @@ import { Run } from './Run';
 @Unique({ name: 'uq_phases_run_phase', properties: ['run', 'phaseId'] })
 @Index({ name: 'idx_phases_run_state', properties: ['run', 'state'] })
 export class Phase {
+  [OptionalProps]?: 'state' | 'phaseIndex' | 'tokensUsed' | 'attempts' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

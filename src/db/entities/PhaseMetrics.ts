@@ -1,4 +1,4 @@
-import { Check, Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, OptionalProps, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { Phase } from './Phase';
 import { Run } from './Run';
@@ -10,6 +10,8 @@ import { Run } from './Run';
 @Index({ name: 'idx_phase_metrics_created_at', expression: 'create index if not exists "idx_phase_metrics_created_at" on "phase_metrics" ("created_at" desc)' })
 @Index({ name: 'idx_phase_metrics_run_created', expression: 'create index if not exists "idx_phase_metrics_run_created" on "phase_metrics" ("run_id", "created_at" desc)' })
 export class PhaseMetrics {
+  [OptionalProps]?: 'retrievalTokens' | 'secondOpinionTokens' | 'evidenceRequestTokens' | 'baseTokens' | 'totalTokens' | 'createdAt';
+
   @PrimaryKey({ type: tokenColumn(), autoincrement: true })
   id!: number;
 

@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, OptionalProps, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { RUN_STATES, type RunState } from './enums';
 import { Phase } from './Phase';
@@ -7,6 +7,8 @@ import { Phase } from './Phase';
 @Index({ name: 'idx_runs_created_at', expression: 'create index if not exists "idx_runs_created_at" on "runs" ("created_at" desc, "id" desc)' })
 @Index({ name: 'idx_runs_state_created', expression: 'create index if not exists "idx_runs_state_created" on "runs" ("state", "created_at" desc, "id" desc)' })
 export class Run {
+  [OptionalProps]?: 'state' | 'safetyProfile' | 'runScope' | 'tokenCap' | 'tokensUsed' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'string', length: 128 })
   id!: string;
 

@@ -1,0 +1,87 @@
+// Assembles the running service: database, migrations check, GraphQL server, HTTP listener.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { Config } from './config';
+import { createOrm, type Orm } from './db/orm';
+import type { GraphQLContext } from './graphql/context';
+import { createGraphQLServer } from './graphql/server';
+import { createHttpServer } from './http/server';
+import { consoleLogger, type Logger } from './logger';
+import { describeError } from './modules/ops/health';
+import { migrateUp, migrationState } from './modules/ops/migrations';
+
+/** The service cannot start; the message is one line saying why and what to do. */
+export class StartupError extends Error {}
+
+export interface App {
+  config: Config;
+  orm: Orm;
+  apollo: ApolloServer<GraphQLContext>;
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+async function prepareDatabase(orm: Orm, config: Config, logger: Logger): Promise<void> {
+  let pending: string[];
+  try {
+    pending = (await migrationState(orm)).pending;
+  } catch (e) {
+    throw new StartupError(`cannot reach the database ${config.database.display}: ${describeError(e)}`);
+  }
+  if (!pending.length) return;
+  if (config.env === 'production') {
+    throw new StartupError(`${pending.length} database migration(s) pending (${pending.join(', ')}): run \`autopack migrate up\` first`);
+  }
+  const applied = await migrateUp(orm);
+  logger.info(`development mode: applied ${applied.length} migration(s) to ${config.database.display}`, { applied });
+}
+
+export async function startApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
+  const logger = opts.logger ?? consoleLogger;
+  if (config.env === 'production' && !config.apiKey) {
+    throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
+  }
+  const orm = await createOrm(config.database);
+  try {
+    await prepareDatabase(orm, config, logger);
+    const apollo = createGraphQLServer(config, logger);
+    await apollo.start();
+    const server = createHttpServer({ config, orm, apollo, logger, flags: () => config.flags });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    }).catch((e: NodeJS.ErrnoException) => {
+      throw new StartupError(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`);
+    });
+    const { port } = server.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    if (!config.apiKey) logger.warn('AUTOPACK_API_KEY is not set: the API is open to anyone who can reach it (development only)');
+    logger.info('Autopack Control Plane started', {
+      url: `${url}/graphql`,
+      env: config.env,
+      database: config.database.display,
+      flags: config.flags,
+    });
+    return {
+      config,
+      orm,
+      apollo,
+      server,
+      url,
+      async close() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await apollo.stop();
+        await orm.close();
+      },
+    };
+  } catch (e) {
+    await orm.close();
+    throw e;
+  }
+}

@@ -1,0 +1,19 @@
+// `autopack <command>`: the operator's CLI. Every command calls the service layer in src/modules.
+import { Command } from 'commander';
+import { packageVersion } from '../config';
+import { registerMigrate } from './migrate';
+import { registerServe } from './serve';
+
+export function buildProgram(): Command {
+  const program = new Command('autopack')
+    .description('Autopack Control Plane: control plane and telemetry store of the autonomous build system')
+    .showHelpAfterError()
+    .version(packageVersion());
+  registerServe(program);
+  registerMigrate(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}

@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config';
+import { createOrm, type Orm } from '../db/orm';
+import { migrateDown, migrateUp, migrationState } from '../modules/ops/migrations';
+import { verifySchema } from '../modules/ops/verify';
+import { action, CliExit, mark, out } from './output';
+
+async function withOrm(fn: (orm: Orm, display: string) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const orm = await createOrm(config.database);
+  try {
+    await fn(orm, config.database.display);
+  } finally {
+    await orm.close();
+  }
+}
+
+export function registerMigrate(program: Command): void {
+  const migrate = program.command('migrate').description('apply, revert, list and verify database migrations (DATABASE_URL)');
+
+  migrate
+    .command('up')
+    .description('apply every pending migration (idempotent: a second run does nothing)')
+    .action(
+      action(() =>
+        withOrm(async (orm, db) => {
+          const { pending } = await migrationState(orm);
+          out(pending.length ? `Applying ${pending.length} migration(s) to ${db}` : `${db}: already up to date`);
+          const applied = await migrateUp(orm);
+          for (const name of applied) out(`  ${mark(true)} ${name}`);
+          if (pending.length) out(`Done: ${applied.length} applied. Next: autopack migrate verify`);
+        }),
+      ),
+    );
+
+  migrate
+    .command('down')
+    .description('revert the last applied migration')
+    .action(
+      action(() =>
+        withOrm(async (orm, db) => {
+          const reverted = await migrateDown(orm);
+          out(reverted ? `Reverted ${reverted} on ${db}` : `${db}: no migration applied, nothing to revert`);
+        }),
+      ),
+    );
+
+  migrate
+    .command('status')
+    .description('list applied and pending migrations')
+    .action(
+      action(() =>
+        withOrm(async (orm, db) => {
+          const state = await migrationState(orm);
+          out(`Database: ${db}`);
+          for (const m of state.applied) out(`  applied  ${m.name}${m.executedAt ? `  (${m.executedAt.toISOString()})` : ''}`);
+          for (const name of state.pending) out(`  pending  ${name}`);
+          out(`${state.applied.length} applied, ${state.pending.length} pending`);
+        }),
+      ),
+    );
+
+  migrate
+    .command('verify')
+    .description('check tables, columns, indexes and the query plans of the critical queries')
+    .action(
+      action(() =>
+        withOrm(async (orm, db) => {
+          out(`Verifying ${db}`);
+          const checks = await verifySchema(orm);
+          for (const c of checks) {
+            out(`${mark(c.ok)} ${c.label}`);
+            if (c.detail) for (const line of c.detail.split('\n')) out(`    ${line}`);
+          }
+          const failed = checks.filter((c) => !c.ok).length;
+          out(`${checks.length - failed} passed, ${failed} failed`);
+          if (failed) throw new CliExit(1, `verification failed: ${failed} check(s) did not pass`);
+        }),
+      ),
+    );
+}

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { startApp } from '../app';
+import { loadConfig } from '../config';
+import { action, out } from './output';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the API (GraphQL, GraphiQL, /health, REST) on HOST:PORT')
+    .option('--port <port>', 'port (overrides PORT)')
+    .option('--host <host>', 'interface (overrides HOST)')
+    .action(
+      action(async (opts: { port?: string; host?: string }) => {
+        const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
+        const app = await startApp(config);
+        out(`Autopack Control Plane listening on ${app.url}`);
+        out(`  GraphiQL: ${app.url}/graphql`);
+        out(`  Health:   ${app.url}/health`);
+        const stop = async () => {
+          await app.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      }),
+    );
+}

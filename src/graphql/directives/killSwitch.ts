@@ -1,0 +1,39 @@
+// @killSwitch(flag: FeatureFlag!): wraps each annotated field's resolver at schema build time. The flag's
+// state comes from the request context, so a disabled field fails before any of its work starts.
+import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import type { FeatureFlagName } from '../../config';
+import { featureDisabled } from '../../modules/flags';
+import type { GraphQLContext } from '../context';
+
+const DIRECTIVE = 'killSwitch';
+
+export function applyKillSwitches(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field) => {
+      const flag = getDirective(schema, field, DIRECTIVE)?.[0]?.flag as FeatureFlagName | undefined;
+      if (!flag) return field;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      return {
+        ...field,
+        resolve(source, args, ctx: GraphQLContext, info) {
+          if (!ctx.flags[flag]) throw featureDisabled(flag);
+          return resolve(source, args, ctx, info);
+        },
+      };
+    },
+  });
+}
+
+/** flag -> schema coordinates of the fields it gates ("Type.field"), read from the schema itself. */
+export function gatedFields(schema: GraphQLSchema): Map<FeatureFlagName, string[]> {
+  const out = new Map<FeatureFlagName, string[]>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const flag = getDirective(schema, field, DIRECTIVE)?.[0]?.flag as FeatureFlagName | undefined;
+      if (flag) out.set(flag, [...(out.get(flag) ?? []), `${type.name}.${field.name}`]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import type { Run as RunEntity } from '../../db/entities';
+import { createRun, getRun, listRuns } from '../../modules/runs/service';
+import { summarizeStatus } from '../../modules/runs/status';
+import { checkLimit } from '../../modules/validation';
+import type { Resolvers } from '../generated/types';
+
+export const MAX_EVENTS = 1000;
+
+export const runResolvers: Resolvers = {
+  Query: {
+    run: (_, { id }, { em }) => getRun(em, id),
+    runs: async (_, args, { em }) => {
+      const page = await listRuns(em, args);
+      return { nodes: page.nodes, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    },
+  },
+  Mutation: {
+    createRun: (_, { input }, { em }) => createRun(em, input),
+  },
+  Run: {
+    replayOf: (run, _, { loaders }) => (run.replayOf ? loaders.run.load(run.replayOf.id) : null),
+    phases: (run, _, { loaders }) => loaders.phasesByRun.load(run.id),
+    status: async (run, _, { loaders }) => summarizeStatus(await loaders.phasesByRun.load(run.id)),
+    events: (run, { limit }, { loaders }) => loaders.eventsByRun(checkLimit(limit ?? 100, 'limit', MAX_EVENTS)).load(run.id),
+  },
+  Phase: {
+    run: async (phase, _, { loaders }) => (await loaders.run.load(phase.run.id)) as RunEntity,
+    metrics: (phase, _, { loaders }) => loaders.metricsByPhase.load(phase.id),
+    events: (phase, _, { loaders }) => loaders.eventsByPhase.load(phase.id),
+  },
+};

@@ -1,0 +1,66 @@
+// REST compatibility routes: each one is a named GraphQL operation executed on the same schema, so auth,
+// kill switches, validation and errors are identical to /graphql. Only the body shape differs
+// (snake_case keys, as in the rollout guide).
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLContext } from '../graphql/context';
+
+export const STATUS_BY_CODE: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  NOT_IMPLEMENTED: 501,
+  FEATURE_DISABLED: 503,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export interface RestResponse {
+  status: number;
+  body: unknown;
+}
+
+export function errorResponse(error: GraphQLFormattedError): RestResponse {
+  const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  return { status: STATUS_BY_CODE[code] ?? 500, body: { detail: error.message, code } };
+}
+
+/** Runs `query` and maps the result: the first error decides the status, data goes through `shape`. */
+export async function executeRest<T>(
+  apollo: ApolloServer<GraphQLContext>,
+  context: GraphQLContext,
+  query: string,
+  variables: Record<string, unknown>,
+  shape: (data: T) => RestResponse,
+): Promise<RestResponse> {
+  const res = await apollo.executeOperation<T>({ query, variables }, { contextValue: context });
+  if (res.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
+  const { data, errors } = res.body.singleResult;
+  if (errors?.length) return errorResponse(errors[0]);
+  return shape(data as T);
+}
+
+export const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Deep copy with object keys in snake_case (the guide's JSON style). */
+export function toSnake(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toSnake);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeCase(k), toSnake(v)]));
+  }
+  return value;
+}
+
+const HEALTH_QUERY = `query Health {
+  health { status database qdrant killSwitches { phase6Metrics consolidatedMetrics } version timestamp }
+}`;
+
+/** GET /health: 200 while the database answers, 503 when it does not. Open (no key). */
+export function healthRoute(apollo: ApolloServer<GraphQLContext>, context: GraphQLContext): Promise<RestResponse> {
+  return executeRest<{ health: { status: string } }>(apollo, context, HEALTH_QUERY, {}, (data) => ({
+    status: data.health.status === 'healthy' ? 200 : 503,
+    body: toSnake(data.health),
+  }));
+}

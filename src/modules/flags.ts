@@ -1,0 +1,20 @@
+// Kill switches: what each one is called, what it says when off, and the error it raises.
+import { FLAG_ENV_VARS, type FeatureFlagName } from '../config';
+import { ServiceError } from './errors';
+
+export type FlagState = Readonly<Record<FeatureFlagName, boolean>>;
+
+export const FLAG_NAMES = Object.keys(FLAG_ENV_VARS) as FeatureFlagName[];
+
+const DISABLED_MESSAGES: Record<FeatureFlagName, string> = {
+  PHASE6_METRICS: 'Phase 6 metrics disabled',
+  CONSOLIDATED_METRICS: 'Consolidated metrics disabled',
+};
+
+export function featureDisabled(flag: FeatureFlagName): ServiceError {
+  return new ServiceError('FEATURE_DISABLED', DISABLED_MESSAGES[flag], { flag: FLAG_ENV_VARS[flag] });
+}
+
+export function requireFlag(flags: FlagState, flag: FeatureFlagName): void {
+  if (!flags[flag]) throw featureDisabled(flag);
+}

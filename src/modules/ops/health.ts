@@ -1,0 +1,65 @@
+// The rollout guide's health check: database, Qdrant and kill switches.
+import type { Config } from '../../config';
+import { maskUrl } from '../../db/url';
+import type { Orm } from '../../db/orm';
+import type { FlagState } from '../flags';
+
+export interface HealthReport {
+  status: 'healthy' | 'unhealthy';
+  database: string;
+  qdrant: string;
+  killSwitches: { phase6Metrics: boolean; consolidatedMetrics: boolean };
+  version: string;
+  timestamp: Date;
+}
+
+const TIMEOUT_MS = 2000;
+
+/** Error text safe to show: one line, URLs without passwords. */
+export function describeError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return maskUrl(msg.split('\n')[0]) || 'unknown error';
+}
+
+function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    }),
+  ]);
+}
+
+export async function checkDatabase(orm: Orm): Promise<string> {
+  try {
+    await withTimeout(orm.em.getConnection().execute('select 1'), 'database');
+    return 'connected';
+  } catch (e) {
+    return `error: ${describeError(e)}`;
+  }
+}
+
+export async function checkQdrant(host: string | null): Promise<string> {
+  if (!host) return 'disabled';
+  try {
+    const res = await fetch(`${host}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    await res.body?.cancel();
+    return res.ok ? 'connected' : `unhealthy (status ${res.status})`;
+  } catch (e) {
+    const cause = (e as { cause?: unknown }).cause;
+    return `error: ${describeError(cause ?? e)}`;
+  }
+}
+
+export async function checkHealth(orm: Orm, config: Config, flags: FlagState): Promise<HealthReport> {
+  const [database, qdrant] = await Promise.all([checkDatabase(orm), checkQdrant(config.qdrantHost)]);
+  return {
+    status: database === 'connected' ? 'healthy' : 'unhealthy',
+    database,
+    qdrant,
+    killSwitches: { phase6Metrics: flags.PHASE6_METRICS, consolidatedMetrics: flags.CONSOLIDATED_METRICS },
+    version: config.version,
+    timestamp: new Date(),
+  };
+}

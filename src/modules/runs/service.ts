@@ -1,0 +1,121 @@
+// Runs and their phases: creation, lookup and cursor-paginated listing.
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { Phase, Run, type RunState } from '../../db/entities';
+import type { Em } from '../../db/orm';
+import { badInput, conflict, notFound } from '../errors';
+import { checkId, checkLength, checkLimit, checkNonNegative } from '../validation';
+
+export interface PhaseInput {
+  phaseId: string;
+  name: string;
+  description?: string | null;
+  phaseIndex?: number | null;
+}
+
+export interface CreateRunInput {
+  id: string;
+  safetyProfile?: string | null;
+  runScope?: string | null;
+  tokenCap?: number | null;
+  gitCommitSha?: string | null;
+  modelMappingHash?: string | null;
+  goal?: string | null;
+  phases?: PhaseInput[] | null;
+}
+
+export const MAX_PHASES_PER_RUN = 1000;
+
+/** Creates a run and its phases in one transaction; every check happens before anything is written. */
+export async function createRun(em: Em, input: CreateRunInput): Promise<Run> {
+  const id = checkId(input.id, 'run id');
+  const phases = input.phases ?? [];
+  if (phases.length > MAX_PHASES_PER_RUN) throw badInput(`A run has at most ${MAX_PHASES_PER_RUN} phases, got ${phases.length}`);
+  const seen = new Set<string>();
+  phases.forEach((p, i) => {
+    checkId(p.phaseId, `phase id at index ${i}`);
+    if (seen.has(p.phaseId)) throw badInput(`Duplicate phase id "${p.phaseId}" at index ${i}`, { field: 'phases' });
+    seen.add(p.phaseId);
+    checkLength(p.name, `phase name at index ${i}`, 255, true);
+    checkLength(p.description, `phase description at index ${i}`, 10_000);
+    if (p.phaseIndex !== null && p.phaseIndex !== undefined) checkNonNegative(p.phaseIndex, `phaseIndex at index ${i}`);
+  });
+  const tokenCap = checkNonNegative(input.tokenCap ?? 5_000_000, 'tokenCap');
+  const fields = {
+    safetyProfile: checkLength(input.safetyProfile, 'safetyProfile', 32) ?? 'normal',
+    runScope: checkLength(input.runScope, 'runScope', 64) ?? 'multi_tier',
+    gitCommitSha: checkLength(input.gitCommitSha, 'gitCommitSha', 64),
+    modelMappingHash: checkLength(input.modelMappingHash, 'modelMappingHash', 128),
+    goal: checkLength(input.goal, 'goal', 10_000),
+  };
+
+  if (await em.count(Run, { id })) throw conflict(`Run ${id} already exists`);
+  try {
+    return await em.transactional(async (tx) => {
+      const run = tx.create(Run, { id, tokenCap, ...fields });
+      phases.forEach((p, i) =>
+        tx.create(Phase, { run, phaseId: p.phaseId, name: p.name, description: p.description ?? null, phaseIndex: p.phaseIndex ?? i }),
+      );
+      await tx.flush();
+      return run;
+    });
+  } catch (e) {
+    // Two creators racing for one id: the primary key decides, the loser gets the same answer as above.
+    if (e instanceof UniqueConstraintViolationException) throw conflict(`Run ${id} already exists`);
+    throw e;
+  }
+}
+
+export async function getRun(em: Em, id: string): Promise<Run | null> {
+  return em.findOne(Run, { id });
+}
+
+export async function requireRun(em: Em, id: string): Promise<Run> {
+  const run = await getRun(em, id);
+  if (!run) throw notFound(`Run not found: ${id}`);
+  return run;
+}
+
+export interface RunPage {
+  nodes: Run[];
+  totalCount: number;
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+// Cursor = position in the (created_at DESC, id DESC) order, opaque to clients.
+export function encodeCursor(run: Pick<Run, 'createdAt' | 'id'>): string {
+  return Buffer.from(JSON.stringify([run.createdAt.getTime(), run.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [ms, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof ms === 'number' && Number.isFinite(ms) && typeof id === 'string') return { createdAt: new Date(ms), id };
+  } catch {
+    /* fall through */
+  }
+  throw badInput(`Invalid cursor "${cursor.slice(0, 64)}"`, { field: 'after' });
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+/** Newest first; `after` continues from a previous page's endCursor. Two statements: page and count. */
+export async function listRuns(em: Em, args: { state?: RunState | null; first?: number | null; after?: string | null }): Promise<RunPage> {
+  const first = checkLimit(args.first ?? 20, 'first', MAX_PAGE_SIZE);
+  const where = args.state ? { state: args.state } : {};
+  const after = args.after ? decodeCursor(args.after) : null;
+  const pageWhere = after
+    ? { ...where, $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] }
+    : where;
+  const [rows, totalCount] = await Promise.all([
+    em.find(Run, pageWhere, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 }),
+    em.count(Run, where),
+  ]);
+  const nodes = rows.slice(0, first);
+  return {
+    nodes,
+    totalCount,
+    hasNextPage: rows.length > first,
+    endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]) : null,
+  };
+}
