@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { Run } from './Run';
 
@@ -14,10 +14,10 @@ export class ABTestResult {
   testId!: string;
 
   @ManyToOne(() => Run, { deleteRule: 'cascade', index: 'idx_ab_control_run_id' })
-  controlRun!: Run;
+  controlRun!: Rel<Run>;
 
   @ManyToOne(() => Run, { deleteRule: 'cascade', index: 'idx_ab_treatment_run_id' })
-  treatmentRun!: Run;
+  treatmentRun!: Rel<Run>;
 
   @Property({ type: 'string', length: 64, nullable: true })
   controlCommitSha?: string | null;

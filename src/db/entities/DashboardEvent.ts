@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { Phase } from './Phase';
 import { Run } from './Run';
@@ -11,10 +11,10 @@ export class DashboardEvent {
   id!: number;
 
   @ManyToOne(() => Run, { deleteRule: 'cascade', index: 'idx_dashboard_events_run_id' })
-  run!: Run;
+  run!: Rel<Run>;
 
   @ManyToOne(() => Phase, { nullable: true, deleteRule: 'cascade', index: 'idx_dashboard_events_phase_id' })
-  phase?: Phase | null;
+  phase?: Rel<Phase> | null;
 
   @Property({ type: 'string', length: 64, index: 'idx_dashboard_events_event_type' })
   eventType!: string;

@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { PHASE_STATES, type PhaseState } from './enums';
 import { Run } from './Run';
@@ -13,7 +13,7 @@ export class Phase {
   id!: number;
 
   @ManyToOne(() => Run, { deleteRule: 'cascade', index: false })
-  run!: Run;
+  run!: Rel<Run>;
 
   @Property({ type: 'string', length: 128 })
   phaseId!: string;

@@ -1,4 +1,4 @@
-import { Check, Entity, OptionalProps, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, OptionalProps, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { Phase } from './Phase';
 import { Run } from './Run';
@@ -16,10 +16,10 @@ export class PhaseMetrics {
   id!: number;
 
   @ManyToOne(() => Run, { deleteRule: 'cascade', index: 'idx_phase_metrics_run_id' })
-  run!: Run;
+  run!: Rel<Run>;
 
   @ManyToOne(() => Phase, { deleteRule: 'cascade', index: 'idx_phase_metrics_phase_id' })
-  phase!: Phase;
+  phase!: Rel<Phase>;
 
   @Property({ type: tokenColumn(), default: 0 })
   retrievalTokens: number = 0;

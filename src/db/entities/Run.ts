@@ -1,4 +1,4 @@
-import { Collection, Entity, OptionalProps, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
+import { Collection, Entity, OptionalProps, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { tokenColumn } from '../types';
 import { RUN_STATES, type RunState } from './enums';
 import { Phase } from './Phase';
@@ -40,7 +40,7 @@ export class Run {
   failureReason?: string | null;
 
   @ManyToOne(() => Run, { nullable: true, deleteRule: 'set null', index: 'idx_runs_replay_of_id' })
-  replayOf?: Run | null;
+  replayOf?: Rel<Run> | null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

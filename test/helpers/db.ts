@@ -1,0 +1,48 @@
+// One suite, every backend: helpers to get a fresh, empty database of either kind.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { parseDatabaseUrl, type DatabaseTarget } from '../../src/db/url';
+
+export type Backend = 'sqlite' | 'postgresql';
+export const BACKENDS: Backend[] = ['sqlite', 'postgresql'];
+
+export interface TestDatabase {
+  url: string;
+  target: DatabaseTarget;
+  drop(): Promise<void>;
+}
+
+/** URL of database `db` on the test server (TEST_PG_URL: postgresql://user:pass@host:port). */
+export function pgUrl(db: string): string {
+  const base = process.env.TEST_PG_URL;
+  if (!base) throw new Error('TEST_PG_URL is not set (jest global setup starts an embedded PostgreSQL)');
+  const url = new URL(base);
+  url.pathname = `/${db}`;
+  return url.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: pgUrl('postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let counter = 0;
+
+export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
+  const name = `autopack_t${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'autopack-test-'));
+    const url = `sqlite:///${join(dir, 'autopack.db')}`;
+    return { url, target: parseDatabaseUrl(url), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  await adminQuery(`create database "${name}"`);
+  const url = pgUrl(name);
+  return { url, target: parseDatabaseUrl(url), drop: () => adminQuery(`drop database if exists "${name}" with (force)`) };
+}

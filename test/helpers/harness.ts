@@ -1,0 +1,83 @@
+// A migrated database of either backend plus the GraphQL server object (no port), or the whole app on a
+// free loopback port for HTTP tests.
+import type { ApolloServer } from '@apollo/server';
+import { startApp, type App } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import { createOrm, forkEm, type Em, type Orm } from '../../src/db/orm';
+import { createContext, type GraphQLContext } from '../../src/graphql/context';
+import { createGraphQLServer } from '../../src/graphql/server';
+import { silentLogger } from '../../src/logger';
+import type { FlagState } from '../../src/modules/flags';
+import { migrateUp } from '../../src/modules/ops/migrations';
+import { createTestDatabase, type Backend, type TestDatabase } from './db';
+
+export interface GqlResult<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export interface Harness {
+  backend: Backend;
+  db: TestDatabase;
+  config: Config;
+  orm: Orm;
+  apollo: ApolloServer<GraphQLContext>;
+  /** Every SQL statement executed through the ORM since the last reset. */
+  statements: string[];
+  em(): Em;
+  exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, flags?: Partial<FlagState>): Promise<GqlResult<T>>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(backend: Backend, env: Record<string, string> = {}): Promise<Harness> {
+  const db = await createTestDatabase(backend);
+  const config = loadConfig({ DATABASE_URL: db.url, ...env });
+  const statements: string[] = [];
+  const orm = await createOrm(config.database, { onQuery: (sql) => statements.push(sql) });
+  await migrateUp(orm);
+  const apollo = createGraphQLServer(config, silentLogger);
+  await apollo.start();
+  return {
+    backend,
+    db,
+    config,
+    orm,
+    apollo,
+    statements,
+    em: () => forkEm(orm),
+    async exec(query, variables, flags) {
+      const contextValue = createContext(orm, config, { ...config.flags, ...flags }, 'test');
+      const res = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
+      return res.body.singleResult as GqlResult<any>;
+    },
+    async close() {
+      await apollo.stop();
+      await orm.close();
+      await db.drop();
+    },
+  };
+}
+
+export interface TestApp {
+  app: App;
+  url: string;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real service on 127.0.0.1 and a free port, over a fresh database of `backend`. */
+export async function startTestApp(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase(backend);
+  const config = loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', ...env });
+  const app = await startApp(config, { logger: silentLogger });
+  return {
+    app,
+    url: app.url,
+    db,
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
