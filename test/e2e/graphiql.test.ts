@@ -1,0 +1,146 @@
+// End to end: the offline GraphiQL page in a real headless Chromium, with every non-loopback request
+// blocked. Runs a query with the API key typed into the headers editor and checks the result pane.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/harness';
+
+const CHROMIUM = '/usr/bin/chromium';
+const API_KEY = 'e2e-key';
+const SCREENSHOT = join(__dirname, '../../.tmp/graphiql-e2e.png');
+const WAIT = 30_000;
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Skipping GraphiQL e2e test: ${CHROMIUM} not found (apt-get install chromium)`);
+const describeIfChromium = hasChromium ? describe : describe.skip;
+
+jest.setTimeout(60_000);
+
+/** Sets the value of the CodeMirror 5 editor picked by `which` ('query' | 'headers'). */
+async function setEditor(page: Page, which: 'query' | 'headers', value: string): Promise<void> {
+  await page.evaluate(
+    ([which, value]) => {
+      const all = Array.from(document.querySelectorAll('.CodeMirror')) as any[];
+      const cm =
+        which === 'query'
+          ? (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror
+          : all.map((el) => el.CodeMirror).find((c) => c && /X-API-Key/.test(c.getValue()));
+      if (!cm) throw new Error(`${which} editor not found`);
+      cm.setValue(value);
+    },
+    [which, value] as const,
+  );
+}
+
+/** Text of the result pane (CodeMirror value, falling back to the DOM text). */
+function resultText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.querySelector('.result-window .CodeMirror, .graphiql-response .CodeMirror') as any;
+    return el?.CodeMirror?.getValue() ?? document.querySelector('.result-window, .graphiql-response')?.textContent ?? '';
+  });
+}
+
+async function runAndWaitFor(page: Page, ...needles: string[]): Promise<string> {
+  await page.click('.graphiql-execute-button');
+  await page.waitForFunction(
+    (needles) => {
+      const el = document.querySelector('.result-window .CodeMirror, .graphiql-response .CodeMirror') as any;
+      const text: string = el?.CodeMirror?.getValue() ?? '';
+      return needles.every((n) => text.includes(n));
+    },
+    needles,
+    { timeout: WAIT },
+  );
+  return resultText(page);
+}
+
+describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const blocked: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startTestApp('sqlite', { AUTOPACK_API_KEY: API_KEY });
+
+    // Data to look at, created through the API.
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+      body: JSON.stringify({
+        query: 'mutation { createRun(input: {id: "e2e-run", phases: [{phaseId: "p1", name: "Build"}]}) { id } }',
+      }),
+    });
+    expect(await res.json()).toEqual({ data: { createRun: { id: 'e2e-run' } } });
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ],
+    });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (new URL(url).hostname !== '127.0.0.1') {
+        blocked.push(url);
+        return route.abort('blockedbyclient');
+      }
+      return route.continue();
+    });
+    page = await context.newPage();
+    page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+
+    await page.goto(`${app.url}/graphql`, { waitUntil: 'load', timeout: WAIT });
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: WAIT });
+    await page.waitForSelector('.graphiql-execute-button', { timeout: WAIT });
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('.CodeMirror')).some((el: any) => /X-API-Key/.test(el.CodeMirror?.getValue() ?? '')),
+      undefined,
+      { timeout: WAIT },
+    );
+  });
+
+  afterAll(async () => {
+    if (page) {
+      mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT }).catch((e) => console.warn(`screenshot failed: ${e}`));
+    }
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('runs a query with the API key from the headers editor', async () => {
+    await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': API_KEY }, null, 2));
+    await setEditor(page, 'query', '{ run(id: "e2e-run") { id state phases { phaseId } } }');
+    const text = await runAndWaitFor(page, 'e2e-run', 'RUN_CREATED');
+    expect(JSON.parse(text)).toEqual({ data: { run: { id: 'e2e-run', state: 'RUN_CREATED', phases: [{ phaseId: 'p1' }] } } });
+  });
+
+  it('shows "Invalid API key" for a wrong key', async () => {
+    await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': 'wrong-key' }, null, 2));
+    await setEditor(page, 'query', '{ run(id: "e2e-run") { id } }');
+    const text = await runAndWaitFor(page, 'Invalid API key');
+    expect(text).not.toContain('RUN_CREATED');
+  });
+
+  it('loaded everything from 127.0.0.1 and nothing from outside', () => {
+    expect(requests.some((r) => r.endsWith('/graphiql/graphiql.min.js'))).toBe(true);
+    expect(requests.some((r) => r.startsWith('POST ') && r.endsWith('/graphql'))).toBe(true);
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

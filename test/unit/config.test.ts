@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+import { maskUrl, parseDatabaseUrl } from '../../src/db/url';
+
+const fail = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      env: 'development',
+      database: { kind: 'sqlite', path: './autopack.db' },
+      host: '127.0.0.1',
+      port: 8000,
+      apiKey: null,
+      flags: { PHASE6_METRICS: false, CONSOLIDATED_METRICS: false },
+      skipCi: false,
+      qdrantHost: null,
+      metricsRetentionDays: 30,
+      telemetryDbEnabled: true,
+      executorTimeoutSeconds: 3600,
+      maxConcurrentRuns: 2,
+      apiUrl: 'http://127.0.0.1:8000',
+    });
+  });
+
+  it('reads kill switches as "0"/"1" only', () => {
+    expect(loadConfig({ AUTOPACK_ENABLE_PHASE6_METRICS: '1' }).flags).toEqual({ PHASE6_METRICS: true, CONSOLIDATED_METRICS: false });
+    expect(loadConfig({ AUTOPACK_ENABLE_CONSOLIDATED_METRICS: '0' }).flags.CONSOLIDATED_METRICS).toBe(false);
+    // The original system silently read "true" as OFF; we refuse it.
+    expect(fail({ AUTOPACK_ENABLE_CONSOLIDATED_METRICS: 'true' })).toBe(
+      'AUTOPACK_ENABLE_CONSOLIDATED_METRICS: invalid value "true" (accepted: "0" = off, "1" = on, or unset)',
+    );
+    expect(fail({ AUTOPACK_ENABLE_PHASE6_METRICS: 'yes' })).toMatch(/^AUTOPACK_ENABLE_PHASE6_METRICS: /);
+  });
+
+  it('refuses bad numbers, naming the variable and the accepted range', () => {
+    expect(fail({ PORT: 'eighty' })).toBe('PORT: invalid value "eighty" (accepted: an integer from 0 to 65535)');
+    expect(fail({ PORT: '70000' })).toMatch(/^PORT: /);
+    expect(fail({ AUTOPACK_METRICS_RETENTION_DAYS: '30d' })).toMatch(/^AUTOPACK_METRICS_RETENTION_DAYS: invalid value "30d"/);
+    expect(fail({ AUTOPACK_METRICS_RETENTION_DAYS: '0' })).toMatch(/from 1 to/);
+    expect(fail({ AUTOPACK_ENV: 'staging' })).toBe('AUTOPACK_ENV: invalid value "staging" (accepted: development, production)');
+  });
+
+  it('parses both DATABASE_URL forms and refuses malformed ones without printing the password', () => {
+    expect(parseDatabaseUrl('sqlite:///autopack.db')).toMatchObject({ kind: 'sqlite', path: 'autopack.db' });
+    expect(parseDatabaseUrl('sqlite:////var/lib/autopack.db')).toMatchObject({ kind: 'sqlite', path: '/var/lib/autopack.db' });
+    expect(parseDatabaseUrl('sqlite:///:memory:')).toMatchObject({ kind: 'sqlite', path: ':memory:' });
+    expect(parseDatabaseUrl('postgresql://autopack:s3cret@localhost:5432/autopack')).toMatchObject({
+      kind: 'postgresql',
+      dbName: 'autopack',
+      display: 'postgresql://autopack:***@localhost:5432/autopack',
+    });
+    const msg = fail({ DATABASE_URL: 'mysql://root:s3cret@db/autopack' });
+    expect(msg).toMatch(/^DATABASE_URL: unsupported URL/);
+    expect(msg).not.toContain('s3cret');
+    expect(fail({ DATABASE_URL: 'postgresql://u:s3cret@host' })).not.toContain('s3cret');
+    expect(fail({ DATABASE_URL: 'sqlite://relative.db' })).toMatch(/^DATABASE_URL: malformed SQLite URL/);
+    expect(maskUrl('error connecting to postgres://a:b@h/db: refused')).toBe('error connecting to postgres://a:***@h/db: refused');
+  });
+
+  it('reads the API key from AUTOPACK_API_KEY_FILE', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'autopack-key-')), 'key');
+    writeFileSync(file, 'from-file\n');
+    expect(loadConfig({ AUTOPACK_API_KEY_FILE: file }).apiKey).toBe('from-file');
+    expect(fail({ AUTOPACK_API_KEY_FILE: `${file}.missing` })).toMatch(/^AUTOPACK_API_KEY_FILE: cannot read .* \(ENOENT\)$/);
+    expect(fail({ AUTOPACK_API_KEY_FILE: file, AUTOPACK_API_KEY: 'x' })).toMatch(/not both/);
+  });
+
+  it('refuses URLs that are not http(s) for QDRANT_HOST and AUTOPACK_API_URL', () => {
+    expect(loadConfig({ QDRANT_HOST: 'http://localhost:6333/' }).qdrantHost).toBe('http://localhost:6333');
+    expect(fail({ QDRANT_HOST: 'localhost:6333' })).toMatch(/^QDRANT_HOST: /);
+    expect(fail({ AUTOPACK_API_URL: 'ftp://x' })).toMatch(/^AUTOPACK_API_URL: unsupported scheme/);
+  });
+});
