@@ -1,0 +1,114 @@
+// The `autopack` CLI as an operator runs it: real processes, real databases.
+import { BACKENDS, createTestDatabase } from '../helpers/db';
+import { runCli, startServe } from '../helpers/cli';
+
+describe.each(BACKENDS)('autopack migrate on %s', (backend) => {
+  it('status, up (twice), verify, down, with readable output and exit codes', async () => {
+    const db = await createTestDatabase(backend);
+    const env = { DATABASE_URL: db.url };
+    try {
+      const before = await runCli(['migrate', 'status'], env);
+      expect(before.code).toBe(0);
+      expect(before.stdout).toMatch(/0 applied, 4 pending/);
+
+      const unverified = await runCli(['migrate', 'verify'], env);
+      expect(unverified.code).toBe(1);
+      expect(unverified.stdout).toMatch(/\u2717 Migrations applied \(0 applied, 4 pending\)/);
+      expect(unverified.stderr.trim()).toMatch(/^autopack: verification failed: \d+ check\(s\) did not pass$/);
+
+      const up = await runCli(['migrate', 'up'], env);
+      expect(up.code).toBe(0);
+      expect(up.stdout).toMatch(/Applying 4 migration\(s\)/);
+      expect(up.stdout).toMatch(/\u2713 Migration20251201000003_add_ab_test_results/);
+
+      const again = await runCli(['migrate', 'up'], env);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/already up to date/);
+
+      const verify = await runCli(['migrate', 'verify'], env);
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).not.toContain('\u2717');
+      expect(verify.stdout).toMatch(/\u2713 Index idx_phase_metrics_run_created on phase_metrics\(run_id, created_at DESC\)/);
+      expect(verify.stdout).toMatch(
+        backend === 'sqlite' ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created/ : /Index Scan using idx_phase_metrics_run_created on phase_metrics/,
+      );
+      expect(verify.stdout).toMatch(/17 passed, 0 failed/);
+
+      const down = await runCli(['migrate', 'down'], env);
+      expect(down.code).toBe(0);
+      expect(down.stdout).toMatch(/Reverted Migration20251201000003_add_ab_test_results/);
+      expect((await runCli(['migrate', 'status'], env)).stdout).toMatch(/3 applied, 1 pending/);
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe('autopack migrate safety', () => {
+  it('two concurrent `migrate up` on one PostgreSQL database apply each migration exactly once', async () => {
+    const db = await createTestDatabase('postgresql');
+    try {
+      const [a, b] = await Promise.all([runCli(['migrate', 'up'], { DATABASE_URL: db.url }), runCli(['migrate', 'up'], { DATABASE_URL: db.url })]);
+      expect([a.code, b.code]).toEqual([0, 0]);
+      const applied = [a.stdout, b.stdout].join('\n').match(/\u2713 Migration\w+/g) ?? [];
+      // Each migration applied by exactly one of the two processes.
+      expect(applied.map((line) => line.replace('\u2713 ', '')).sort()).toEqual([
+        'Migration20251201000000_initial_schema',
+        'Migration20251201000001_add_phase6_p3_fields',
+        'Migration20251201000002_add_performance_indexes',
+        'Migration20251201000003_add_ab_test_results',
+      ]);
+      const status = await runCli(['migrate', 'status'], { DATABASE_URL: db.url });
+      expect(status.stdout).toMatch(/4 applied, 0 pending/);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('refuses a bad variable with one line naming it (exit 2), and never prints a password', async () => {
+    const flag = await runCli(['migrate', 'status'], { AUTOPACK_ENABLE_CONSOLIDATED_METRICS: 'true' });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe('autopack: AUTOPACK_ENABLE_CONSOLIDATED_METRICS: invalid value "true" (accepted: "0" = off, "1" = on, or unset)\n');
+    const url = await runCli(['migrate', 'status'], { DATABASE_URL: 'mysql://root:hunter2@db/x' });
+    expect(url.code).toBe(2);
+    expect(url.stderr).toMatch(/^autopack: DATABASE_URL: unsupported URL "mysql:\/\/root:\*\*\*@db\/x"/);
+    expect(url.stderr).not.toContain('hunter2');
+    const unreachable = await runCli(['migrate', 'status'], { DATABASE_URL: 'postgresql://autopack:hunter2@127.0.0.1:1/autopack' });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unreachable.stderr).toMatch(/^autopack: .*ECONNREFUSED/);
+    expect(unreachable.stderr).not.toContain('hunter2');
+  });
+});
+
+describe('autopack serve', () => {
+  it('in development migrates a fresh database by itself and serves', async () => {
+    const db = await createTestDatabase('sqlite');
+    try {
+      const server = await startServe({ DATABASE_URL: db.url });
+      const health = await fetch(`${server.url}/health`);
+      expect(health.status).toBe(200);
+      const result = await server.stop();
+      expect(result.stderr).toMatch(/applied 4 migration\(s\)/);
+      expect(result.stderr).toMatch(/AUTOPACK_API_KEY is not set/);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('in production refuses to start without a key, or with migrations pending', async () => {
+    const db = await createTestDatabase('sqlite');
+    try {
+      const noKey = await runCli(['serve'], { DATABASE_URL: db.url, AUTOPACK_ENV: 'production', PORT: '0' });
+      expect(noKey.code).toBe(1);
+      expect(noKey.stderr).toBe('autopack: AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)\n');
+      const pending = await runCli(['serve'], { DATABASE_URL: db.url, AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: 'k', PORT: '0' });
+      expect(pending.code).toBe(1);
+      expect(pending.stderr).toMatch(/^autopack: 4 database migration\(s\) pending .*: run `autopack migrate up` first\n$/);
+      // and it did not migrate anything by itself
+      expect((await runCli(['migrate', 'status'], { DATABASE_URL: db.url })).stdout).toMatch(/0 applied, 4 pending/);
+    } finally {
+      await db.drop();
+    }
+  });
+});
