@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
+// The callbacks passed to page.evaluate/waitForFunction run in the browser; tsconfig has no DOM lib.
+declare const document: any;
+
 const CHROMIUM = '/usr/bin/chromium';
 const API_KEY = 'e2e-key';
 const SCREENSHOT = join(__dirname, '../../.tmp/graphiql-e2e.png');

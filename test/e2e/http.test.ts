@@ -6,6 +6,8 @@ import { pgUrl } from '../helpers/db';
 import { BACKENDS } from '../helpers/db';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
+const json = (res: Response): Promise<any> => res.json();
+
 const gql = (url: string, query: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
 
@@ -19,7 +21,7 @@ describe.each(BACKENDS)('HTTP on %s', (backend) => {
   it('GET /health answers 200 with the documented body, without a key', async () => {
     const res = await fetch(`${t.url}/health`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toEqual({
       status: 'healthy',
       database: 'connected',
@@ -35,13 +37,13 @@ describe.each(BACKENDS)('HTTP on %s', (backend) => {
     const q = '{ runs { totalCount } }';
     const missing = await gql(t.url, q);
     expect(missing.status).toBe(401);
-    expect((await missing.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await json(missing)).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const wrong = await gql(t.url, q, { 'x-api-key': 'nope' });
     expect(wrong.status).toBe(403);
-    expect((await wrong.json()).errors[0]).toEqual({ message: 'Invalid API key', extensions: { code: 'FORBIDDEN' } });
+    expect((await json(wrong)).errors[0]).toEqual({ message: 'Invalid API key', extensions: { code: 'FORBIDDEN' } });
     const right = await gql(t.url, q, { 'x-api-key': 'secret-key' });
     expect(right.status).toBe(200);
-    expect(await right.json()).toEqual({ data: { runs: { totalCount: 0 } } });
+    expect(await json(right)).toEqual({ data: { runs: { totalCount: 0 } } });
     const bearer = await gql(t.url, q, { authorization: 'Bearer secret-key' });
     expect(bearer.status).toBe(200);
   });
@@ -50,7 +52,7 @@ describe.each(BACKENDS)('HTTP on %s', (backend) => {
     const res = await gql(t.url, 'mutation { createRun(input: { id: "sneaky" }) { id } }', { 'x-api-key': 'wrong' });
     expect(res.status).toBe(403);
     const check = await gql(t.url, '{ run(id: "sneaky") { id } }', { 'x-api-key': 'secret-key' });
-    expect((await check.json()).data.run).toBeNull();
+    expect((await json(check)).data.run).toBeNull();
   });
 
   it('serves the GraphiQL page and its assets openly, from the npm packages', async () => {
@@ -69,14 +71,14 @@ describe.each(BACKENDS)('HTTP on %s', (backend) => {
 
   it('answers coded errors, never stack traces', async () => {
     const res = await gql(t.url, '{ runs(first: 1000) { totalCount } }', { 'x-api-key': 'secret-key' });
-    const body = await res.json();
+    const body = await json(res);
     expect(body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
     const invalid = await gql(t.url, '{ nope }', { 'x-api-key': 'secret-key' });
     expect(invalid.status).toBe(400);
-    expect(JSON.stringify(await invalid.json())).not.toMatch(/stacktrace|at \w+ \(/);
+    expect(JSON.stringify(await json(invalid))).not.toMatch(/stacktrace|at \w+ \(/);
     const notFound = await fetch(`${t.url}/api/unknown`);
     expect(notFound.status).toBe(404);
-    expect(await notFound.json()).toEqual({ detail: 'Not Found' });
+    expect(await json(notFound)).toEqual({ detail: 'Not Found' });
   });
 
   it('refuses a simple cross-site form POST (CSRF prevention)', async () => {
@@ -93,7 +95,7 @@ describe.each(BACKENDS)('HTTP on %s', (backend) => {
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/Cross-Site Request Forgery/i);
     const check = await gql(t.url, '{ run(id: "csrf") { id } }', { 'x-api-key': 'secret-key' });
-    expect((await check.json()).data.run).toBeNull();
+    expect((await json(check)).data.run).toBeNull();
   });
 });
 
@@ -109,7 +111,7 @@ describe('health reports the database and Qdrant truthfully', () => {
       await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [dbName]);
       const down = await fetch(`${t.url}/health`);
       expect(down.status).toBe(503);
-      const body = await down.json();
+      const body = await json(down);
       expect(body.status).toBe('unhealthy');
       expect(body.database).toMatch(/^error: /);
       expect(body.database).not.toContain('autopack:autopack');
@@ -137,14 +139,14 @@ describe('health reports the database and Qdrant truthfully', () => {
     const port = (qdrant.address() as AddressInfo).port;
     const t = await startTestApp('sqlite', { QDRANT_HOST: `http://127.0.0.1:${port}` });
     try {
-      expect((await (await fetch(`${t.url}/health`)).json()).qdrant).toBe('connected');
+      expect((await json(await fetch(`${t.url}/health`))).qdrant).toBe('connected');
       statusCode = 500;
       const res = await fetch(`${t.url}/health`);
       expect(res.status).toBe(200); // Qdrant is optional: it does not make the service unhealthy
-      expect((await res.json()).qdrant).toBe('unhealthy (status 500)');
+      expect((await json(res)).qdrant).toBe('unhealthy (status 500)');
       await new Promise<void>((r) => qdrant.close(() => r()));
       qdrant.closeAllConnections();
-      expect((await (await fetch(`${t.url}/health`)).json()).qdrant).toMatch(/^error: /);
+      expect((await json(await fetch(`${t.url}/health`))).qdrant).toMatch(/^error: /);
     } finally {
       qdrant.close();
       await t.close();
