@@ -43,7 +43,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   if (config.env === 'production' && !config.apiKey) {
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
-  const orm = await createOrm(config.database);
+  const orm = await createOrm(config.database, { logger });
   try {
     await prepareDatabase(orm, config, logger);
     const apollo = createGraphQLServer(config, logger);

@@ -6,7 +6,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { MIGRATIONS } from '../../migrations';
+import { consoleLogger, type Logger } from '../logger';
 import type { DatabaseTarget } from './url';
+import { maskUrl } from './url';
 import { ENTITIES } from './entities';
 
 export type Orm = MikroORM;
@@ -15,6 +17,8 @@ export interface OrmOptions {
   /** Called with every SQL statement executed (tests count them). */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** Where driver warnings (dropped connections, ...) go; default: stderr. */
+  logger?: Logger;
 }
 
 /**
@@ -39,6 +43,7 @@ function describeForSqlite(meta: EntityMetadata): void {
 type SqliteConn = { exec(sql: string, cb: (err: Error | null) => void): void };
 
 export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Options {
+  const log = opts.logger ?? consoleLogger;
   const common: Options = {
     entities: ENTITIES,
     discovery: {
@@ -68,6 +73,15 @@ export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Optio
         }
       : () => undefined,
     colors: false,
+    // knex reports connection trouble through its own logger; keep it one line, masked, in ours.
+    driverOptions: {
+      log: {
+        warn: (m: unknown) => log.warn(`database: ${maskUrl(String(m))}`),
+        error: (m: unknown) => log.error(`database: ${maskUrl(String(m))}`),
+        deprecate: () => undefined,
+        debug: () => undefined,
+      },
+    },
   };
   if (target.kind === 'postgresql') {
     return {

@@ -33,7 +33,7 @@ export async function createHarness(backend: Backend, env: Record<string, string
   const db = await createTestDatabase(backend);
   const config = loadConfig({ DATABASE_URL: db.url, ...env });
   const statements: string[] = [];
-  const orm = await createOrm(config.database, { onQuery: (sql) => statements.push(sql) });
+  const orm = await createOrm(config.database, { onQuery: (sql) => statements.push(sql), logger: silentLogger });
   await migrateUp(orm);
   const apollo = createGraphQLServer(config, silentLogger);
   await apollo.start();
