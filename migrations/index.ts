@@ -4,10 +4,12 @@ import { Migration20251201000000_initial_schema } from './Migration2025120100000
 import { Migration20251201000001_add_phase6_p3_fields } from './Migration20251201000001_add_phase6_p3_fields';
 import { Migration20251201000002_add_performance_indexes } from './Migration20251201000002_add_performance_indexes';
 import { Migration20251201000003_add_ab_test_results } from './Migration20251201000003_add_ab_test_results';
+import { Migration20251202000000_add_run_execution_lease } from './Migration20251202000000_add_run_execution_lease';
 
 export const MIGRATIONS = [
   { name: 'Migration20251201000000_initial_schema', class: Migration20251201000000_initial_schema },
   { name: 'Migration20251201000001_add_phase6_p3_fields', class: Migration20251201000001_add_phase6_p3_fields },
   { name: 'Migration20251201000002_add_performance_indexes', class: Migration20251201000002_add_performance_indexes },
   { name: 'Migration20251201000003_add_ab_test_results', class: Migration20251201000003_add_ab_test_results },
+  { name: 'Migration20251202000000_add_run_execution_lease', class: Migration20251202000000_add_run_execution_lease },
 ];

@@ -28,6 +28,12 @@ export interface Config {
   executorCommand: string | null;
   executorTimeoutSeconds: number;
   maxConcurrentRuns: number;
+  /** How long a claimed run stays owned without renewal before another server may declare it lost. */
+  executorLeaseSeconds: number;
+  /** How often the dispatcher looks for queued runs and expired leases. */
+  dispatchIntervalMs: number;
+  /** The environment executors inherit (ours, before per-run variables are added). */
+  childEnv: Readonly<Record<string, string>>;
   apiUrl: string;
   version: string;
 }
@@ -136,6 +142,9 @@ export function loadConfig(env: Env = process.env): Config {
     executorCommand: value(env, 'AUTOPACK_EXECUTOR_COMMAND') ?? null,
     executorTimeoutSeconds: integer(env, 'AUTOPACK_EXECUTOR_TIMEOUT_SECONDS', 3600, 1, 7 * 24 * 3600),
     maxConcurrentRuns: integer(env, 'AUTOPACK_MAX_CONCURRENT_RUNS', 2, 1, 1000),
+    executorLeaseSeconds: integer(env, 'AUTOPACK_EXECUTOR_LEASE_SECONDS', 30, 1, 3600),
+    dispatchIntervalMs: integer(env, 'AUTOPACK_DISPATCH_INTERVAL_MS', 1000, 10, 60_000),
+    childEnv: Object.freeze(Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))),
     apiUrl: httpUrl(env, 'AUTOPACK_API_URL', 'http://127.0.0.1:8000') as string,
     version: packageVersion(),
   });

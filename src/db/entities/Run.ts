@@ -48,6 +48,18 @@ export class Run {
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
+  /** When executeRun queued it (the dispatcher serves the oldest first). */
+  @Property({ type: 'datetime', nullable: true })
+  queuedAt?: Date | null;
+
+  /** The server instance executing it, while in PHASE_EXECUTION. */
+  @Property({ type: 'string', length: 128, nullable: true })
+  ownerId?: string | null;
+
+  /** Ownership ends here unless the owner renews it; afterwards the run is recovered as lost. */
+  @Property({ type: 'datetime', nullable: true })
+  leaseExpiresAt?: Date | null;
+
   @Property({ type: 'datetime', nullable: true })
   startedAt?: Date | null;
 
