@@ -10,6 +10,7 @@ import { createHttpServer } from './http/server';
 import { consoleLogger, type Logger } from './logger';
 import { describeError } from './modules/ops/health';
 import { migrateUp, migrationState } from './modules/ops/migrations';
+import { Dispatcher } from './modules/runs/dispatcher';
 
 /** The service cannot start; the message is one line saying why and what to do. */
 export class StartupError extends Error {}
@@ -19,6 +20,7 @@ export interface App {
   orm: Orm;
   apollo: ApolloServer<GraphQLContext>;
   server: Server;
+  dispatcher: Dispatcher;
   url: string;
   close(): Promise<void>;
 }
@@ -48,7 +50,9 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     await prepareDatabase(orm, config, logger);
     const apollo = createGraphQLServer(config, logger);
     await apollo.start();
-    const server = createHttpServer({ config, orm, apollo, logger, flags: () => config.flags });
+    const flags = () => config.flags;
+    let dispatcher: Dispatcher | undefined;
+    const server = createHttpServer({ config, orm, apollo, logger, flags, wakeDispatcher: () => dispatcher?.wake() });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -58,6 +62,9 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    dispatcher = new Dispatcher({ orm, config, logger, flags, apiUrl: config.apiUrlFromEnv ? config.apiUrl : url });
+    dispatcher.start();
+    if (!config.executorCommand) logger.warn('AUTOPACK_EXECUTOR_COMMAND is not set: executed runs will fail with DONE_FAILED_ENVIRONMENT');
     if (!config.apiKey) logger.warn('AUTOPACK_API_KEY is not set: the API is open to anyone who can reach it (development only)');
     logger.info('Autopack Control Plane started', {
       url: `${url}/graphql`,
@@ -70,8 +77,10 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
       orm,
       apollo,
       server,
+      dispatcher,
       url,
       async close() {
+        await dispatcher!.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();

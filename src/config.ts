@@ -35,6 +35,8 @@ export interface Config {
   /** The environment executors inherit (ours, before per-run variables are added). */
   childEnv: Readonly<Record<string, string>>;
   apiUrl: string;
+  /** Whether AUTOPACK_API_URL was set (otherwise a server gives its executors its own listening URL). */
+  apiUrlFromEnv: boolean;
   version: string;
 }
 
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     dispatchIntervalMs: integer(env, 'AUTOPACK_DISPATCH_INTERVAL_MS', 1000, 10, 60_000),
     childEnv: Object.freeze(Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))),
     apiUrl: httpUrl(env, 'AUTOPACK_API_URL', 'http://127.0.0.1:8000') as string,
+    apiUrlFromEnv: value(env, 'AUTOPACK_API_URL') !== undefined,
     version: packageVersion(),
   });
 }

@@ -64,3 +64,21 @@ export function healthRoute(apollo: ApolloServer<GraphQLContext>, context: Graph
     body: toSnake(data.health),
   }));
 }
+
+/** An optional integer query parameter; anything else than digits is a 400 naming the parameter. */
+export function intParam(url: URL, name: string, fallback: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new RestError(400, `${name} must be an integer, got "${raw.slice(0, 40)}"`);
+  return Number(raw);
+}
+
+/** A REST-level refusal (bad query string, wrong method) answered as {"detail": message}. */
+export class RestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

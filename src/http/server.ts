@@ -11,7 +11,8 @@ import type { Logger } from '../logger';
 import type { FlagState } from '../modules/flags';
 import { authenticate } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
-import { healthRoute, type RestResponse } from './rest';
+import { healthRoute, RestError, type RestResponse } from './rest';
+import { runRoutes } from './run-routes';
 
 export interface HttpDeps {
   config: Config;
@@ -20,25 +21,18 @@ export interface HttpDeps {
   logger: Logger;
   /** Current kill switch values (read per request). */
   flags: () => FlagState;
+  wakeDispatcher?: () => void;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `Request body larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw new RestError(413, `Request body larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -61,7 +55,7 @@ function wantsHtml(req: IncomingMessage, url: URL): boolean {
 export function createRequestHandler(deps: HttpDeps) {
   const { apollo, config, orm, logger } = deps;
   const assets = graphiqlAssets();
-  const context = (requestId: string) => createContext(orm, config, deps.flags(), requestId);
+  const context = (requestId: string) => createContext({ orm, config, logger, wakeDispatcher: deps.wakeDispatcher }, deps.flags(), requestId);
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
     const auth = authenticate(config.apiKey, req.headers);
@@ -116,6 +110,14 @@ export function createRequestHandler(deps: HttpDeps) {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
       return void createReadStream(asset.file).pipe(res);
     }
+    if (path.startsWith('/api/')) {
+      const auth = authenticate(config.apiKey, req.headers);
+      if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });
+      const ctx = context(requestId);
+      const method = req.method ?? 'GET';
+      const response = await runRoutes(apollo, ctx, method, path, url);
+      if (response) return send(res, response);
+    }
     if (path === '/') {
       res.writeHead(302, { location: '/graphql' });
       return void res.end();
@@ -129,7 +131,7 @@ export function createRequestHandler(deps: HttpDeps) {
     try {
       await route(req, res, requestId);
     } catch (e) {
-      if (e instanceof HttpError) return sendJson(res, e.status, { detail: e.message });
+      if (e instanceof RestError) return sendJson(res, e.status, { detail: e.message });
       logger.error('request failed', { requestId, method: req.method, url: req.url, error: (e as Error)?.stack ?? String(e) });
       if (!res.headersSent) sendJson(res, 500, { detail: 'Internal server error', request_id: requestId });
       else res.end();

@@ -46,7 +46,7 @@ export async function createHarness(backend: Backend, env: Record<string, string
     statements,
     em: () => forkEm(orm),
     async exec(query, variables, flags) {
-      const contextValue = createContext(orm, config, { ...config.flags, ...flags }, 'test');
+      const contextValue = createContext({ orm, config, logger: silentLogger }, { ...config.flags, ...flags }, 'test');
       const res = await apollo.executeOperation({ query, variables }, { contextValue });
       if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
       return res.body.singleResult as GqlResult<any>;

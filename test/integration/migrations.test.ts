@@ -5,7 +5,7 @@ import { EXPECTED_INDEXES, verifySchema } from '../../src/modules/ops/verify';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 
 describe.each(BACKENDS)('migrations on %s', (backend) => {
-  it('applies the migrations (the guide's four first, in its order), is idempotent, leaves no drift and verifies', async () => {
+  it('applies the migrations (the guide four first, in its order), is idempotent, leaves no drift and verifies', async () => {
     const db = await createTestDatabase(backend);
     const orm = await createOrm(db.target);
     try {

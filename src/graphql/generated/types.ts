@@ -63,6 +63,15 @@ export type DashboardEvent = {
   run: Run;
 };
 
+export type DashboardEventInput = {
+  /** [A-Z][A-Z0-9_]*, at most 64 characters */
+  eventType: Scalars['String']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
+  payload?: InputMaybe<Scalars['JSON']['input']>;
+  phaseId?: InputMaybe<Scalars['String']['input']>;
+  runId: Scalars['ID']['input'];
+};
+
 /** The rollout guide's kill switches; both default OFF. */
 export type FeatureFlag =
   /** AUTOPACK_ENABLE_CONSOLIDATED_METRICS: consolidated metrics dashboard */
@@ -106,8 +115,14 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates a run with its phases (state RUN_CREATED). */
   createRun: Run;
+  /** Queues a run in RUN_CREATED for execution and returns at once (state QUEUED); a server's dispatcher runs it. */
+  executeRun: Run;
+  /** A free-form dashboard event. Returns null when TELEMETRY_DB_ENABLED=0 (the event is logged instead). */
+  recordDashboardEvent?: Maybe<DashboardEvent>;
   /** Stores telemetry samples (up to 1000 per call, all or nothing). */
   recordPhaseMetrics: Array<PhaseMetrics>;
+  /** Phase progress, reported by executors while the run is executing. */
+  updatePhase: Phase;
 };
 
 
@@ -116,8 +131,23 @@ export type MutationCreateRunArgs = {
 };
 
 
+export type MutationExecuteRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordDashboardEventArgs = {
+  input: DashboardEventInput;
+};
+
+
 export type MutationRecordPhaseMetricsArgs = {
   input: Array<PhaseMetricsInput>;
+};
+
+
+export type MutationUpdatePhaseArgs = {
+  input: UpdatePhaseInput;
 };
 
 export type PageInfo = {
@@ -201,7 +231,7 @@ export type Query = {
   /** Service health: database, Qdrant and kill switch states. */
   health: Health;
   run?: Maybe<Run>;
-  /** Runs newest first, optionally of one state. `first` is 1..100. */
+  /** Runs newest first, optionally of one state. `first` is 1..100; page with `after` (a cursor) or `offset`. */
   runs: RunConnection;
 };
 
@@ -214,6 +244,7 @@ export type QueryRunArgs = {
 export type QueryRunsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   state?: InputMaybe<RunState>;
 };
 
@@ -232,6 +263,8 @@ export type Run = {
   modelMappingHash?: Maybe<Scalars['String']['output']>;
   /** Phases in phase order. */
   phases: Array<Phase>;
+  /** When executeRun queued it. */
+  queuedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The run this one replays, if it is a replay. */
   replayOf?: Maybe<Run>;
   runScope: Scalars['String']['output'];
@@ -286,6 +319,17 @@ export type RunStatus = {
   /** completed / total * 100 (0 when the run has no phases) */
   percentComplete: Scalars['Float']['output'];
   totalPhases: Scalars['Int']['output'];
+};
+
+export type UpdatePhaseInput = {
+  /** Why the phase failed (the PHASE_FAILED event's message). */
+  failureReason?: InputMaybe<Scalars['String']['input']>;
+  phaseId: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
+  /** QUEUED -> EXECUTING | SKIPPED; EXECUTING -> GATE | CI_RUNNING | COMPLETE | FAILED; GATE -> CI_RUNNING | COMPLETE | FAILED; CI_RUNNING -> COMPLETE | FAILED; FAILED -> EXECUTING (retry) */
+  state?: InputMaybe<PhaseState>;
+  /** Tokens used by the phase so far (absolute, not an increment). The run's tokensUsed is the sum over its phases. */
+  tokensUsed?: InputMaybe<Scalars['SafeInt']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -366,6 +410,7 @@ export type ResolversTypes = ResolversObject<{
   ConsolidatedMetrics: ResolverTypeWrapper<ConsolidatedMetricsSummary>;
   CreateRunInput: CreateRunInput;
   DashboardEvent: ResolverTypeWrapper<DashboardEventEntity>;
+  DashboardEventInput: DashboardEventInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FeatureFlag: FeatureFlag;
   FeatureFlagState: ResolverTypeWrapper<FeatureFlagState>;
@@ -390,6 +435,7 @@ export type ResolversTypes = ResolversObject<{
   RunStatus: ResolverTypeWrapper<RunStatusSummary>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpdatePhaseInput: UpdatePhaseInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -398,6 +444,7 @@ export type ResolversParentTypes = ResolversObject<{
   ConsolidatedMetrics: ConsolidatedMetricsSummary;
   CreateRunInput: CreateRunInput;
   DashboardEvent: DashboardEventEntity;
+  DashboardEventInput: DashboardEventInput;
   DateTime: Scalars['DateTime']['output'];
   FeatureFlagState: FeatureFlagState;
   Float: Scalars['Float']['output'];
@@ -418,6 +465,7 @@ export type ResolversParentTypes = ResolversObject<{
   RunStatus: RunStatusSummary;
   SafeInt: Scalars['SafeInt']['output'];
   String: Scalars['String']['output'];
+  UpdatePhaseInput: UpdatePhaseInput;
 }>;
 
 export type KillSwitchDirectiveArgs = {
@@ -478,7 +526,10 @@ export type KillSwitchesResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationCreateRunArgs, 'input'>>;
+  executeRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationExecuteRunArgs, 'id'>>;
+  recordDashboardEvent?: Resolver<Maybe<ResolversTypes['DashboardEvent']>, ParentType, ContextType, RequireFields<MutationRecordDashboardEventArgs, 'input'>>;
   recordPhaseMetrics?: Resolver<Array<ResolversTypes['PhaseMetrics']>, ParentType, ContextType, RequireFields<MutationRecordPhaseMetricsArgs, 'input'>>;
+  updatePhase?: Resolver<ResolversTypes['Phase'], ParentType, ContextType, RequireFields<MutationUpdatePhaseArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -535,6 +586,7 @@ export type RunResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modelMappingHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phases?: Resolver<Array<ResolversTypes['Phase']>, ParentType, ContextType>;
+  queuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   replayOf?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType>;
   runScope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   safetyProfile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

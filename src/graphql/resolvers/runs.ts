@@ -1,4 +1,6 @@
 import type { Run as RunEntity } from '../../db/entities';
+import { executeRun } from '../../modules/runs/lifecycle';
+import { recordDashboardEvent, updatePhase } from '../../modules/runs/phases';
 import { createRun, getRun, listRuns } from '../../modules/runs/service';
 import { summarizeStatus } from '../../modules/runs/status';
 import { checkLimit } from '../../modules/validation';
@@ -16,6 +18,13 @@ export const runResolvers: Resolvers = {
   },
   Mutation: {
     createRun: (_, { input }, { em }) => createRun(em, input),
+    executeRun: async (_, { id }, ctx) => {
+      const run = await executeRun(ctx.em, ctx, id);
+      ctx.wakeDispatcher?.();
+      return run;
+    },
+    updatePhase: (_, { input }, ctx) => updatePhase(ctx.em, ctx, input),
+    recordDashboardEvent: (_, { input }, ctx) => recordDashboardEvent(ctx.em, ctx, input),
   },
   Run: {
     replayOf: (run, _, { loaders }) => (run.replayOf ? loaders.run.load(run.replayOf.id) : null),

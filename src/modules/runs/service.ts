@@ -100,15 +100,21 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 export const MAX_PAGE_SIZE = 100;
 
 /** Newest first; `after` continues from a previous page's endCursor. Two statements: page and count. */
-export async function listRuns(em: Em, args: { state?: RunState | null; first?: number | null; after?: string | null }): Promise<RunPage> {
+export async function listRuns(
+  em: Em,
+  args: { state?: RunState | null; first?: number | null; after?: string | null; offset?: number | null },
+): Promise<RunPage> {
   const first = checkLimit(args.first ?? 20, 'first', MAX_PAGE_SIZE);
+  const offset = args.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw badInput(`offset must be >= 0, got ${offset}`, { field: 'offset' });
+  if (offset && args.after) throw badInput('Use either after (a cursor) or offset, not both', { field: 'offset' });
   const where = args.state ? { state: args.state } : {};
   const after = args.after ? decodeCursor(args.after) : null;
   const pageWhere = after
     ? { ...where, $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] }
     : where;
   const [rows, totalCount] = await Promise.all([
-    em.find(Run, pageWhere, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 }),
+    em.find(Run, pageWhere, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1, offset }),
     em.count(Run, where),
   ]);
   const nodes = rows.slice(0, first);

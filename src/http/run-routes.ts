@@ -1,0 +1,82 @@
+// The guide's "Runs API": GET /api/runs, GET /api/runs/{id}, POST /api/runs/{id}/execute,
+// GET /api/runs/{id}/status. Each is a GraphQL operation on the same schema.
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLContext } from '../graphql/context';
+import { executeRest, intParam, RestError, toSnake, type RestResponse } from './rest';
+
+const RUN_FIELDS = `id state safetyProfile runScope goal tokenCap tokensUsed gitCommitSha modelMappingHash failureReason
+  replayOf { id } createdAt updatedAt queuedAt startedAt completedAt`;
+
+const LIST = `query ListRuns($first: Int!, $offset: Int!, $state: RunState) {
+  runs(first: $first, offset: $offset, state: $state) { totalCount nodes { ${RUN_FIELDS} } }
+}`;
+
+const GET = `query GetRun($id: ID!) {
+  run(id: $id) {
+    ${RUN_FIELDS}
+    phases { phaseId phaseIndex name description state tokensUsed attempts lastFailureReason createdAt startedAt completedAt }
+  }
+}`;
+
+const EXECUTE = `mutation ExecuteRun($id: ID!) { executeRun(id: $id) { id state queuedAt } }`;
+
+const STATUS = `query RunStatus($id: ID!) {
+  run(id: $id) {
+    id state createdAt queuedAt startedAt completedAt tokensUsed tokenCap failureReason
+    status { totalPhases completedPhases failedPhases executingPhases percentComplete }
+  }
+}`;
+
+type RunData = Record<string, unknown> & { id: string; replayOf?: { id: string } | null };
+
+/** Flattens `replayOf { id }` to `replay_of` and converts keys to snake_case. */
+function runBody(run: RunData): Record<string, unknown> {
+  const { replayOf, ...rest } = run;
+  return toSnake({ ...rest, replayOf: replayOf?.id ?? null }) as Record<string, unknown>;
+}
+
+const notFound = (id: string): RestResponse => ({ status: 404, body: { detail: `Run not found: ${id}` } });
+
+export async function runRoutes(
+  apollo: ApolloServer<GraphQLContext>,
+  context: GraphQLContext,
+  method: string,
+  path: string,
+  url: URL,
+): Promise<RestResponse | null> {
+  if (path === '/api/runs') {
+    if (method !== 'GET') throw new RestError(405, 'Method not allowed: use GET');
+    const limit = intParam(url, 'limit', 20);
+    const offset = intParam(url, 'offset', 0);
+    if (limit < 1 || limit > 100) throw new RestError(400, `limit must be between 1 and 100, got ${limit}`);
+    if (offset < 0) throw new RestError(400, `offset must be >= 0, got ${offset}`);
+    const state = url.searchParams.get('state') || null;
+    return executeRest<{ runs: { totalCount: number; nodes: RunData[] } }>(apollo, context, LIST, { first: limit, offset, state }, (d) => ({
+      status: 200,
+      body: { runs: d.runs.nodes.map(runBody), total: d.runs.totalCount, limit, offset },
+    }));
+  }
+  const m = /^\/api\/runs\/([^/]+)(\/execute|\/status)?$/.exec(path);
+  if (!m) return null;
+  const id = decodeURIComponent(m[1]);
+  const action = m[2] ?? '';
+  const allowed = action === '/execute' ? 'POST' : 'GET';
+  if (method !== allowed) throw new RestError(405, `Method not allowed: use ${allowed}`);
+
+  if (action === '/execute') {
+    return executeRest<{ executeRun: RunData }>(apollo, context, EXECUTE, { id }, (d) => ({
+      status: 202,
+      body: { run_id: d.executeRun.id, state: d.executeRun.state, queued_at: d.executeRun.queuedAt, message: 'Run queued for execution' },
+    }));
+  }
+  if (action === '/status') {
+    return executeRest<{ run: (RunData & { status: Record<string, unknown> }) | null }>(apollo, context, STATUS, { id }, (d) => {
+      if (!d.run) return notFound(id);
+      const { id: runId, status, ...rest } = d.run;
+      return { status: 200, body: toSnake({ runId, ...rest, ...status }) };
+    });
+  }
+  return executeRest<{ run: (RunData & { phases: unknown[] }) | null }>(apollo, context, GET, { id }, (d) =>
+    d.run ? { status: 200, body: runBody(d.run) } : notFound(id),
+  );
+}

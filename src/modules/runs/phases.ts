@@ -1,0 +1,115 @@
+// Phase progress reported by executors: allowed transitions only, timestamps, events, and the run's
+// tokens_used kept equal to the sum of its phases in the same transaction.
+import { Phase, Run, type PhaseState } from '../../db/entities';
+import type { Em } from '../../db/orm';
+import { badInput, conflict, notFound } from '../errors';
+import { emitEvent, type EventSink } from '../events';
+import { checkId, checkLength, checkNonNegative } from '../validation';
+
+/** state -> states it may move to. Retrying a failed phase counts another attempt. */
+export const PHASE_TRANSITIONS: Record<PhaseState, readonly PhaseState[]> = {
+  QUEUED: ['EXECUTING', 'SKIPPED'],
+  EXECUTING: ['GATE', 'CI_RUNNING', 'COMPLETE', 'FAILED'],
+  GATE: ['CI_RUNNING', 'COMPLETE', 'FAILED'],
+  CI_RUNNING: ['COMPLETE', 'FAILED'],
+  FAILED: ['EXECUTING'],
+  COMPLETE: [],
+  SKIPPED: [],
+};
+
+const EVENT_FOR: Partial<Record<PhaseState, string>> = { EXECUTING: 'PHASE_STARTED', COMPLETE: 'PHASE_COMPLETE', FAILED: 'PHASE_FAILED' };
+
+export interface UpdatePhaseInput {
+  runId: string;
+  phaseId: string;
+  state?: PhaseState | null;
+  tokensUsed?: number | null;
+  failureReason?: string | null;
+}
+
+export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInput): Promise<Phase> {
+  checkId(input.runId, 'run id');
+  checkId(input.phaseId, 'phase id');
+  if (input.tokensUsed !== null && input.tokensUsed !== undefined) checkNonNegative(input.tokensUsed, 'tokensUsed');
+  const reason = checkLength(input.failureReason, 'failureReason', 10_000);
+  if (!input.state && (input.tokensUsed === null || input.tokensUsed === undefined)) {
+    throw badInput('Nothing to update: give a state, tokensUsed or both');
+  }
+
+  return em.transactional(async (tx) => {
+    const phase = await tx.findOne(Phase, { run: input.runId, phaseId: input.phaseId }, { populate: ['run'] });
+    if (!phase) {
+      if (!(await tx.count(Run, { id: input.runId }))) throw notFound(`Run not found: ${input.runId}`);
+      throw notFound(`Phase not found: ${input.phaseId} in run ${input.runId}`);
+    }
+    if (phase.run.state !== 'PHASE_EXECUTION') {
+      throw conflict(`Run ${input.runId} is not executing (state ${phase.run.state}): phases can only be updated while it runs`);
+    }
+    const from = phase.state;
+    const to = input.state ?? from;
+    const now = new Date();
+    const changes: Partial<Phase> = { updatedAt: now };
+    if (to !== from) {
+      if (!PHASE_TRANSITIONS[from].includes(to)) throw conflict(`Phase ${input.phaseId} cannot go from ${from} to ${to}`);
+      changes.state = to;
+      if (to === 'EXECUTING') {
+        changes.attempts = phase.attempts + 1;
+        changes.startedAt = phase.startedAt ?? now;
+        changes.completedAt = null;
+      }
+      if (to === 'COMPLETE' || to === 'FAILED' || to === 'SKIPPED') changes.completedAt = now;
+      if (to === 'FAILED') changes.lastFailureReason = reason ?? 'Phase failed';
+    }
+    if (input.tokensUsed !== null && input.tokensUsed !== undefined) changes.tokensUsed = input.tokensUsed;
+
+    // Conditional on the state we read: a concurrent update of the same phase makes this one a CONFLICT.
+    const updated = await tx.nativeUpdate(Phase, { id: phase.id, state: from }, changes);
+    if (!updated) throw conflict(`Phase ${input.phaseId} was changed concurrently; read it again and retry`);
+    if (changes.tokensUsed !== undefined) {
+      await tx.getConnection().execute(
+        'update runs set tokens_used = (select coalesce(sum(tokens_used), 0) from phases where run_id = ?), updated_at = ? where id = ?',
+        [input.runId, tx.getPlatform().processDateProperty(now), input.runId],
+        'run',
+        tx.getTransactionContext(),
+      );
+    }
+    const eventType = to !== from ? EVENT_FOR[to] : undefined;
+    if (eventType) {
+      emitEvent(tx, sink, {
+        runId: input.runId,
+        phase,
+        eventType,
+        message: to === 'FAILED' ? (changes.lastFailureReason as string) : `${phase.name}: ${from} -> ${to}`,
+        payload: { from, to, attempt: changes.attempts ?? phase.attempts },
+      });
+    }
+    await tx.flush();
+    return tx.findOneOrFail(Phase, { id: phase.id }, { refresh: true });
+  });
+}
+
+export interface RecordEventInput {
+  runId: string;
+  phaseId?: string | null;
+  eventType: string;
+  message?: string | null;
+  payload?: unknown;
+}
+
+/** A free-form dashboard event from an executor (or an operator). */
+export async function recordDashboardEvent(em: Em, sink: EventSink, input: RecordEventInput) {
+  checkId(input.runId, 'run id');
+  return em.transactional(async (tx) => {
+    if (!(await tx.count(Run, { id: input.runId }))) throw notFound(`Run not found: ${input.runId}`);
+    let phase: Phase | null = null;
+    if (input.phaseId) {
+      phase = await tx.findOne(Phase, { run: input.runId, phaseId: checkId(input.phaseId, 'phase id') });
+      if (!phase) throw notFound(`Phase not found: ${input.phaseId} in run ${input.runId}`);
+    }
+    const payloadSize = input.payload === undefined ? 0 : JSON.stringify(input.payload).length;
+    if (payloadSize > 64 * 1024) throw badInput(`payload is too large (${payloadSize} bytes, at most 65536)`, { field: 'payload' });
+    const event = emitEvent(tx, sink, { runId: input.runId, phase, eventType: input.eventType, message: input.message, payload: input.payload });
+    await tx.flush();
+    return event;
+  });
+}
