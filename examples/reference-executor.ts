@@ -97,6 +97,16 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// If the server that started us dies, nobody will record our outcome: stop too (the next server recovers
+// the run once its lease expires).
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) {
+    console.error('reference-executor: the server that started this executor is gone; stopping');
+    process.exit(4);
+  }
+}, 500).unref();
+
 main().then(
   (code) => process.exit(code),
   (e: Error) => {
