@@ -32,7 +32,15 @@ export function runCli(args: string[], env: Record<string, string> = {}, timeout
 }
 
 /** Starts `autopack serve` and resolves once it prints its URL (or rejects with what it printed). */
-export function startServe(env: Record<string, string>): Promise<{ url: string; stop(): Promise<CliResult> }> {
+export interface ServeProcess {
+  url: string;
+  /** SIGTERM, then the exit result. */
+  stop(): Promise<CliResult>;
+  /** SIGKILL: the server dies without cleaning up. */
+  kill(): Promise<CliResult>;
+}
+
+export function startServe(env: Record<string, string>): Promise<ServeProcess> {
   const script = `require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))}).main(['node', 'autopack', 'serve'])`;
   const child = spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), '-e', script], {
     cwd: ROOT,
@@ -57,6 +65,10 @@ export function startServe(env: Record<string, string>): Promise<{ url: string; 
           url: m[1],
           stop: () => {
             child.kill('SIGTERM');
+            return closed;
+          },
+          kill: () => {
+            child.kill('SIGKILL');
             return closed;
           },
         });
