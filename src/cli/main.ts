@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { packageVersion } from '../config';
 import { registerMigrate } from './migrate';
+import { registerSeedDemo } from './seed-demo';
 import { registerServe } from './serve';
 
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version(packageVersion());
   registerServe(program);
   registerMigrate(program);
+  registerSeedDemo(program);
   return program;
 }
 

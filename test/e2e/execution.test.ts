@@ -203,3 +203,35 @@ describe('runs REST API', () => {
     }
   });
 });
+
+describe('autopack seed-demo', () => {
+  it('creates sample runs on a running server, executes them and waits for them', async () => {
+    const { runCli } = await import('../helpers/cli');
+    const t = await startTestApp('sqlite', { AUTOPACK_API_KEY: KEY, AUTOPACK_EXECUTOR_COMMAND: REFERENCE_EXECUTOR, AUTOPACK_DISPATCH_INTERVAL_MS: '100' });
+    try {
+      const res = await runCli(['seed-demo', '--prefix', 'seed'], { AUTOPACK_API_URL: t.url, AUTOPACK_API_KEY: KEY });
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(/Seeding 4 demo runs/);
+      expect(res.stdout).toMatch(/seed-telemetry-v6\s+DONE_SUCCESS/);
+      expect(res.stdout).toMatch(/seed-flaky-build\s+DONE_FAILED_REQUIRES_HUMAN_REVIEW/);
+      const list = await json(await fetch(`${t.url}/api/runs`, { headers }));
+      expect(list.total).toBe(4);
+      // against no server: one line, exit 1
+      const closed = require('node:net').createServer();
+      await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+      const port = closed.address().port;
+      await new Promise((r) => closed.close(r));
+      const down = await runCli(['seed-demo'], { AUTOPACK_API_URL: `http://127.0.0.1:${port}` });
+      expect(down.code).toBe(1);
+      expect(down.stderr).toMatch(new RegExp(`^autopack: cannot reach the server at http://127\\.0\\.0\\.1:${port}: .*ECONNREFUSED`));
+      expect(down.stderr.trim().split('\n')).toHaveLength(1);
+      // with a wrong key: the server's answer, one line
+      const wrong = await runCli(['seed-demo'], { AUTOPACK_API_URL: t.url, AUTOPACK_API_KEY: 'nope' });
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toBe('autopack: Invalid API key\n');
+    } finally {
+      await t.close();
+    }
+  });
+});

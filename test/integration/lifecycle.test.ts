@@ -14,7 +14,7 @@ describe.each(BACKENDS)('run lifecycle on %s', (backend) => {
   let h: Harness;
   const sink = () => ({ config: h.config, logger: silentLogger });
   const events = async (runId: string) =>
-    (await h.em().find(DashboardEvent, { run: runId }, { orderBy: { id: 'asc' } })).map((e) => [e.eventType, e.message]);
+    (await h.em().find(DashboardEvent, { run: runId }, { orderBy: { id: 'asc' } })).map((e): [string, string | null | undefined] => [e.eventType, e.message]);
 
   beforeAll(async () => {
     h = await createHarness(backend);
