@@ -76,7 +76,7 @@ describe.each(BACKENDS)('HTTP on %s', (backend) => {
     const invalid = await gql(t.url, '{ nope }', { 'x-api-key': 'secret-key' });
     expect(invalid.status).toBe(400);
     expect(JSON.stringify(await json(invalid))).not.toMatch(/stacktrace|at \w+ \(/);
-    const notFound = await fetch(`${t.url}/api/unknown`);
+    const notFound = await fetch(`${t.url}/api/unknown`, { headers: { 'x-api-key': 'secret-key' } });
     expect(notFound.status).toBe(404);
     expect(await json(notFound)).toEqual({ detail: 'Not Found' });
   });

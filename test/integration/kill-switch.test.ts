@@ -31,17 +31,20 @@ describe.each(BACKENDS)('@killSwitch on %s', (backend) => {
   });
 
   it('reads the flag from the request context (a request with the switch on reaches the resolver)', async () => {
-    const read = await h.exec(CONSOLIDATED, {}, { CONSOLIDATED_METRICS: true });
-    expect(read.errors![0].extensions?.code).toBe('NOT_IMPLEMENTED');
     const write = await h.exec(RECORD, {}, { PHASE6_METRICS: true });
-    expect(write.errors![0].extensions?.code).toBe('NOT_IMPLEMENTED');
+    expect(write.errors).toBeUndefined();
+    expect(await h.em().count(PhaseMetrics, {})).toBe(1);
+    const read = await h.exec(CONSOLIDATED, {}, { CONSOLIDATED_METRICS: true });
+    expect(read).toEqual({ data: { run: { id: 'ks-run', consolidatedMetrics: { totalTokens: 5 } } } });
+    // the same server object, next request with the switch off again
+    expect((await h.exec(CONSOLIDATED)).errors![0].extensions?.code).toBe('FEATURE_DISABLED');
   });
 
   it('featureFlags lists each flag, its variable, its state and the fields it gates, read from the SDL', async () => {
     const res = await h.exec(`{ featureFlags { flag envVar enabled gates } }`, {}, { PHASE6_METRICS: true });
     expect(res.data!.featureFlags).toEqual([
       { flag: 'PHASE6_METRICS', envVar: 'AUTOPACK_ENABLE_PHASE6_METRICS', enabled: true, gates: ['Mutation.recordPhaseMetrics'] },
-      { flag: 'CONSOLIDATED_METRICS', envVar: 'AUTOPACK_ENABLE_CONSOLIDATED_METRICS', enabled: false, gates: ['Run.consolidatedMetrics'] },
+      { flag: 'CONSOLIDATED_METRICS', envVar: 'AUTOPACK_ENABLE_CONSOLIDATED_METRICS', enabled: false, gates: ['Query.consolidatedMetrics', 'Run.consolidatedMetrics'] },
     ]);
   });
 });

@@ -35,5 +35,6 @@ export function gatedFields(schema: GraphQLSchema): Map<FeatureFlagName, string[
       if (flag) out.set(flag, [...(out.get(flag) ?? []), `${type.name}.${field.name}`]);
     }
   }
+  for (const fields of out.values()) fields.sort();
   return out;
 }
