@@ -1,7 +1,12 @@
 // `autopack <command>`: the operator's CLI. Every command calls the service layer in src/modules.
 import { Command } from 'commander';
 import { packageVersion } from '../config';
+import { registerIntegrity } from './integrity';
+import { registerAbAnalysis } from './ab-analysis';
 import { registerMigrate } from './migrate';
+import { registerReplay } from './replay';
+import { registerPatterns } from './patterns';
+import { registerRetention } from './retention';
 import { registerSeedDemo } from './seed-demo';
 import { registerServe } from './serve';
 
@@ -12,7 +17,12 @@ export function buildProgram(): Command {
     .version(packageVersion());
   registerServe(program);
   registerMigrate(program);
+  registerIntegrity(program);
+  registerRetention(program);
   registerSeedDemo(program);
+  registerPatterns(program);
+  registerAbAnalysis(program);
+  registerReplay(program);
   return program;
 }
 

@@ -1,19 +1,12 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config';
-import { createOrm, type Orm } from '../db/orm';
 import { migrateDown, migrateUp, migrationState } from '../modules/ops/migrations';
 import { verifySchema } from '../modules/ops/verify';
 import { action, CliExit, mark, out } from './output';
 
-async function withOrm(fn: (orm: Orm, display: string) => Promise<void>): Promise<void> {
-  const config = loadConfig();
-  const orm = await createOrm(config.database);
-  try {
-    await fn(orm, config.database.display);
-  } finally {
-    await orm.close();
-  }
-}
+import type { Orm } from '../db/orm';
+import { withDatabase } from './database';
+
+const withOrm = (fn: (orm: Orm, display: string) => Promise<void>) => withDatabase((orm, config) => fn(orm, config.database.display));
 
 export function registerMigrate(program: Command): void {
   const migrate = program.command('migrate').description('apply, revert, list and verify database migrations (DATABASE_URL)');

@@ -4,23 +4,33 @@ import DataLoader from 'dataloader';
 import type { DashboardEvent, Phase, PhaseMetrics, Run } from '../db/entities';
 import type { Em } from '../db/orm';
 import * as batch from '../modules/batch';
+import * as telemetry from '../modules/telemetry/batch';
+import type { ConsolidatedMetricsSummary, MetricsPage } from '../modules/telemetry/consolidated';
 
 export interface Loaders {
   run: DataLoader<string, Run | null>;
   phase: DataLoader<number, Phase | null>;
   phasesByRun: DataLoader<string, Phase[]>;
+  replaysOf: DataLoader<string, Run[]>;
   metricsByPhase: DataLoader<number, PhaseMetrics[]>;
   eventsByPhase: DataLoader<number, DashboardEvent[]>;
   /** One loader per distinct `limit` argument. */
   eventsByRun(limit: number): DataLoader<string, DashboardEvent[]>;
+  /** One loader per page (limit, offset): all runs asked with that page share one statement. */
+  consolidatedMetrics(page: MetricsPage): DataLoader<string, ConsolidatedMetricsSummary | null>;
 }
+
+// UNION ALL branches per statement; SQLite allows at most 500 terms in a compound select.
+const CONSOLIDATED_BATCH = 100;
 
 export function createLoaders(em: Em): Loaders {
   const eventsByRun = new Map<number, DataLoader<string, DashboardEvent[]>>();
+  const consolidated = new Map<string, DataLoader<string, ConsolidatedMetricsSummary | null>>();
   return {
     run: new DataLoader((ids) => batch.runsByIds(em, ids)),
     phase: new DataLoader((ids) => batch.phasesByIds(em, ids)),
     phasesByRun: new DataLoader((ids) => batch.phasesByRunIds(em, ids)),
+    replaysOf: new DataLoader((ids) => batch.replaysOfRunIds(em, ids)),
     metricsByPhase: new DataLoader((ids) => batch.metricsByPhaseIds(em, ids)),
     eventsByPhase: new DataLoader((ids) => batch.eventsByPhaseIds(em, ids)),
     eventsByRun(limit) {
@@ -28,6 +38,15 @@ export function createLoaders(em: Em): Loaders {
       if (!loader) {
         loader = new DataLoader((ids) => batch.eventsByRunIds(em, ids, limit));
         eventsByRun.set(limit, loader);
+      }
+      return loader;
+    },
+    consolidatedMetrics(page) {
+      const key = `${page.limit}:${page.offset}`;
+      let loader = consolidated.get(key);
+      if (!loader) {
+        loader = new DataLoader((ids) => telemetry.consolidatedByRunIds(em, ids, page), { maxBatchSize: CONSOLIDATED_BATCH });
+        consolidated.set(key, loader);
       }
       return loader;
     },

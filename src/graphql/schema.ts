@@ -5,7 +5,10 @@ import type { GraphQLSchema } from 'graphql';
 import { fromRoot } from '../paths';
 import { applyKillSwitches } from './directives/killSwitch';
 import type { Resolvers } from './generated/types';
+import { experimentResolvers } from './resolvers/experiments';
 import { opsResolvers } from './resolvers/ops';
+import { patternResolvers } from './resolvers/patterns';
+import { replayResolvers } from './resolvers/replay';
 import { runResolvers } from './resolvers/runs';
 import { telemetryResolvers } from './resolvers/telemetry';
 import { DateTimeScalar, JSONScalar, SafeIntScalar } from './scalars';
@@ -24,6 +27,9 @@ export function buildSchema(): GraphQLSchema {
     opsResolvers,
     runResolvers,
     telemetryResolvers,
+    experimentResolvers,
+    replayResolvers,
+    patternResolvers,
   ];
   return applyKillSwitches(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }

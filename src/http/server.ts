@@ -13,6 +13,7 @@ import { authenticate } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { healthRoute, RestError, type RestResponse } from './rest';
 import { runRoutes } from './run-routes';
+import { abResultsRoute } from './ab-routes';
 
 export interface HttpDeps {
   config: Config;
@@ -115,6 +116,10 @@ export function createRequestHandler(deps: HttpDeps) {
       if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });
       const ctx = context(requestId);
       const method = req.method ?? 'GET';
+      if (path === '/api/dashboard/ab-results') {
+        if (method !== 'GET') throw new RestError(405, 'Method not allowed: use GET');
+        return send(res, await abResultsRoute(apollo, ctx, url));
+      }
       const response = await runRoutes(apollo, ctx, method, path, url);
       if (response) return send(res, response);
     }

@@ -17,6 +17,11 @@ export async function runsByIds(em: Em, ids: readonly string[]): Promise<(Run | 
   return byKey(ids, await em.find(Run, { id: { $in: [...ids] } }), (r) => r.id);
 }
 
+export async function replaysOfRunIds(em: Em, ids: readonly string[]): Promise<Run[][]> {
+  const rows = await em.find(Run, { replayOf: { $in: [...ids] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return groupByKey(ids, rows, (r) => r.replayOf!.id);
+}
+
 export async function phasesByIds(em: Em, ids: readonly number[]): Promise<(Phase | null)[]> {
   return byKey(ids, await em.find(Phase, { id: { $in: [...ids] } }), (p) => p.id);
 }

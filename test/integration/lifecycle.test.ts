@@ -56,7 +56,9 @@ describe.each(BACKENDS)('run lifecycle on %s', (backend) => {
       await h.exec(CREATE, { id });
       await h.exec(EXECUTE, { id });
     }
-    const [a, b] = await Promise.all([claimQueuedRuns(h.em(), sink(), 'owner-a', 5, 60), claimQueuedRuns(h.em(), sink(), 'owner-b', 5, 60)]);
+    const [a, b] = (await Promise.all([claimQueuedRuns(h.em(), sink(), 'owner-a', 5, 60), claimQueuedRuns(h.em(), sink(), 'owner-b', 5, 60)])).map((c) =>
+      c.map((r) => r.id),
+    );
     // Enough capacity for every queued run: each is claimed, and by exactly one owner.
     const all = [...a, ...b].filter((id) => id.startsWith('c'));
     expect(all.sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);

@@ -2,6 +2,7 @@ import { Collection, Entity, OptionalProps, Enum, Index, ManyToOne, OneToMany, P
 import { tokenColumn } from '../types';
 import { RUN_STATES, type RunState } from './enums';
 import { Phase } from './Phase';
+import { ReplayCampaign } from './ReplayCampaign';
 
 @Entity({ tableName: 'runs' })
 @Index({ name: 'idx_runs_created_at', expression: 'create index if not exists "idx_runs_created_at" on "runs" ("created_at" desc, "id" desc)' })
@@ -41,6 +42,10 @@ export class Run {
 
   @ManyToOne(() => Run, { nullable: true, deleteRule: 'set null', index: 'idx_runs_replay_of_id' })
   replayOf?: Rel<Run> | null;
+
+  /** The replay campaign that created this run, if any. */
+  @ManyToOne(() => ReplayCampaign, { nullable: true, deleteRule: 'set null', index: 'idx_runs_campaign_id' })
+  campaign?: Rel<ReplayCampaign> | null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

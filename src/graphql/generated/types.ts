@@ -1,6 +1,10 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { Run as RunEntity, Phase as PhaseEntity, PhaseMetrics as PhaseMetricsEntity, DashboardEvent as DashboardEventEntity } from '../../db/entities';
+import { Run as RunEntity, Phase as PhaseEntity, DashboardEvent as DashboardEventEntity, ABTestResult as ABTestResultEntity } from '../../db/entities';
+import { PhaseMetricsRecord } from '../../modules/telemetry/ingest';
 import { HealthReport } from '../../modules/ops/health';
+import { ReplayComparison as ReplayComparisonModel } from '../../modules/replay/comparison';
+import { CampaignResult } from '../../modules/replay/campaign';
+import { AbTestSummary as AbTestSummaryModel } from '../../modules/experiments/service';
 import { RunStatusSummary } from '../../modules/runs/status';
 import { ConsolidatedMetricsSummary } from '../../modules/telemetry/consolidated';
 import { GraphQLContext } from '../context';
@@ -21,6 +25,58 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   /** Integer in the safe JavaScript range (-(2^53 - 1) .. 2^53 - 1). All token counts use it. */
   SafeInt: { input: number; output: number; }
+};
+
+/** A persisted comparison of a treatment run with a control run (deltas are treatment minus control). */
+export type AbTestResult = {
+  __typename?: 'ABTestResult';
+  controlCommitSha?: Maybe<Scalars['String']['output']>;
+  controlModelHash?: Maybe<Scalars['String']['output']>;
+  controlPhasesComplete: Scalars['Int']['output'];
+  controlPhasesFailed: Scalars['Int']['output'];
+  controlRun: Run;
+  controlTotalPhases: Scalars['Int']['output'];
+  controlTotalTokens: Scalars['SafeInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** null for a dry run (nothing stored) */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** True when no validity message is an ERROR (same commit and model mapping). */
+  isValid: Scalars['Boolean']['output'];
+  /** Difference of success rates (completed / total phases * 100) in percentage points. */
+  successRateDelta: Scalars['Float']['output'];
+  testId: Scalars['String']['output'];
+  /** Difference of wall times (completed_at - started_at) in seconds; null when either run lacks one. */
+  timeDeltaSeconds?: Maybe<Scalars['Float']['output']>;
+  tokenDelta: Scalars['SafeInt']['output'];
+  treatmentCommitSha?: Maybe<Scalars['String']['output']>;
+  treatmentModelHash?: Maybe<Scalars['String']['output']>;
+  treatmentPhasesComplete: Scalars['Int']['output'];
+  treatmentPhasesFailed: Scalars['Int']['output'];
+  treatmentRun: Run;
+  treatmentTotalPhases: Scalars['Int']['output'];
+  treatmentTotalTokens: Scalars['SafeInt']['output'];
+  /** ERROR: ... messages (commit SHA, model mapping hash) then WARNING: ... ones (phase count). */
+  validityErrors: Array<Scalars['String']['output']>;
+};
+
+/** Statistics over every valid result of one test. */
+export type AbTestSummary = {
+  __typename?: 'ABTestSummary';
+  count: Scalars['Int']['output'];
+  successRateDelta: DeltaStats;
+  testId: Scalars['String']['output'];
+  timeDeltaSeconds: DeltaStats;
+  tokenDelta: DeltaStats;
+};
+
+export type AbAnalysisInput = {
+  controlRunId: Scalars['ID']['input'];
+  createdBy?: InputMaybe<Scalars['String']['input']>;
+  /** Compute and return the result without storing it. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  testId: Scalars['String']['input'];
+  treatmentRunId: Scalars['ID']['input'];
 };
 
 /** Token totals of a run that count every token exactly once. */
@@ -72,6 +128,65 @@ export type DashboardEventInput = {
   runId: Scalars['ID']['input'];
 };
 
+export type DeltaStats = {
+  __typename?: 'DeltaStats';
+  mean?: Maybe<Scalars['Float']['output']>;
+  median?: Maybe<Scalars['Float']['output']>;
+};
+
+/** What a recurring failure is about, from the exception name or the wording of its message. */
+export type FailureErrorType =
+  /** AttributeError, has no attribute, Cannot read properties of undefined */
+  | 'ATTRIBUTE_ERROR'
+  /** FileNotFoundError, ENOENT */
+  | 'FILE_NOT_FOUND'
+  /** ModuleNotFoundError, ImportError, Cannot find module */
+  | 'IMPORT_ERROR'
+  | 'KEY_ERROR'
+  /** NameError, ReferenceError, ... is not defined */
+  | 'NAME_ERROR'
+  /** ECONNREFUSED, ECONNRESET, ENOTFOUND, ... */
+  | 'NETWORK_ERROR'
+  | 'OUT_OF_MEMORY'
+  /** PermissionError, EACCES, EPERM */
+  | 'PERMISSION_DENIED'
+  | 'SYNTAX_ERROR'
+  | 'TIMEOUT'
+  | 'TYPE_ERROR'
+  | 'UNKNOWN'
+  | 'VALUE_ERROR';
+
+/**
+ * Failures (PHASE_FAILED / RUN_FAILED events) whose messages are the same once paths, line and column
+ * numbers, quoted names, hex addresses, UUIDs, timestamps, IP addresses and long numbers are replaced by
+ * placeholders.
+ */
+export type FailurePattern = {
+  __typename?: 'FailurePattern';
+  confidence: PatternConfidence;
+  /** Source of the anchored regular expression that the generated detector uses. */
+  detector: Scalars['String']['output'];
+  errorType: FailureErrorType;
+  firstSeenAt: Scalars['DateTime']['output'];
+  /** The most frequent words of the messages (quoted names included; paths and numbers left out). */
+  keywords: Array<Scalars['String']['output']>;
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** The message with placeholders such as <PATH>, <LINE>, <ID>. */
+  normalizedMessage: Scalars['String']['output'];
+  /** Number of failure events in the group. */
+  occurrences: Scalars['Int']['output'];
+  /** {errorType in lower case}_{first 8 hex of the signature}, e.g. import_error_1a2b3c4d */
+  patternId: Scalars['ID']['output'];
+  /** Distinct phase ids of the phase failures, sorted (RUN_FAILED events have none). */
+  phaseIds: Array<Scalars['String']['output']>;
+  /** Distinct runs, sorted. */
+  runIds: Array<Scalars['ID']['output']>;
+  /** The oldest message of the group, as recorded. */
+  sampleMessage: Scalars['String']['output'];
+  /** First 16 hex digits of the SHA-256 of normalizedMessage. */
+  signature: Scalars['String']['output'];
+};
+
 /** The rollout guide's kill switches; both default OFF. */
 export type FeatureFlag =
   /** AUTOPACK_ENABLE_CONSOLIDATED_METRICS: consolidated metrics dashboard */
@@ -105,11 +220,51 @@ export type HealthStatus =
   | 'healthy'
   | 'unhealthy';
 
+export type IntegrityReport = {
+  __typename?: 'IntegrityReport';
+  checkedAt: Scalars['DateTime']['output'];
+  metricsRowsChecked: Scalars['SafeInt']['output'];
+  metricsViolationCount: Scalars['SafeInt']['output'];
+  /** The first 1000 bad phase_metrics rows, by id; metricsViolationCount counts all of them. */
+  metricsViolations: Array<MetricsViolation>;
+  /** true when nothing is wrong */
+  ok: Scalars['Boolean']['output'];
+  /** The run checked; null when the whole database was checked. */
+  runId?: Maybe<Scalars['ID']['output']>;
+  runViolationCount: Scalars['SafeInt']['output'];
+  /** The first 1000 inconsistent runs, by id; runViolationCount counts all of them. */
+  runViolations: Array<RunTokensViolation>;
+  runsChecked: Scalars['SafeInt']['output'];
+};
+
 export type KillSwitches = {
   __typename?: 'KillSwitches';
   consolidatedMetrics: Scalars['Boolean']['output'];
   phase6Metrics: Scalars['Boolean']['output'];
 };
+
+/** A phase_metrics row that breaks the telemetry rules (written behind the service's back). */
+export type MetricsViolation = {
+  __typename?: 'MetricsViolation';
+  baseTokens: Scalars['SafeInt']['output'];
+  /** retrieval + second opinion + evidence request + base */
+  categorySum: Scalars['SafeInt']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  evidenceRequestTokens: Scalars['SafeInt']['output'];
+  kind: MetricsViolationKind;
+  metricsId: Scalars['ID']['output'];
+  phaseId: Scalars['String']['output'];
+  retrievalTokens: Scalars['SafeInt']['output'];
+  runId: Scalars['ID']['output'];
+  secondOpinionTokens: Scalars['SafeInt']['output'];
+  totalTokens: Scalars['SafeInt']['output'];
+};
+
+export type MetricsViolationKind =
+  /** a category is negative */
+  | 'NEGATIVE_CATEGORY'
+  /** total_tokens differs from the sum of the four categories (double counting) */
+  | 'TOTAL_MISMATCH';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -117,10 +272,22 @@ export type Mutation = {
   createRun: Run;
   /** Queues a run in RUN_CREATED for execution and returns at once (state QUEUED); a server's dispatcher runs it. */
   executeRun: Run;
+  /**
+   * Deletes phase_metrics and dashboard_events rows older than `retentionDays` (default
+   * AUTOPACK_METRICS_RETENTION_DAYS, 1..36500) in bounded batches. Runs, phases and A/B results are never
+   * purged. `dryRun` only counts.
+   */
+  purgeExpiredTelemetry: RetentionReport;
   /** A free-form dashboard event. Returns null when TELEMETRY_DB_ENABLED=0 (the event is logged instead). */
   recordDashboardEvent?: Maybe<DashboardEvent>;
   /** Stores telemetry samples (up to 1000 per call, all or nothing). */
   recordPhaseMetrics: Array<PhaseMetrics>;
+  /** Replays every selected finished run, at most batchSize executing at a time. */
+  replayCampaign: ReplayCampaignResult;
+  /** Replays a finished run: a copy with the same identity and phases, queued with the Phase 6 features on. */
+  replayRun: Run;
+  /** Compares two finished runs and stores the result (also when invalid, for audit) unless dryRun. */
+  runAbAnalysis: AbTestResult;
   /** Phase progress, reported by executors while the run is executing. */
   updatePhase: Phase;
 };
@@ -136,6 +303,12 @@ export type MutationExecuteRunArgs = {
 };
 
 
+export type MutationPurgeExpiredTelemetryArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  retentionDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type MutationRecordDashboardEventArgs = {
   input: DashboardEventInput;
 };
@@ -143,6 +316,21 @@ export type MutationRecordDashboardEventArgs = {
 
 export type MutationRecordPhaseMetricsArgs = {
   input: Array<PhaseMetricsInput>;
+};
+
+
+export type MutationReplayCampaignArgs = {
+  input: ReplayCampaignInput;
+};
+
+
+export type MutationReplayRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRunAbAnalysisArgs = {
+  input: AbAnalysisInput;
 };
 
 
@@ -156,6 +344,12 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/** HIGH: 5 or more occurrences, MEDIUM: 3 or more, LOW: fewer. */
+export type PatternConfidence =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
 
 export type Phase = {
   __typename?: 'Phase';
@@ -224,15 +418,81 @@ export type PhaseState =
   | 'QUEUED'
   | 'SKIPPED';
 
+export type PurgedTable = {
+  __typename?: 'PurgedTable';
+  /** Rows deleted (in a dry run: rows that would be deleted). */
+  rows: Scalars['SafeInt']['output'];
+  /** phase_metrics or dashboard_events */
+  table: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** A/B results newest first; `limit` is 1..1000. */
+  abTestResults: Array<AbTestResult>;
+  abTestSummary: AbTestSummary;
+  /**
+   * Aggregated Phase 6 telemetry of one run (the dashboard's REST route runs this). Checks, in order: kill
+   * switch, arguments (limit 1..10000, offset >= 0), run exists (NOT_FOUND "Run not found: ID").
+   */
+  consolidatedMetrics: ConsolidatedMetrics;
+  /** Dashboard events newest first, optionally of one run and/or one type ([A-Z][A-Z0-9_]*). `limit` is 1..1000. */
+  dashboardEvents: Array<DashboardEvent>;
+  /**
+   * Recurring failures with at least `minOccurrences` (1..1000) events, of one run or of all, most frequent
+   * first (then oldest). An unknown run is NOT_FOUND. `autopack patterns --generate-code` turns them into
+   * detectors, tests and backlog entries.
+   */
+  failurePatterns: Array<FailurePattern>;
   /** Each kill switch, its environment variable, its state and the fields it gates. */
   featureFlags: Array<FeatureFlagState>;
   /** Service health: database, Qdrant and kill switch states. */
   health: Health;
+  /**
+   * The rollout guide's data validation: every phase_metrics row (total = sum of the four categories, no
+   * negative category) and every run (tokensUsed = sum of its phases' tokensUsed), of one run or of all.
+   */
+  integrityReport: IntegrityReport;
   run?: Maybe<Run>;
   /** Runs newest first, optionally of one state. `first` is 1..100; page with `after` (a cursor) or `offset`. */
   runs: RunConnection;
+};
+
+
+export type QueryAbTestResultsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  testId?: InputMaybe<Scalars['String']['input']>;
+  validOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryAbTestSummaryArgs = {
+  testId: Scalars['String']['input'];
+};
+
+
+export type QueryConsolidatedMetricsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  runId: Scalars['ID']['input'];
+};
+
+
+export type QueryDashboardEventsArgs = {
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryFailurePatternsArgs = {
+  minOccurrences?: InputMaybe<Scalars['Int']['input']>;
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryIntegrityReportArgs = {
+  runId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -248,8 +508,64 @@ export type QueryRunsArgs = {
   state?: InputMaybe<RunState>;
 };
 
+export type ReplayCampaignInput = {
+  /** Replays executing at a time (1..100). */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+  /** List what would be replayed; write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** First UTC day (YYYY-MM-DD, inclusive) of the runs' creation time. */
+  fromDate?: InputMaybe<Scalars['String']['input']>;
+  /** Also select runs that are themselves replays. */
+  includeReplays?: InputMaybe<Scalars['Boolean']['input']>;
+  runIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** FAILED (every DONE_FAILED_* state; the default when no runIds are given) or one RunState. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  /** Last UTC day (YYYY-MM-DD, inclusive). */
+  toDate?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReplayCampaignResult = {
+  __typename?: 'ReplayCampaignResult';
+  /** null for a dry run or an empty selection */
+  campaignId?: Maybe<Scalars['ID']['output']>;
+  dryRun: Scalars['Boolean']['output'];
+  /** The replays created (the first batchSize queued, the rest queued as earlier ones finish). */
+  replays: Array<Run>;
+  /** The runs selected for replay, oldest first. */
+  selected: Array<Run>;
+};
+
+export type ReplayComparison = {
+  __typename?: 'ReplayComparison';
+  deltas: ReplayDeltas;
+  generatedAt: Scalars['DateTime']['output'];
+  original: RunOutcomeSummary;
+  originalRunId: Scalars['ID']['output'];
+  replay: RunOutcomeSummary;
+  replayRunId: Scalars['ID']['output'];
+};
+
+export type ReplayDeltas = {
+  __typename?: 'ReplayDeltas';
+  phaseCompleteDelta: Scalars['Int']['output'];
+  phaseFailedDelta: Scalars['Int']['output'];
+  /** replay minus original */
+  tokenDelta: Scalars['SafeInt']['output'];
+};
+
+export type RetentionReport = {
+  __typename?: 'RetentionReport';
+  /** Rows created before this instant are purged. */
+  cutoff: Scalars['DateTime']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  retentionDays: Scalars['Int']['output'];
+  tables: Array<PurgedTable>;
+};
+
 export type Run = {
   __typename?: 'Run';
+  /** The replay campaign that created this run, if any. */
+  campaignId?: Maybe<Scalars['ID']['output']>;
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Aggregated Phase 6 telemetry of the run (newest `limit` samples after `offset`). */
   consolidatedMetrics: ConsolidatedMetrics;
@@ -265,8 +581,12 @@ export type Run = {
   phases: Array<Phase>;
   /** When executeRun queued it. */
   queuedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** On a finished replay: how it did against the run it replays. Null otherwise. */
+  replayComparison?: Maybe<ReplayComparison>;
   /** The run this one replays, if it is a replay. */
   replayOf?: Maybe<Run>;
+  /** Replays of this run, oldest first. */
+  replays: Array<Run>;
   runScope: Scalars['String']['output'];
   safetyProfile: Scalars['String']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -295,6 +615,15 @@ export type RunConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type RunOutcomeSummary = {
+  __typename?: 'RunOutcomeSummary';
+  phasesComplete: Scalars['Int']['output'];
+  phasesFailed: Scalars['Int']['output'];
+  state: RunState;
+  tokensUsed: Scalars['SafeInt']['output'];
+  totalPhases: Scalars['Int']['output'];
+};
+
 export type RunState =
   | 'CI_RUNNING'
   | 'DOCS_BOOTSTRAP'
@@ -319,6 +648,14 @@ export type RunStatus = {
   /** completed / total * 100 (0 when the run has no phases) */
   percentComplete: Scalars['Float']['output'];
   totalPhases: Scalars['Int']['output'];
+};
+
+/** A run whose stored tokensUsed differs from the sum of its phases' tokensUsed. */
+export type RunTokensViolation = {
+  __typename?: 'RunTokensViolation';
+  phasesTokensUsed: Scalars['SafeInt']['output'];
+  runId: Scalars['ID']['output'];
+  tokensUsed: Scalars['SafeInt']['output'];
 };
 
 export type UpdatePhaseInput = {
@@ -406,12 +743,18 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ABTestResult: ResolverTypeWrapper<ABTestResultEntity>;
+  ABTestSummary: ResolverTypeWrapper<AbTestSummaryModel>;
+  AbAnalysisInput: AbAnalysisInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsolidatedMetrics: ResolverTypeWrapper<ConsolidatedMetricsSummary>;
   CreateRunInput: CreateRunInput;
   DashboardEvent: ResolverTypeWrapper<DashboardEventEntity>;
   DashboardEventInput: DashboardEventInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeltaStats: ResolverTypeWrapper<DeltaStats>;
+  FailureErrorType: FailureErrorType;
+  FailurePattern: ResolverTypeWrapper<FailurePattern>;
   FeatureFlag: FeatureFlag;
   FeatureFlagState: ResolverTypeWrapper<FeatureFlagState>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -419,20 +762,32 @@ export type ResolversTypes = ResolversObject<{
   HealthStatus: HealthStatus;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntegrityReport: ResolverTypeWrapper<IntegrityReport>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KillSwitches: ResolverTypeWrapper<KillSwitches>;
+  MetricsViolation: ResolverTypeWrapper<MetricsViolation>;
+  MetricsViolationKind: MetricsViolationKind;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PatternConfidence: PatternConfidence;
   Phase: ResolverTypeWrapper<PhaseEntity>;
   PhaseInput: PhaseInput;
-  PhaseMetrics: ResolverTypeWrapper<PhaseMetricsEntity>;
+  PhaseMetrics: ResolverTypeWrapper<PhaseMetricsRecord>;
   PhaseMetricsInput: PhaseMetricsInput;
   PhaseState: PhaseState;
+  PurgedTable: ResolverTypeWrapper<PurgedTable>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReplayCampaignInput: ReplayCampaignInput;
+  ReplayCampaignResult: ResolverTypeWrapper<CampaignResult>;
+  ReplayComparison: ResolverTypeWrapper<ReplayComparisonModel>;
+  ReplayDeltas: ResolverTypeWrapper<ReplayDeltas>;
+  RetentionReport: ResolverTypeWrapper<RetentionReport>;
   Run: ResolverTypeWrapper<RunEntity>;
   RunConnection: ResolverTypeWrapper<Omit<RunConnection, 'nodes'> & { nodes: Array<ResolversTypes['Run']> }>;
+  RunOutcomeSummary: ResolverTypeWrapper<RunOutcomeSummary>;
   RunState: RunState;
   RunStatus: ResolverTypeWrapper<RunStatusSummary>;
+  RunTokensViolation: ResolverTypeWrapper<RunTokensViolation>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpdatePhaseInput: UpdatePhaseInput;
@@ -440,29 +795,44 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ABTestResult: ABTestResultEntity;
+  ABTestSummary: AbTestSummaryModel;
+  AbAnalysisInput: AbAnalysisInput;
   Boolean: Scalars['Boolean']['output'];
   ConsolidatedMetrics: ConsolidatedMetricsSummary;
   CreateRunInput: CreateRunInput;
   DashboardEvent: DashboardEventEntity;
   DashboardEventInput: DashboardEventInput;
   DateTime: Scalars['DateTime']['output'];
+  DeltaStats: DeltaStats;
+  FailurePattern: FailurePattern;
   FeatureFlagState: FeatureFlagState;
   Float: Scalars['Float']['output'];
   Health: HealthReport;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IntegrityReport: IntegrityReport;
   JSON: Scalars['JSON']['output'];
   KillSwitches: KillSwitches;
+  MetricsViolation: MetricsViolation;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Phase: PhaseEntity;
   PhaseInput: PhaseInput;
-  PhaseMetrics: PhaseMetricsEntity;
+  PhaseMetrics: PhaseMetricsRecord;
   PhaseMetricsInput: PhaseMetricsInput;
+  PurgedTable: PurgedTable;
   Query: Record<PropertyKey, never>;
+  ReplayCampaignInput: ReplayCampaignInput;
+  ReplayCampaignResult: CampaignResult;
+  ReplayComparison: ReplayComparisonModel;
+  ReplayDeltas: ReplayDeltas;
+  RetentionReport: RetentionReport;
   Run: RunEntity;
   RunConnection: Omit<RunConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Run']> };
+  RunOutcomeSummary: RunOutcomeSummary;
   RunStatus: RunStatusSummary;
+  RunTokensViolation: RunTokensViolation;
   SafeInt: Scalars['SafeInt']['output'];
   String: Scalars['String']['output'];
   UpdatePhaseInput: UpdatePhaseInput;
@@ -473,6 +843,40 @@ export type KillSwitchDirectiveArgs = {
 };
 
 export type KillSwitchDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = KillSwitchDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AbTestResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ABTestResult'] = ResolversParentTypes['ABTestResult']> = ResolversObject<{
+  controlCommitSha?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  controlModelHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  controlPhasesComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  controlPhasesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  controlRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType>;
+  controlTotalPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  controlTotalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  isValid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  successRateDelta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  testId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeDeltaSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tokenDelta?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  treatmentCommitSha?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  treatmentModelHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  treatmentPhasesComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  treatmentPhasesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  treatmentRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType>;
+  treatmentTotalPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  treatmentTotalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  validityErrors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AbTestSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ABTestSummary'] = ResolversParentTypes['ABTestSummary']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  successRateDelta?: Resolver<ResolversTypes['DeltaStats'], ParentType, ContextType>;
+  testId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeDeltaSeconds?: Resolver<ResolversTypes['DeltaStats'], ParentType, ContextType>;
+  tokenDelta?: Resolver<ResolversTypes['DeltaStats'], ParentType, ContextType>;
+}>;
 
 export type ConsolidatedMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsolidatedMetrics'] = ResolversParentTypes['ConsolidatedMetrics']> = ResolversObject<{
   baseTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -499,6 +903,27 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeltaStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeltaStats'] = ResolversParentTypes['DeltaStats']> = ResolversObject<{
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type FailurePatternResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FailurePattern'] = ResolversParentTypes['FailurePattern']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['PatternConfidence'], ParentType, ContextType>;
+  detector?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  errorType?: Resolver<ResolversTypes['FailureErrorType'], ParentType, ContextType>;
+  firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  normalizedMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurrences?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  patternId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  phaseIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  runIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  sampleMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type FeatureFlagStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeatureFlagState'] = ResolversParentTypes['FeatureFlagState']> = ResolversObject<{
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   envVar?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -515,6 +940,18 @@ export type HealthResolvers<ContextType = GraphQLContext, ParentType extends Res
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type IntegrityReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['IntegrityReport'] = ResolversParentTypes['IntegrityReport']> = ResolversObject<{
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  metricsRowsChecked?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  metricsViolationCount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  metricsViolations?: Resolver<Array<ResolversTypes['MetricsViolation']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  runId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  runViolationCount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  runViolations?: Resolver<Array<ResolversTypes['RunTokensViolation']>, ParentType, ContextType>;
+  runsChecked?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -524,11 +961,29 @@ export type KillSwitchesResolvers<ContextType = GraphQLContext, ParentType exten
   phase6Metrics?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type MetricsViolationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MetricsViolation'] = ResolversParentTypes['MetricsViolation']> = ResolversObject<{
+  baseTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  categorySum?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  evidenceRequestTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MetricsViolationKind'], ParentType, ContextType>;
+  metricsId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  phaseId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retrievalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  secondOpinionTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  totalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationCreateRunArgs, 'input'>>;
   executeRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationExecuteRunArgs, 'id'>>;
+  purgeExpiredTelemetry?: Resolver<ResolversTypes['RetentionReport'], ParentType, ContextType, RequireFields<MutationPurgeExpiredTelemetryArgs, 'dryRun'>>;
   recordDashboardEvent?: Resolver<Maybe<ResolversTypes['DashboardEvent']>, ParentType, ContextType, RequireFields<MutationRecordDashboardEventArgs, 'input'>>;
   recordPhaseMetrics?: Resolver<Array<ResolversTypes['PhaseMetrics']>, ParentType, ContextType, RequireFields<MutationRecordPhaseMetricsArgs, 'input'>>;
+  replayCampaign?: Resolver<ResolversTypes['ReplayCampaignResult'], ParentType, ContextType, RequireFields<MutationReplayCampaignArgs, 'input'>>;
+  replayRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationReplayRunArgs, 'id'>>;
+  runAbAnalysis?: Resolver<ResolversTypes['ABTestResult'], ParentType, ContextType, RequireFields<MutationRunAbAnalysisArgs, 'input'>>;
   updatePhase?: Resolver<ResolversTypes['Phase'], ParentType, ContextType, RequireFields<MutationUpdatePhaseArgs, 'input'>>;
 }>;
 
@@ -568,14 +1023,55 @@ export type PhaseMetricsResolvers<ContextType = GraphQLContext, ParentType exten
   totalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 }>;
 
+export type PurgedTableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PurgedTable'] = ResolversParentTypes['PurgedTable']> = ResolversObject<{
+  rows?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  abTestResults?: Resolver<Array<ResolversTypes['ABTestResult']>, ParentType, ContextType, RequireFields<QueryAbTestResultsArgs, 'limit' | 'validOnly'>>;
+  abTestSummary?: Resolver<ResolversTypes['ABTestSummary'], ParentType, ContextType, RequireFields<QueryAbTestSummaryArgs, 'testId'>>;
+  consolidatedMetrics?: Resolver<ResolversTypes['ConsolidatedMetrics'], ParentType, ContextType, RequireFields<QueryConsolidatedMetricsArgs, 'limit' | 'offset' | 'runId'>>;
+  dashboardEvents?: Resolver<Array<ResolversTypes['DashboardEvent']>, ParentType, ContextType, RequireFields<QueryDashboardEventsArgs, 'limit'>>;
+  failurePatterns?: Resolver<Array<ResolversTypes['FailurePattern']>, ParentType, ContextType, RequireFields<QueryFailurePatternsArgs, 'minOccurrences'>>;
   featureFlags?: Resolver<Array<ResolversTypes['FeatureFlagState']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
+  integrityReport?: Resolver<ResolversTypes['IntegrityReport'], ParentType, ContextType, Partial<QueryIntegrityReportArgs>>;
   run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runs?: Resolver<ResolversTypes['RunConnection'], ParentType, ContextType, RequireFields<QueryRunsArgs, 'first'>>;
 }>;
 
+export type ReplayCampaignResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplayCampaignResult'] = ResolversParentTypes['ReplayCampaignResult']> = ResolversObject<{
+  campaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  replays?: Resolver<Array<ResolversTypes['Run']>, ParentType, ContextType>;
+  selected?: Resolver<Array<ResolversTypes['Run']>, ParentType, ContextType>;
+}>;
+
+export type ReplayComparisonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplayComparison'] = ResolversParentTypes['ReplayComparison']> = ResolversObject<{
+  deltas?: Resolver<ResolversTypes['ReplayDeltas'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  original?: Resolver<ResolversTypes['RunOutcomeSummary'], ParentType, ContextType>;
+  originalRunId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  replay?: Resolver<ResolversTypes['RunOutcomeSummary'], ParentType, ContextType>;
+  replayRunId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ReplayDeltasResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplayDeltas'] = ResolversParentTypes['ReplayDeltas']> = ResolversObject<{
+  phaseCompleteDelta?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phaseFailedDelta?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tokenDelta?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+}>;
+
+export type RetentionReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RetentionReport'] = ResolversParentTypes['RetentionReport']> = ResolversObject<{
+  cutoff?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  retentionDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tables?: Resolver<Array<ResolversTypes['PurgedTable']>, ParentType, ContextType>;
+}>;
+
 export type RunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Run'] = ResolversParentTypes['Run']> = ResolversObject<{
+  campaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   consolidatedMetrics?: Resolver<ResolversTypes['ConsolidatedMetrics'], ParentType, ContextType, RequireFields<RunConsolidatedMetricsArgs, 'limit' | 'offset'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -587,7 +1083,9 @@ export type RunResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   modelMappingHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phases?: Resolver<Array<ResolversTypes['Phase']>, ParentType, ContextType>;
   queuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  replayComparison?: Resolver<Maybe<ResolversTypes['ReplayComparison']>, ParentType, ContextType>;
   replayOf?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType>;
+  replays?: Resolver<Array<ResolversTypes['Run']>, ParentType, ContextType>;
   runScope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   safetyProfile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -604,6 +1102,14 @@ export type RunConnectionResolvers<ContextType = GraphQLContext, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type RunOutcomeSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunOutcomeSummary'] = ResolversParentTypes['RunOutcomeSummary']> = ResolversObject<{
+  phasesComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phasesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['RunState'], ParentType, ContextType>;
+  tokensUsed?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  totalPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type RunStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunStatus'] = ResolversParentTypes['RunStatus']> = ResolversObject<{
   completedPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   executingPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -612,26 +1118,45 @@ export type RunStatusResolvers<ContextType = GraphQLContext, ParentType extends 
   totalPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type RunTokensViolationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunTokensViolation'] = ResolversParentTypes['RunTokensViolation']> = ResolversObject<{
+  phasesTokensUsed?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tokensUsed?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+}>;
+
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
   name: 'SafeInt';
 }
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  ABTestResult?: AbTestResultResolvers<ContextType>;
+  ABTestSummary?: AbTestSummaryResolvers<ContextType>;
   ConsolidatedMetrics?: ConsolidatedMetricsResolvers<ContextType>;
   DashboardEvent?: DashboardEventResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeltaStats?: DeltaStatsResolvers<ContextType>;
+  FailurePattern?: FailurePatternResolvers<ContextType>;
   FeatureFlagState?: FeatureFlagStateResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  IntegrityReport?: IntegrityReportResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   KillSwitches?: KillSwitchesResolvers<ContextType>;
+  MetricsViolation?: MetricsViolationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Phase?: PhaseResolvers<ContextType>;
   PhaseMetrics?: PhaseMetricsResolvers<ContextType>;
+  PurgedTable?: PurgedTableResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReplayCampaignResult?: ReplayCampaignResultResolvers<ContextType>;
+  ReplayComparison?: ReplayComparisonResolvers<ContextType>;
+  ReplayDeltas?: ReplayDeltasResolvers<ContextType>;
+  RetentionReport?: RetentionReportResolvers<ContextType>;
   Run?: RunResolvers<ContextType>;
   RunConnection?: RunConnectionResolvers<ContextType>;
+  RunOutcomeSummary?: RunOutcomeSummaryResolvers<ContextType>;
   RunStatus?: RunStatusResolvers<ContextType>;
+  RunTokensViolation?: RunTokensViolationResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
 }>;
 

@@ -1,19 +1,31 @@
 import type { Phase as PhaseEntity, Run as RunEntity } from '../../db/entities';
-import { ServiceError } from '../../modules/errors';
+import { notFound } from '../../modules/errors';
+import { checkMetricsPage, consolidatedMetrics } from '../../modules/telemetry/consolidated';
+import { listDashboardEvents } from '../../modules/telemetry/dashboard-events';
+import { recordPhaseMetrics } from '../../modules/telemetry/ingest';
+import { checkIntegrity } from '../../modules/telemetry/integrity';
+import { purgeExpiredTelemetry } from '../../modules/telemetry/retention';
 import type { Resolvers } from '../generated/types';
 
-// consolidatedMetrics and recordPhaseMetrics are gated by @killSwitch in the SDL; their services land with
-// the telemetry issue. Until then an enabled switch answers NOT_IMPLEMENTED, nothing else.
-const notImplemented = (what: string) => {
-  throw new ServiceError('NOT_IMPLEMENTED', `${what} is not implemented yet`);
-};
-
+// consolidatedMetrics and recordPhaseMetrics are gated by @killSwitch in the SDL: the directive refuses
+// them before these resolvers run.
 export const telemetryResolvers: Resolvers = {
+  Query: {
+    consolidatedMetrics: (_, { runId, limit, offset }, { em }) => consolidatedMetrics(em, runId, limit, offset),
+    dashboardEvents: (_, args, { em }) => listDashboardEvents(em, args),
+    integrityReport: (_, { runId }, { em }) => checkIntegrity(em, runId),
+  },
   Mutation: {
-    recordPhaseMetrics: () => notImplemented('recordPhaseMetrics'),
+    recordPhaseMetrics: (_, { input }, { em }) => recordPhaseMetrics(em, input),
+    purgeExpiredTelemetry: (_, { retentionDays, dryRun }, { em, config }) =>
+      purgeExpiredTelemetry(em, { retentionDays, dryRun, defaultDays: config.metricsRetentionDays }),
   },
   Run: {
-    consolidatedMetrics: () => notImplemented('consolidatedMetrics'),
+    consolidatedMetrics: async (run, { limit, offset }, { loaders }) => {
+      const summary = await loaders.consolidatedMetrics(checkMetricsPage(limit, offset)).load(run.id);
+      if (!summary) throw notFound(`Run not found: ${run.id}`); // deleted while this query ran
+      return summary;
+    },
   },
   PhaseMetrics: {
     run: async (m, _, { loaders }) => (await loaders.run.load(m.run.id)) as RunEntity,

@@ -7,9 +7,13 @@ import type { Config } from '../../config';
 import { forkEm, type Orm } from '../../db/orm';
 import type { Logger } from '../../logger';
 import type { FlagState } from '../flags';
+import { advanceCampaigns } from '../replay/campaign';
 import { describeError } from '../ops/health';
 import { startExecutor, type ExecutorHandle } from './executor';
-import { claimQueuedRuns, finishRun, recoverExpiredLeases, renewLeases } from './lifecycle';
+import { claimQueuedRuns, finishRun, recoverExpiredLeases, renewLeases, type ClaimedRun } from './lifecycle';
+
+/** A replay runs with the Phase 6 features on, whatever the server's own switches say. */
+const ALL_FLAGS_ON: FlagState = { PHASE6_METRICS: true, CONSOLIDATED_METRICS: true };
 
 export interface DispatcherOptions {
   orm: Orm;
@@ -84,18 +88,20 @@ export class Dispatcher {
       }
       const free = config.maxConcurrentRuns - this.running.size;
       if (free <= 0 || this.stopped) return;
-      for (const id of await claimQueuedRuns(forkEm(orm), this.sink, this.ownerId, free, config.executorLeaseSeconds)) this.launch(id);
+      await advanceCampaigns(forkEm(orm), this.sink);
+      for (const run of await claimQueuedRuns(forkEm(orm), this.sink, this.ownerId, free, config.executorLeaseSeconds)) this.launch(run);
     } catch (e) {
       logger.error('dispatcher round failed', { error: describeError(e) });
     }
   }
 
-  private launch(runId: string): void {
+  private launch({ id: runId, isReplay }: ClaimedRun): void {
     const { orm, config, logger } = this.opts;
+    const flags = isReplay ? ALL_FLAGS_ON : this.opts.flags();
     const handle = startExecutor({
       command: config.executorCommand,
       runId,
-      env: executorEnv(config, this.opts.apiUrl, runId, this.opts.flags()),
+      env: executorEnv(config, this.opts.apiUrl, runId, flags),
       timeoutSeconds: config.executorTimeoutSeconds,
     });
     this.running.set(runId, handle);

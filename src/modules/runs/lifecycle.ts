@@ -26,26 +26,32 @@ export async function executeRun(em: Em, sink: EventSink, id: string): Promise<R
   });
 }
 
-/** Claims up to `count` queued runs (oldest first) for `ownerId`; returns the ids it won. */
-export async function claimQueuedRuns(em: Em, sink: EventSink, ownerId: string, count: number, leaseSeconds: number): Promise<string[]> {
+export interface ClaimedRun {
+  id: string;
+  /** Replays execute with every Phase 6 switch on (in their executor's environment only). */
+  isReplay: boolean;
+}
+
+/** Claims up to `count` queued runs (oldest first) for `ownerId`; returns the ones it won. */
+export async function claimQueuedRuns(em: Em, sink: EventSink, ownerId: string, count: number, leaseSeconds: number): Promise<ClaimedRun[]> {
   if (count <= 0) return [];
   return em.transactional(async (tx) => {
     // PostgreSQL: rows another server is claiming right now are skipped, not waited for.
     const candidates = await tx.find(
       Run,
       { state: 'QUEUED' },
-      { fields: ['id'], orderBy: { queuedAt: 'asc', id: 'asc' }, limit: count, ...(isPostgres(tx) ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
+      { fields: ['id', 'replayOf'], orderBy: { queuedAt: 'asc', id: 'asc' }, limit: count, ...(isPostgres(tx) ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
     );
-    const claimed: string[] = [];
+    const claimed: ClaimedRun[] = [];
     const now = new Date();
-    for (const { id } of candidates) {
+    for (const { id, replayOf } of candidates) {
       const won = await tx.nativeUpdate(
         Run,
         { id, state: 'QUEUED' },
         { state: 'PHASE_EXECUTION', startedAt: now, updatedAt: now, ownerId, leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000) },
       );
       if (!won) continue;
-      claimed.push(id);
+      claimed.push({ id, isReplay: !!replayOf });
       emitEvent(tx, sink, { runId: id, eventType: 'RUN_STARTED', message: `Execution started by ${ownerId}` });
     }
     return claimed;

@@ -1,0 +1,206 @@
+// One backend's benchmark: seed through the API (timing ingestion), then time the guide's three critical
+// queries over HTTP and their SQL through the bare driver. Every answer is checked against hand-computed
+// sums first, so a fast wrong answer can never be reported.
+import type { App } from '../src/app';
+import { DashboardEvent, Phase } from '../src/db/entities';
+import { forkEm } from '../src/db/orm';
+import { consolidatedStatement } from '../src/modules/telemetry/batch';
+import { graphql, http, ms, percentile, sample, type Stats } from './measure';
+import type { RawDb } from './raw';
+
+export interface Row {
+  backend: string;
+  what: string;
+  data: string;
+  baseline: string;
+  httpP50: string;
+  httpP95: string;
+  rawP50: string;
+  rawP95: string;
+  ratio: string;
+  checks: string[];
+}
+
+const PHASES = 20;
+const BATCH = 1000;
+const EVENT_TYPES = ['PHASE_STARTED', 'PHASE_COMPLETE', 'PHASE_FAILED', 'RUN_STARTED', 'RUN_COMPLETE', 'RUN_FAILED', 'RUN_QUEUED'];
+const RECORD = `mutation Record($input: [PhaseMetricsInput!]!) { recordPhaseMetrics(input: $input) { id } }`;
+
+// Sample i of a run: deterministic token counts, one second apart, phase i mod 20.
+const tokens = (i: number) => ({ retrievalTokens: i % 100, secondOpinionTokens: i % 7, evidenceRequestTokens: i % 13, baseTokens: 1000 + (i % 500) });
+const totalOf = (i: number) => (i % 100) + (i % 7) + (i % 13) + 1000 + (i % 500);
+
+/** Expected total_tokens of the newest `limit` samples of a run of `n`. */
+function expectedTotal(n: number, limit: number): number {
+  let sum = 0;
+  for (let i = Math.max(0, n - limit); i < n; i++) sum += totalOf(i);
+  return sum;
+}
+
+async function createRun(base: string, id: string): Promise<void> {
+  const phases = Array.from({ length: PHASES }, (_, p) => ({ phaseId: `p${String(p).padStart(2, '0')}`, name: `Phase ${p}` }));
+  await graphql(base, `mutation($input: CreateRunInput!) { createRun(input: $input) { id } }`, { input: { id, phases } });
+}
+
+/** Ingests `n` samples in 1000-row calls; returns per-call latencies (ms) and the wall time (s). */
+async function ingest(base: string, runId: string, n: number, start: number): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  const t0 = process.hrtime.bigint();
+  for (let b = 0; b < n / BATCH; b++) {
+    const input = Array.from({ length: BATCH }, (_, k) => {
+      const i = b * BATCH + k;
+      return { runId, phaseId: `p${String(i % PHASES).padStart(2, '0')}`, ...tokens(i), createdAt: new Date(start + i * 1000).toISOString() };
+    });
+    const t = process.hrtime.bigint();
+    const data = await graphql<{ recordPhaseMetrics: unknown[] }>(base, RECORD, { input });
+    latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (data.recordPhaseMetrics.length !== BATCH) throw new Error('ingestion stored a partial batch');
+  }
+  return { latencies, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
+
+async function seedEvents(app: App, runId: string, count: number): Promise<number> {
+  const em = forkEm(app.orm);
+  const now = Date.now();
+  const rows = Array.from({ length: count }, (_, i) => ({
+    run: runId,
+    phase: null,
+    eventType: EVENT_TYPES[i % EVENT_TYPES.length],
+    message: `event ${i}`,
+    payload: { i },
+    createdAt: new Date(now - (count - i) * 1000),
+  }));
+  await em.insertMany(DashboardEvent, rows);
+  return rows.filter((r) => r.eventType === 'PHASE_FAILED').length;
+}
+
+const row = (backend: string, what: string, data: string, baseline: string, h: Stats, r: Stats, checks: string[] = []): Row => ({
+  backend,
+  what,
+  data,
+  baseline,
+  httpP50: `${ms(h.p50)} ms`,
+  httpP95: `${ms(h.p95)} ms`,
+  rawP50: `${ms(r.p50)} ms`,
+  rawP95: `${ms(r.p95)} ms`,
+  ratio: `${(h.p50 / r.p50).toFixed(1)}×`,
+  checks,
+});
+
+const verdict = (ok: boolean, text: string) => `${ok ? 'MET' : 'MISSED'}: ${text}`;
+
+export async function runScenario(backend: string, app: App, raw: RawDb, log: (line: string) => void): Promise<Row[]> {
+  const base = app.url;
+  const platform = app.orm.em.getPlatform();
+  const rows: Row[] = [];
+  const runs = [
+    ['bench-10k', 10_000],
+    ['bench-100k', 100_000],
+  ] as const;
+
+  // Ingestion through the API: the seeding itself is the throughput measurement.
+  const latencies: number[] = [];
+  let seconds = 0;
+  for (const [id, n] of runs) {
+    await createRun(base, id);
+    log(`ingesting ${n} samples into ${id}`);
+    const r = await ingest(base, id, n, Date.now() - n * 1000 - 60_000);
+    latencies.push(...r.latencies);
+    seconds += r.seconds;
+  }
+  const ingested = runs.reduce((s, [, n]) => s + n, 0);
+  const rate = ingested / seconds;
+  latencies.sort((a, b) => a - b);
+
+  // Raw floor for ingestion: the same multi-row INSERT text, straight through the driver, into another run.
+  await createRun(base, 'bench-raw');
+  const em = forkEm(app.orm);
+  const phasePk = (await em.findOneOrFail(Phase, { run: 'bench-raw', phaseId: 'p00' })).id;
+  const now = Date.now();
+  const values = Array.from({ length: BATCH }, (_, i) => {
+    const t = tokens(i);
+    return [ 'bench-raw', phasePk, t.retrievalTokens, t.secondOpinionTokens, t.evidenceRequestTokens, t.baseTokens, totalOf(i), new Date(now - i) ];
+  });
+  const insertSql = platform.formatQuery(
+    `insert into "phase_metrics" ("run_id", "phase_id", "retrieval_tokens", "second_opinion_tokens", "evidence_request_tokens", "base_tokens", "total_tokens", "created_at") values ${values.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} returning *`,
+    values.flat(),
+  );
+  const rawInsert = await sample(() => raw.query(insertSql), 20, 2);
+  rows.push({
+    backend,
+    what: 'Ingestion: `recordPhaseMetrics`, 1000 rows per call',
+    data: `${ingested / 1000}K rows`,
+    baseline: '< 10 ms per record',
+    httpP50: `${ms(percentile(latencies, 50))} ms / call`,
+    httpP95: `${ms(percentile(latencies, 95))} ms / call`,
+    rawP50: `${ms(rawInsert.p50)} ms / INSERT`,
+    rawP95: `${ms(rawInsert.p95)} ms / INSERT`,
+    ratio: `**${Math.round(rate).toLocaleString('en-US')} rows/s** (floor ${Math.round((BATCH / rawInsert.p50) * 1000).toLocaleString('en-US')})`,
+    checks: [verdict(rate >= 20_000, `ingestion ≥ 20,000 rows/s on ${backend}: ${Math.round(rate)} rows/s`)],
+  });
+
+  // Phase states for the status query: half of each run's phases complete, two failed.
+  await em.nativeUpdate(Phase, { phaseIndex: { $lt: 10 } }, { state: 'COMPLETE' });
+  await em.nativeUpdate(Phase, { phaseIndex: { $in: [10, 11] } }, { state: 'FAILED' });
+  const failedEvents = await seedEvents(app, 'bench-10k', 1000);
+  if (backend === 'postgresql') await raw.query('analyze');
+
+  // 1. Consolidated metrics: the REST route when the server has it, else the same query over /graphql.
+  const probe = await http('GET', `${base}/api/dashboard/runs/bench-10k/consolidated-metrics`);
+  const rest = probe.status !== 404 || !probe.body.includes('Not Found');
+  const consolidated = (runId: string, limit: number) => async () => {
+    if (rest) {
+      const res = await http('GET', `${base}/api/dashboard/runs/${runId}/consolidated-metrics?limit=${limit}`);
+      if (res.status !== 200) throw new Error(`consolidated metrics: ${res.status} ${res.body}`);
+      return JSON.parse(res.body).total_tokens as number;
+    }
+    const d = await graphql<{ consolidatedMetrics: { totalTokens: number } }>(base, `query($r: ID!, $l: Int) { consolidatedMetrics(runId: $r, limit: $l) { totalTokens } }`, { r: runId, l: limit });
+    return d.consolidatedMetrics.totalTokens;
+  };
+  const via = rest ? 'REST `GET /api/dashboard/runs/{id}/consolidated-metrics`' : '`consolidatedMetrics` over /graphql (REST route not wired)';
+  for (const [runId, n, limit] of [
+    ['bench-10k', 10_000, 1000],
+    ['bench-10k', 10_000, 10_000],
+    ['bench-100k', 100_000, 1000],
+    ['bench-100k', 100_000, 10_000],
+  ] as const) {
+    const fetchTotal = consolidated(runId, limit);
+    const got = await fetchTotal();
+    if (got !== expectedTotal(n, limit)) throw new Error(`consolidated metrics of ${runId} (limit ${limit}): ${got}, expected ${expectedTotal(n, limit)}`);
+    const { sql, params } = consolidatedStatement([runId], { limit, offset: 0 });
+    const text = platform.formatQuery(sql, params);
+    log(`consolidated metrics ${runId} limit ${limit}`);
+    const h = await sample(fetchTotal);
+    const r = await sample(() => raw.query(text));
+    const checks: string[] = [];
+    if (n === 10_000 && limit === 1000) {
+      checks.push(verdict(h.p50 <= 5, `consolidated metrics p50 ≤ 5 ms at 10K rows on ${backend}: ${ms(h.p50)} ms`));
+      checks.push(verdict(h.p50 <= 3 * r.p50, `consolidated metrics over HTTP within 3× of raw SQL on ${backend}: ${(h.p50 / r.p50).toFixed(1)}×`));
+    }
+    rows.push(row(backend, `Consolidated metrics, limit ${limit} — ${via}`, `${n / 1000}K rows in the run`, '< 100 ms (10K)', h, r, checks));
+  }
+
+  // 2. Dashboard events by type.
+  const eventsQuery = `{ dashboardEvents(eventType: "PHASE_FAILED", limit: 100) { id eventType message createdAt } }`;
+  const events = await graphql<{ dashboardEvents: unknown[] }>(base, eventsQuery);
+  if (events.dashboardEvents.length !== Math.min(100, failedEvents)) throw new Error('dashboardEvents returned the wrong number of events');
+  const eventsSql = `select "d0".* from "dashboard_events" as "d0" where "d0"."event_type" = 'PHASE_FAILED' order by "d0"."created_at" desc, "d0"."id" desc limit 100`;
+  log('dashboard events by type');
+  rows.push(row(backend, 'Dashboard events by type (`dashboardEvents`, 100 newest)', '1K events', '< 50 ms (1K)', await sample(() => graphql(base, eventsQuery)), await sample(() => raw.query(eventsSql))));
+
+  // 3. Phase status by run: the run and its phases, the two statements the service runs.
+  const statusQuery = `{ run(id: "bench-10k") { status { totalPhases completedPhases failedPhases executingPhases percentComplete } } }`;
+  const status = await graphql<{ run: { status: { completedPhases: number; failedPhases: number } } }>(base, statusQuery);
+  if (status.run.status.completedPhases !== 10 || status.run.status.failedPhases !== 2) throw new Error('run status is wrong');
+  const statusSql = [
+    `select "r0".* from "runs" as "r0" where "r0"."id" = 'bench-10k' limit 1`,
+    `select "p0".* from "phases" as "p0" where "p0"."run_id" in ('bench-10k') order by "p0"."phase_index" asc, "p0"."id" asc`,
+  ];
+  log('phase status by run');
+  rows.push(
+    row(backend, 'Phase status by run (`run(id) { status }`)', `${PHASES} phases`, '< 10 ms', await sample(() => graphql(base, statusQuery)), await sample(async () => {
+      for (const s of statusSql) await raw.query(s);
+    })),
+  );
+  return rows;
+}

@@ -1,0 +1,32 @@
+import { startCampaign } from '../../modules/replay/campaign';
+import { replayRun } from '../../modules/replay/clone';
+import { compareReplay } from '../../modules/replay/comparison';
+import type { Resolvers } from '../generated/types';
+
+export const replayResolvers: Resolvers = {
+  Mutation: {
+    replayRun: async (_, { id }, ctx) => {
+      const replay = await replayRun(ctx.em, ctx, id);
+      ctx.wakeDispatcher?.();
+      return replay;
+    },
+    replayCampaign: async (_, { input }, ctx) => {
+      const result = await startCampaign(ctx.em, ctx, input);
+      if (result.replays.length) ctx.wakeDispatcher?.();
+      return result;
+    },
+  },
+  Run: {
+    replays: (run, _, { loaders }) => loaders.replaysOf.load(run.id),
+    campaignId: (run) => run.campaign?.id ?? null,
+    replayComparison: async (run, _, { loaders }) => {
+      if (!run.replayOf || !run.state.startsWith('DONE_')) return null;
+      const [original, originalPhases, replayPhases] = await Promise.all([
+        loaders.run.load(run.replayOf.id),
+        loaders.phasesByRun.load(run.replayOf.id),
+        loaders.phasesByRun.load(run.id),
+      ]);
+      return original ? compareReplay(original, originalPhases, run, replayPhases) : null;
+    },
+  },
+};

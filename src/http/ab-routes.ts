@@ -1,0 +1,37 @@
+// GET /api/dashboard/ab-results?valid_only=true&test_id=...&limit=... (the guide's A/B smoke test).
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLContext } from '../graphql/context';
+import { executeRest, intParam, RestError, toSnake, type RestResponse } from './rest';
+
+const AB_RESULTS = `query AbResults($testId: String, $validOnly: Boolean!, $limit: Int!) {
+  abTestResults(testId: $testId, validOnly: $validOnly, limit: $limit) {
+    id testId controlRun { id } treatmentRun { id } controlCommitSha treatmentCommitSha controlModelHash treatmentModelHash
+    isValid validityErrors tokenDelta timeDeltaSeconds successRateDelta
+    controlTotalTokens controlPhasesComplete controlPhasesFailed controlTotalPhases
+    treatmentTotalTokens treatmentPhasesComplete treatmentPhasesFailed treatmentTotalPhases createdAt createdBy
+  }
+}`;
+
+function boolParam(url: URL, name: string, fallback: boolean): boolean {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (/^(true|1)$/i.test(raw)) return true;
+  if (/^(false|0)$/i.test(raw)) return false;
+  throw new RestError(400, `${name} must be true or false, got "${raw.slice(0, 40)}"`);
+}
+
+type AbRow = Record<string, unknown> & { controlRun: { id: string }; treatmentRun: { id: string } };
+
+export function abResultsRoute(apollo: ApolloServer<GraphQLContext>, context: GraphQLContext, url: URL): Promise<RestResponse> {
+  const validOnly = boolParam(url, 'valid_only', true);
+  const testId = url.searchParams.get('test_id') || null;
+  const limit = intParam(url, 'limit', 100);
+  return executeRest<{ abTestResults: AbRow[] }>(apollo, context, AB_RESULTS, { testId, validOnly, limit }, (d) => ({
+    status: 200,
+    body: {
+      count: d.abTestResults.length,
+      filters: { test_id: testId, valid_only: validOnly },
+      results: d.abTestResults.map(({ controlRun, treatmentRun, ...r }) => toSnake({ ...r, controlRunId: controlRun.id, treatmentRunId: treatmentRun.id })),
+    },
+  }));
+}

@@ -1,0 +1,81 @@
+// The guide's dashboard API: GET /api/dashboard/runs/{id}/consolidated-metrics?limit=&offset=. A GraphQL
+// operation on the same schema, so the kill switch answers first (503), then the arguments (400), then the
+// run's existence (404), exactly as over /graphql.
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLContext } from '../graphql/context';
+import { executeRest, intParam, RestError, type RestResponse } from './rest';
+
+const CONSOLIDATED = `query ConsolidatedMetrics($runId: ID!, $limit: Int!, $offset: Int!) {
+  consolidatedMetrics(runId: $runId, limit: $limit, offset: $offset) {
+    runId retrievalTokens secondOpinionTokens evidenceRequestTokens baseTokens totalTokens totalPhases phasesWithMetrics
+  }
+}`;
+
+interface Consolidated {
+  runId: string;
+  retrievalTokens: number;
+  secondOpinionTokens: number;
+  evidenceRequestTokens: number;
+  baseTokens: number;
+  totalTokens: number;
+  totalPhases: number;
+  phasesWithMetrics: number;
+}
+
+// Int arguments are 32-bit; a larger number is a 400 here rather than a GraphQL coercion message.
+const INT32_MAX = 2 ** 31 - 1;
+
+function pageParam(url: URL, name: string, fallback: number): number {
+  const value = intParam(url, name, fallback);
+  if (Math.abs(value) > INT32_MAX) throw new RestError(400, `${name} is out of range, got ${value}`);
+  return value;
+}
+
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new RestError(400, 'Malformed run id in the URL');
+  }
+}
+
+export async function dashboardRoutes(
+  apollo: ApolloServer<GraphQLContext>,
+  context: GraphQLContext,
+  method: string,
+  path: string,
+  url: URL,
+): Promise<RestResponse | null> {
+  const m = /^\/api\/dashboard\/runs\/([^/]+)\/consolidated-metrics$/.exec(path);
+  if (!m) return null;
+  if (method !== 'GET') throw new RestError(405, 'Method not allowed: use GET');
+  const runId = decodeSegment(m[1]);
+  let page: { limit: number; offset: number };
+  try {
+    page = { limit: pageParam(url, 'limit', 1000), offset: pageParam(url, 'offset', 0) };
+  } catch (e) {
+    // The kill switch answers before any argument check: with it off, even a malformed query string gets 503.
+    if (context.flags.CONSOLIDATED_METRICS) throw e;
+    page = { limit: 1000, offset: 0 };
+  }
+  const res = await executeRest<{ consolidatedMetrics: Consolidated }>(apollo, context, CONSOLIDATED, { runId, ...page }, (d) => {
+    const c = d.consolidatedMetrics;
+    return {
+      status: 200,
+      // The guide's body, key for key (run_id added so a saved response says which run it describes).
+      body: {
+        run_id: c.runId,
+        retrieval_tokens: c.retrievalTokens,
+        second_opinion_tokens: c.secondOpinionTokens,
+        evidence_request_tokens: c.evidenceRequestTokens,
+        base_tokens: c.baseTokens,
+        total_tokens: c.totalTokens,
+        total_phases: c.totalPhases,
+        phases_with_metrics: c.phasesWithMetrics,
+      },
+    };
+  });
+  // Errors are the guide's FastAPI shape, exactly {"detail": "..."}.
+  if (res.status >= 400) return { status: res.status, body: { detail: (res.body as { detail: string }).detail } };
+  return res;
+}

@@ -1,0 +1,48 @@
+// How a replay did against the run it replays (replay minus original), once the replay has finished.
+import type { Phase, Run } from '../../db/entities';
+
+export interface RunOutcomeSummary {
+  state: string;
+  tokensUsed: number;
+  totalPhases: number;
+  phasesComplete: number;
+  phasesFailed: number;
+}
+
+export interface ReplayComparison {
+  originalRunId: string;
+  replayRunId: string;
+  generatedAt: Date;
+  original: RunOutcomeSummary;
+  replay: RunOutcomeSummary;
+  deltas: { tokenDelta: number; phaseCompleteDelta: number; phaseFailedDelta: number };
+}
+
+function summarize(run: Run, phases: readonly Phase[]): RunOutcomeSummary {
+  return {
+    state: run.state,
+    tokensUsed: run.tokensUsed,
+    totalPhases: phases.length,
+    phasesComplete: phases.filter((p) => p.state === 'COMPLETE').length,
+    phasesFailed: phases.filter((p) => p.state === 'FAILED').length,
+  };
+}
+
+/** null while the replay has not finished. */
+export function compareReplay(original: Run, originalPhases: readonly Phase[], replay: Run, replayPhases: readonly Phase[]): ReplayComparison | null {
+  if (!replay.state.startsWith('DONE_')) return null;
+  const o = summarize(original, originalPhases);
+  const r = summarize(replay, replayPhases);
+  return {
+    originalRunId: original.id,
+    replayRunId: replay.id,
+    generatedAt: new Date(),
+    original: o,
+    replay: r,
+    deltas: {
+      tokenDelta: r.tokensUsed - o.tokensUsed,
+      phaseCompleteDelta: r.phasesComplete - o.phasesComplete,
+      phaseFailedDelta: r.phasesFailed - o.phasesFailed,
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// Batch reads of the telemetry module for per-request DataLoaders: one SQL statement per batch of keys,
+// results in key order.
+import type { Em } from '../../db/orm';
+import { toSafeInt } from '../../db/types';
+import type { ConsolidatedMetricsSummary, MetricsPage } from './consolidated';
+
+// One aggregate per run over the page of its samples, newest first (`id` breaks ties so pages never overlap).
+// The inner select is what idx_phase_metrics_run_created (run_id, created_at DESC) serves; the run's phase
+// count is a scalar subquery, and an unknown run yields no row at all.
+const PER_RUN = `select r.id as run_id,
+  (select count(*) from phases p where p.run_id = r.id) as total_phases,
+  count(distinct m.phase_id) as phases_with_metrics,
+  coalesce(sum(m.retrieval_tokens), 0) as retrieval_tokens,
+  coalesce(sum(m.second_opinion_tokens), 0) as second_opinion_tokens,
+  coalesce(sum(m.evidence_request_tokens), 0) as evidence_request_tokens,
+  coalesce(sum(m.base_tokens), 0) as base_tokens
+from runs r
+left join (
+  select phase_id, retrieval_tokens, second_opinion_tokens, evidence_request_tokens, base_tokens
+  from phase_metrics
+  where run_id = ?
+  order by created_at desc, id desc
+  limit ? offset ?
+) m on 1 = 1
+where r.id = ?
+group by r.id`;
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** ONE statement for any number of runs (one page each): the per-run aggregates joined by UNION ALL. */
+export function consolidatedStatement(runIds: readonly string[], page: MetricsPage): Statement {
+  if (!runIds.length) throw new Error('consolidatedStatement needs at least one run id');
+  return {
+    sql: runIds.map(() => `select * from (${PER_RUN}) per_run`).join('\nunion all\n'),
+    params: runIds.flatMap((id) => [id, page.limit, page.offset, id]),
+  };
+}
+
+function summary(row: Record<string, unknown>): ConsolidatedMetricsSummary {
+  const retrievalTokens = toSafeInt(row.retrieval_tokens);
+  const secondOpinionTokens = toSafeInt(row.second_opinion_tokens);
+  const evidenceRequestTokens = toSafeInt(row.evidence_request_tokens);
+  const baseTokens = toSafeInt(row.base_tokens);
+  return {
+    runId: String(row.run_id),
+    retrievalTokens,
+    secondOpinionTokens,
+    evidenceRequestTokens,
+    baseTokens,
+    totalTokens: toSafeInt(retrievalTokens + secondOpinionTokens + evidenceRequestTokens + baseTokens),
+    totalPhases: toSafeInt(row.total_phases),
+    phasesWithMetrics: toSafeInt(row.phases_with_metrics),
+  };
+}
+
+/** Summaries in key order; null for a run that does not exist. One SQL statement. */
+export async function consolidatedByRunIds(em: Em, runIds: readonly string[], page: MetricsPage): Promise<(ConsolidatedMetricsSummary | null)[]> {
+  const { sql, params } = consolidatedStatement(runIds, page);
+  const rows: Record<string, unknown>[] = await em.execute(sql, params);
+  const byRun = new Map(rows.map((r) => [String(r.run_id), summary(r)]));
+  return runIds.map((id) => byRun.get(id) ?? null);
+}
+

@@ -1,0 +1,28 @@
+// Dashboard events as the dashboard reads them: newest first, by run and/or by type.
+import { DashboardEvent } from '../../db/entities';
+import type { Em } from '../../db/orm';
+import { badInput } from '../errors';
+import { EVENT_TYPE_PATTERN } from '../events';
+import { checkId, checkLimit } from '../validation';
+
+export const MAX_DASHBOARD_EVENTS = 1000;
+
+export interface DashboardEventFilter {
+  runId?: string | null;
+  eventType?: string | null;
+  limit?: number | null;
+}
+
+/** One statement, served by idx_dashboard_events_event_type or idx_dashboard_events_run_id. */
+export async function listDashboardEvents(em: Em, filter: DashboardEventFilter): Promise<DashboardEvent[]> {
+  const limit = checkLimit(filter.limit ?? 100, 'limit', MAX_DASHBOARD_EVENTS);
+  const where: Record<string, unknown> = {};
+  if (filter.runId != null) where.run = checkId(filter.runId, 'runId');
+  if (filter.eventType != null) {
+    if (!EVENT_TYPE_PATTERN.test(filter.eventType)) {
+      throw badInput(`Invalid eventType "${filter.eventType.slice(0, 80)}": use [A-Z][A-Z0-9_]*, e.g. PHASE_FAILED`, { field: 'eventType' });
+    }
+    where.eventType = filter.eventType;
+  }
+  return em.find(DashboardEvent, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
+}

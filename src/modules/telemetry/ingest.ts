@@ -1,0 +1,134 @@
+// Phase 6 P3 telemetry ingestion: up to 1000 samples per call, all checked before anything is written, then
+// stored with one phase lookup and one multi-row INSERT in one transaction (all or nothing).
+import type { Em } from '../../db/orm';
+import { toSafeInt } from '../../db/types';
+import { badInput, notFound } from '../errors';
+import { checkId } from '../validation';
+
+export interface PhaseMetricsInput {
+  runId: string;
+  phaseId: string;
+  retrievalTokens?: number | null;
+  secondOpinionTokens?: number | null;
+  evidenceRequestTokens?: number | null;
+  baseTokens?: number | null;
+  /** Optional; must equal the sum of the four categories when given. */
+  totalTokens?: number | null;
+  createdAt?: Date | null;
+}
+
+/**
+ * A stored sample as the API returns it. PhaseMetrics entities loaded elsewhere have the same shape; freshly
+ * ingested rows are plain records (hydrating 1000 entities costs more than the INSERT itself).
+ */
+export interface PhaseMetricsRecord {
+  id: number;
+  retrievalTokens: number;
+  secondOpinionTokens: number;
+  evidenceRequestTokens: number;
+  baseTokens: number;
+  totalTokens: number;
+  createdAt: Date;
+  run: { id: string };
+  phase: { id: number };
+}
+
+export const MAX_METRICS_PER_CALL = 1000;
+
+const CATEGORIES = ['retrievalTokens', 'secondOpinionTokens', 'evidenceRequestTokens', 'baseTokens'] as const;
+
+interface CheckedRow {
+  runId: string;
+  phaseId: string;
+  retrievalTokens: number;
+  secondOpinionTokens: number;
+  evidenceRequestTokens: number;
+  baseTokens: number;
+  totalTokens: number;
+  createdAt: Date;
+}
+
+function tokens(value: unknown, field: string, row: number): number {
+  const n = value ?? 0;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    throw badInput(`Row ${row}: ${field} must be an integer from 0 to 2^53 - 1, got ${String(n)}`, { row, field });
+  }
+  return n;
+}
+
+function checkRow(input: PhaseMetricsInput, row: number, now: Date): CheckedRow {
+  checkId(input.runId, `runId at row ${row}`);
+  checkId(input.phaseId, `phaseId at row ${row}`);
+  const [retrievalTokens, secondOpinionTokens, evidenceRequestTokens, baseTokens] = CATEGORIES.map((f) => tokens(input[f], f, row));
+  const sum = retrievalTokens + secondOpinionTokens + evidenceRequestTokens + baseTokens;
+  if (!Number.isSafeInteger(sum)) throw badInput(`Row ${row}: the four categories add up to more than 2^53 - 1`, { row, field: 'totalTokens' });
+  if (input.totalTokens !== null && input.totalTokens !== undefined && input.totalTokens !== sum) {
+    throw badInput(
+      `Row ${row}: totalTokens ${input.totalTokens} differs from the sum of the four categories ${sum} (double counting?)`,
+      { row, field: 'totalTokens', totalTokens: input.totalTokens, sum },
+    );
+  }
+  const createdAt = input.createdAt ?? now;
+  if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime())) throw badInput(`Row ${row}: createdAt is not a valid date`, { row, field: 'createdAt' });
+  return { runId: input.runId, phaseId: input.phaseId, retrievalTokens, secondOpinionTokens, evidenceRequestTokens, baseTokens, totalTokens: sum, createdAt };
+}
+
+const pairKey = (runId: string, phaseId: string) => `${runId}\u0000${phaseId}`;
+
+/** (run id, phase id) -> phases.id for every pair of the batch, in one statement. */
+async function resolvePhases(em: Em, rows: CheckedRow[]): Promise<Map<string, number>> {
+  const runIds = [...new Set(rows.map((r) => r.runId))];
+  const phaseIds = [...new Set(rows.map((r) => r.phaseId))];
+  // Both lists are bounded by the batch size; uq_phases_run_phase (run_id, phase_id) serves the lookup.
+  const knex = em.getKnex();
+  const found: { id: unknown; run_id: string; phase_id: string }[] = await em.execute(
+    knex('phases').select('id', 'run_id', 'phase_id').whereIn('run_id', runIds).whereIn('phase_id', phaseIds),
+  );
+  return new Map(found.map((p) => [pairKey(p.run_id, p.phase_id), Number(p.id)]));
+}
+
+/** The coded error for the first row whose run or phase does not exist (error path only: one more query). */
+async function unknownTarget(em: Em, rows: CheckedRow[], phases: Map<string, number>): Promise<Error> {
+  const row = rows.findIndex((r) => !phases.has(pairKey(r.runId, r.phaseId)));
+  const { runId, phaseId } = rows[row];
+  const runExists = (await em.execute(em.getKnex()('runs').select('id').where('id', runId).limit(1))).length > 0;
+  return runExists
+    ? notFound(`Row ${row}: phase not found: run ${runId} has no phase ${phaseId}`)
+    : notFound(`Row ${row}: run not found: ${runId}`);
+}
+
+const INSERT_HEAD =
+  'insert into "phase_metrics" ("run_id", "phase_id", "retrieval_tokens", "second_opinion_tokens", "evidence_request_tokens", "base_tokens", "total_tokens", "created_at") values ';
+const VALUES_ROW = '(?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** Stores the samples and returns the stored rows in input order. Throws (storing nothing) on any bad row. */
+export async function recordPhaseMetrics(em: Em, input: readonly PhaseMetricsInput[]): Promise<PhaseMetricsRecord[]> {
+  if (input.length > MAX_METRICS_PER_CALL) {
+    throw badInput(`At most ${MAX_METRICS_PER_CALL} rows per call, got ${input.length}`, { field: 'input' });
+  }
+  if (!input.length) return [];
+  const now = new Date();
+  const rows = input.map((r, i) => checkRow(r, i, now));
+
+  return em.transactional(async (tx) => {
+    const phases = await resolvePhases(tx, rows);
+    if (rows.some((r) => !phases.has(pairKey(r.runId, r.phaseId)))) throw await unknownTarget(tx, rows, phases);
+    // A plain multi-row INSERT: per-row entity tracking would cost more than the database work at 1000 rows.
+    // Hand-written VALUES list (knex compiles SQLite multi-row inserts to a UNION ALL capped at 500 terms).
+    const params = rows.flatMap((r) => [
+      r.runId,
+      phases.get(pairKey(r.runId, r.phaseId)),
+      r.retrievalTokens,
+      r.secondOpinionTokens,
+      r.evidenceRequestTokens,
+      r.baseTokens,
+      r.totalTokens,
+      r.createdAt, // MikroORM formats dates per backend (epoch ms on SQLite)
+    ]);
+    const inserted: { id: unknown }[] = await tx.execute(`${INSERT_HEAD}${rows.map(() => VALUES_ROW).join(', ')} returning "id"`, params);
+    // Ids follow the VALUES order on both backends; the order of RETURNING rows itself is not guaranteed (SQLite).
+    const ids = inserted.map((r) => toSafeInt(r.id)).sort((a, b) => a - b);
+    if (ids.length !== rows.length) throw new Error(`inserted ${ids.length} of ${rows.length} phase_metrics rows`);
+    return rows.map(({ runId, phaseId, ...values }, i) => ({ id: ids[i], ...values, run: { id: runId }, phase: { id: phases.get(pairKey(runId, phaseId))! } }));
+  });
+}
