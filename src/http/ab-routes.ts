@@ -22,7 +22,15 @@ function boolParam(url: URL, name: string, fallback: boolean): boolean {
 
 type AbRow = Record<string, unknown> & { controlRun: { id: string }; treatmentRun: { id: string } };
 
-export function abResultsRoute(apollo: ApolloServer<GraphQLContext>, context: GraphQLContext, url: URL): Promise<RestResponse> {
+export async function abResultsRoute(
+  apollo: ApolloServer<GraphQLContext>,
+  context: GraphQLContext,
+  method: string,
+  path: string,
+  url: URL,
+): Promise<RestResponse | null> {
+  if (path !== '/api/dashboard/ab-results') return null;
+  if (method !== 'GET') throw new RestError(405, 'Method not allowed: use GET');
   const validOnly = boolParam(url, 'valid_only', true);
   const testId = url.searchParams.get('test_id') || null;
   const limit = intParam(url, 'limit', 100);

@@ -75,7 +75,5 @@ export async function dashboardRoutes(
       },
     };
   });
-  // Errors are the guide's FastAPI shape, exactly {"detail": "..."}.
-  if (res.status >= 400) return { status: res.status, body: { detail: (res.body as { detail: string }).detail } };
   return res;
 }

@@ -24,7 +24,8 @@ export interface RestResponse {
 
 export function errorResponse(error: GraphQLFormattedError): RestResponse {
   const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  return { status: STATUS_BY_CODE[code] ?? 500, body: { detail: error.message, code } };
+  // The guide's (FastAPI) error shape, exactly {"detail": "..."}; the status carries the code.
+  return { status: STATUS_BY_CODE[code] ?? 500, body: { detail: error.message } };
 }
 
 /** Runs `query` and maps the result: the first error decides the status, data goes through `shape`. */

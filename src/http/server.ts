@@ -12,8 +12,7 @@ import type { FlagState } from '../modules/flags';
 import { authenticate } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { healthRoute, RestError, type RestResponse } from './rest';
-import { runRoutes } from './run-routes';
-import { abResultsRoute } from './ab-routes';
+import { REST_ROUTES } from './routes';
 
 export interface HttpDeps {
   config: Config;
@@ -116,12 +115,10 @@ export function createRequestHandler(deps: HttpDeps) {
       if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });
       const ctx = context(requestId);
       const method = req.method ?? 'GET';
-      if (path === '/api/dashboard/ab-results') {
-        if (method !== 'GET') throw new RestError(405, 'Method not allowed: use GET');
-        return send(res, await abResultsRoute(apollo, ctx, url));
+      for (const route of REST_ROUTES) {
+        const response = await route(apollo, ctx, method, path, url);
+        if (response) return send(res, response);
       }
-      const response = await runRoutes(apollo, ctx, method, path, url);
-      if (response) return send(res, response);
     }
     if (path === '/') {
       res.writeHead(302, { location: '/graphql' });
