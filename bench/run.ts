@@ -9,7 +9,7 @@ import { execSync } from 'node:child_process';
 import { Client } from 'pg';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { silentLogger } from '../src/logger';
+import { consoleLogger, type Logger } from '../src/logger';
 import { closeClient } from './measure';
 import { openRawPg, openRawSqlite, type RawDb } from './raw';
 import { runScenario, type Row } from './scenario';
@@ -42,6 +42,9 @@ async function postgresTarget(): Promise<Target> {
   return { url, raw: () => openRawPg(url), cleanup: () => pg.stop() };
 }
 
+// Server errors still show (a benchmark must not hide a failing service); routine info lines do not.
+const errorsOnly: Logger = { info: () => undefined, warn: () => undefined, error: consoleLogger.error };
+
 async function benchBackend(backend: Backend): Promise<Row[]> {
   const target = backend === 'sqlite' ? await sqliteTarget() : await postgresTarget();
   const config = loadConfig({
@@ -51,7 +54,7 @@ async function benchBackend(backend: Backend): Promise<Row[]> {
     AUTOPACK_ENABLE_PHASE6_METRICS: '1',
     AUTOPACK_ENABLE_CONSOLIDATED_METRICS: '1',
   });
-  const app = await startApp(config, { logger: silentLogger });
+  const app = await startApp(config, { logger: errorsOnly });
   const raw = await target.raw();
   try {
     return await runScenario(backend, app, raw, (line) => process.stderr.write(`[${backend}] ${line}\n`));

@@ -6,6 +6,7 @@ import { Migration20251201000002_add_performance_indexes } from './Migration2025
 import { Migration20251201000003_add_ab_test_results } from './Migration20251201000003_add_ab_test_results';
 import { Migration20251202000000_add_run_execution_lease } from './Migration20251202000000_add_run_execution_lease';
 import { Migration20251203000000_add_replay_campaigns } from './Migration20251203000000_add_replay_campaigns';
+import { Migration20251204000000_add_feature_flag_overrides } from './Migration20251204000000_add_feature_flag_overrides';
 
 export const MIGRATIONS = [
   { name: 'Migration20251201000000_initial_schema', class: Migration20251201000000_initial_schema },
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   { name: 'Migration20251201000003_add_ab_test_results', class: Migration20251201000003_add_ab_test_results },
   { name: 'Migration20251202000000_add_run_execution_lease', class: Migration20251202000000_add_run_execution_lease },
   { name: 'Migration20251203000000_add_replay_campaigns', class: Migration20251203000000_add_replay_campaigns },
+  { name: 'Migration20251204000000_add_feature_flag_overrides', class: Migration20251204000000_add_feature_flag_overrides },
 ];

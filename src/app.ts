@@ -7,10 +7,13 @@ import { createOrm, type Orm } from './db/orm';
 import type { GraphQLContext } from './graphql/context';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpServer } from './http/server';
-import { consoleLogger, type Logger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { describeError } from './modules/ops/health';
 import { migrateUp, migrationState } from './modules/ops/migrations';
 import { Dispatcher } from './modules/runs/dispatcher';
+import { FlagStore } from './modules/flag-overrides';
+import { startRetentionSchedule } from './modules/telemetry/retention';
+import { Metrics } from './metrics';
 
 /** The service cannot start; the message is one line saying why and what to do. */
 export class StartupError extends Error {}
@@ -41,7 +44,7 @@ async function prepareDatabase(orm: Orm, config: Config, logger: Logger): Promis
 }
 
 export async function startApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
-  const logger = opts.logger ?? consoleLogger;
+  const logger = opts.logger ?? createLogger(config.logLevel);
   if (config.env === 'production' && !config.apiKey) {
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
@@ -50,9 +53,13 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     await prepareDatabase(orm, config, logger);
     const apollo = createGraphQLServer(config, logger);
     await apollo.start();
-    const flags = () => config.flags;
+    const flagStore = new FlagStore(config.flags, orm, logger);
+    await flagStore.refresh();
+    flagStore.start();
+    const flags = () => flagStore.state();
+    const metrics = new Metrics(orm, flagStore);
     let dispatcher: Dispatcher | undefined;
-    const server = createHttpServer({ config, orm, apollo, logger, flags, wakeDispatcher: () => dispatcher?.wake() });
+    const server = createHttpServer({ config, orm, apollo, logger, flagStore, metrics, wakeDispatcher: () => dispatcher?.wake() });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -62,15 +69,23 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-    dispatcher = new Dispatcher({ orm, config, logger, flags, apiUrl: config.apiUrlFromEnv ? config.apiUrl : url });
+    dispatcher = new Dispatcher({ orm, config, logger, flags, metrics, apiUrl: config.apiUrlFromEnv ? config.apiUrl : url });
     dispatcher.start();
+    const stopRetention = startRetentionSchedule(orm, config, logger);
     if (!config.executorCommand) logger.warn('AUTOPACK_EXECUTOR_COMMAND is not set: executed runs will fail with DONE_FAILED_ENVIRONMENT');
     if (!config.apiKey) logger.warn('AUTOPACK_API_KEY is not set: the API is open to anyone who can reach it (development only)');
+    const migrations = await migrationState(orm);
     logger.info('Autopack Control Plane started', {
       url: `${url}/graphql`,
+      version: config.version,
       env: config.env,
+      backend: config.database.kind,
       database: config.database.display,
-      flags: config.flags,
+      migrations: { applied: migrations.applied.length, pending: migrations.pending.length },
+      flags: flagStore.details().map((d) => ({ flag: d.flag, enabled: d.enabled, source: d.source, changedBy: d.changedBy ?? undefined })),
+      executor: config.executorCommand ? 'configured' : 'none',
+      maxConcurrentRuns: config.maxConcurrentRuns,
+      auth: config.apiKey ? 'api-key' : 'open',
     });
     return {
       config,
@@ -80,6 +95,8 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
       dispatcher,
       url,
       async close() {
+        stopRetention();
+        flagStore.stop();
         await dispatcher!.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

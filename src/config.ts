@@ -2,6 +2,7 @@
 // validated, and handed to the rest of the code as a typed, frozen object.
 import { readFileSync } from 'node:fs';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
+import { LOG_LEVELS, type LogLevel } from './logger';
 import { fromRoot } from './paths';
 
 export type AppEnv = 'development' | 'production';
@@ -37,6 +38,7 @@ export interface Config {
   apiUrl: string;
   /** Whether AUTOPACK_API_URL was set (otherwise a server gives its executors its own listening URL). */
   apiUrlFromEnv: boolean;
+  logLevel: LogLevel;
   version: string;
 }
 
@@ -90,6 +92,13 @@ function httpUrl(env: Env, name: string, fallback: string | null): string | null
     throw new ConfigError(name, `unsupported scheme "${url.protocol}" (accepted: http:// or https://)`);
   }
   return v.replace(/\/+$/, '');
+}
+
+function oneOf<T extends string>(env: Env, name: string, accepted: readonly T[], fallback: T): T {
+  const v = value(env, name);
+  if (v === undefined) return fallback;
+  if (!(accepted as readonly string[]).includes(v)) throw new ConfigError(name, `invalid value "${v}" (accepted: ${accepted.join(', ')})`);
+  return v as T;
 }
 
 function apiKey(env: Env): string | null {
@@ -149,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     childEnv: Object.freeze(Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined))),
     apiUrl: httpUrl(env, 'AUTOPACK_API_URL', 'http://127.0.0.1:8000') as string,
     apiUrlFromEnv: value(env, 'AUTOPACK_API_URL') !== undefined,
+    logLevel: oneOf(env, 'AUTOPACK_LOG_LEVEL', LOG_LEVELS, 'info'),
     version: packageVersion(),
   });
 }

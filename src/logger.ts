@@ -1,5 +1,6 @@
-// One-line log records on stderr. Messages must never contain secrets (URLs go through maskUrl first).
-type Level = 'info' | 'warn' | 'error';
+// Structured logs: one JSON line per record on stderr (pino). Messages and fields must never carry secrets:
+// URLs go through maskUrl, and the redaction below is a second line of defence.
+import pino from 'pino';
 
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -7,15 +8,29 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-function write(level: Level, msg: string, fields?: Record<string, unknown>): void {
-  const extra = fields && Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : '';
-  process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase()} ${msg}${extra}\n`);
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const REDACT = ['apiKey', '*.apiKey', 'password', '*.password', 'authorization', '*.authorization', '["x-api-key"]', '*["x-api-key"]'];
+
+export function createLogger(level: LogLevel = 'info'): Logger {
+  const p = pino(
+    {
+      level,
+      base: { service: 'autopack' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACT, censor: '***' },
+    },
+    pino.destination({ dest: 2, sync: true }),
+  );
+  return {
+    info: (msg, fields) => p.info(fields ?? {}, msg),
+    warn: (msg, fields) => p.warn(fields ?? {}, msg),
+    error: (msg, fields) => p.error(fields ?? {}, msg),
+  };
 }
 
-export const consoleLogger: Logger = {
-  info: (m, f) => write('info', m, f),
-  warn: (m, f) => write('warn', m, f),
-  error: (m, f) => write('error', m, f),
-};
+export const consoleLogger: Logger = createLogger();
 
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -3,10 +3,12 @@ import { Command } from 'commander';
 import { packageVersion } from '../config';
 import { registerIntegrity } from './integrity';
 import { registerAbAnalysis } from './ab-analysis';
+import { registerDb } from './db';
 import { registerMigrate } from './migrate';
 import { registerReplay } from './replay';
 import { registerPatterns } from './patterns';
 import { registerRetention } from './retention';
+import { registerRolloutCheck } from './rollout-check';
 import { registerSeedDemo } from './seed-demo';
 import { registerServe } from './serve';
 
@@ -17,12 +19,14 @@ export function buildProgram(): Command {
     .version(packageVersion());
   registerServe(program);
   registerMigrate(program);
+  registerDb(program);
   registerIntegrity(program);
   registerRetention(program);
   registerSeedDemo(program);
   registerPatterns(program);
   registerAbAnalysis(program);
   registerReplay(program);
+  registerRolloutCheck(program);
   return program;
 }
 

@@ -68,7 +68,8 @@ function generate(a: PatternAnalysis, opts: PatternsOptions, top: number): void 
   for (const p of selected) out(`  ${p.patternId}: patterns/pattern_${p.patternId}.ts, tests/pattern_${p.patternId}.test.ts, backlog/PATTERN_${p.patternId.toUpperCase()}.md`);
   for (const path of report.removed) out(`  removed ${path}`);
   for (const path of report.keptEdited) out(`  kept ${path} (edited since it was generated; delete it to regenerate)`);
-  out(`Check them: npx tsc -p ${dir} && npx jest -c ${dir}/jest.config.js`);
+  // From the output directory: Jest 30 insists on finding a config above its cwd, even with -c.
+  out(`Check them: npx tsc -p ${dir} && (cd ${dir} && npx jest)`);
 }
 
 export function registerPatterns(program: Command): void {

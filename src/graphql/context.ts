@@ -1,8 +1,16 @@
 import type { Config } from '../config';
 import { forkEm, type Em, type Orm } from '../db/orm';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { FlagStore } from '../modules/flag-overrides';
 import type { FlagState } from '../modules/flags';
 import { createLoaders, type Loaders } from './loaders';
+
+/** What the transport learns about a request while it runs (for logs and metrics). */
+export interface RequestInfo {
+  operation?: string;
+  errorCodes: string[];
+}
 
 /** Everything a resolver may use; built once per request. */
 export interface GraphQLContext {
@@ -10,9 +18,15 @@ export interface GraphQLContext {
   orm: Orm;
   em: Em;
   loaders: Loaders;
+  /** Kill switches as this request sees them (fixed for the request). */
   flags: FlagState;
+  flagStore: FlagStore;
+  metrics?: Metrics;
   requestId: string;
+  /** Who is calling, for audit fields (e.g. who overrode a kill switch). */
+  actor: string;
   logger: Logger;
+  request: RequestInfo;
   /** Asks this server's dispatcher to look at the queue now (absent where no dispatcher runs). */
   wakeDispatcher?: () => void;
 }
@@ -21,10 +35,23 @@ export interface ContextDeps {
   orm: Orm;
   config: Config;
   logger: Logger;
+  flagStore: FlagStore;
+  metrics?: Metrics;
   wakeDispatcher?: () => void;
 }
 
-export function createContext(deps: ContextDeps, flags: FlagState, requestId: string): GraphQLContext {
+export function createContext(
+  deps: ContextDeps,
+  req: { requestId: string; actor?: string; flags?: FlagState; request?: RequestInfo },
+): GraphQLContext {
   const em = forkEm(deps.orm);
-  return { ...deps, em, loaders: createLoaders(em), flags, requestId };
+  return {
+    ...deps,
+    em,
+    loaders: createLoaders(em),
+    flags: req.flags ?? deps.flagStore.state(),
+    requestId: req.requestId,
+    actor: req.actor ?? 'anonymous',
+    request: req.request ?? { errorCodes: [] },
+  };
 }

@@ -7,6 +7,7 @@ import { applyKillSwitches } from './directives/killSwitch';
 import type { Resolvers } from './generated/types';
 import { experimentResolvers } from './resolvers/experiments';
 import { opsResolvers } from './resolvers/ops';
+import { opsStatusResolvers } from './resolvers/ops-status';
 import { patternResolvers } from './resolvers/patterns';
 import { replayResolvers } from './resolvers/replay';
 import { runResolvers } from './resolvers/runs';
@@ -25,6 +26,7 @@ export function buildSchema(): GraphQLSchema {
   const resolvers: Resolvers[] = [
     { DateTime: DateTimeScalar, JSON: JSONScalar, SafeInt: SafeIntScalar },
     opsResolvers,
+    opsStatusResolvers,
     runResolvers,
     telemetryResolvers,
     experimentResolvers,

@@ -32,12 +32,27 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: INTERNAL } };
 }
 
-function errorLogging(logger: Logger): ApolloServerPlugin<GraphQLContext> {
+/** The stable code of an error as the client sees it. */
+function errorCode(error: unknown): string {
+  const original = unwrapResolverError(error);
+  if (original instanceof ServiceError) return original.code;
+  const code = (error as GraphQLError).extensions?.code;
+  return isExpected(error) && typeof code === 'string' ? code : INTERNAL;
+}
+
+/** Tells the transport the operation name and error codes (logs, metrics); logs unexpected errors. */
+function requestReporting(logger: Logger): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ operationName, contextValue }) {
+          contextValue.request.operation = operationName ?? 'anonymous';
+        },
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const e of errors) {
+            const code = errorCode(e);
+            contextValue.request.errorCodes.push(code);
+            contextValue.metrics?.graphqlErrors.inc({ code, operation: operationName ?? contextValue.request.operation ?? 'unknown' });
             if (isExpected(e)) continue;
             const original = unwrapResolverError(e) as Error;
             logger.error('unexpected error', {
@@ -59,8 +74,10 @@ export function createGraphQLServer(config: Config, logger: Logger): ApolloServe
     introspection: config.env !== 'production',
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Shutdown is ours (app.close): Apollo's own handler would re-raise the signal and cut our cleanup short.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestReporting(logger)],
   });
 }

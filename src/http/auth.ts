@@ -22,3 +22,14 @@ export function authenticate(expected: string | null, headers: IncomingHttpHeade
   if (!timingSafeEqual(digest(key), digest(expected))) return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Invalid API key' };
   return { ok: true };
 }
+
+/**
+ * Who is calling, for audit fields: the X-Autopack-Actor header (a name the caller gives, up to 64
+ * printable characters) plus how the call was authenticated.
+ */
+export function requestActor(expected: string | null, headers: IncomingHttpHeaders): string {
+  const raw = headers['x-autopack-actor'];
+  const name = (Array.isArray(raw) ? raw[0] : raw)?.trim().replace(/[^\x20-\x7e]/g, '').slice(0, 64);
+  const via = expected === null ? 'anonymous' : 'api-key';
+  return name ? `${name} (${via})` : via;
+}

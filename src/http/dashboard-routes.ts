@@ -58,7 +58,7 @@ export async function dashboardRoutes(
     if (context.flags.CONSOLIDATED_METRICS) throw e;
     page = { limit: 1000, offset: 0 };
   }
-  const res = await executeRest<{ consolidatedMetrics: Consolidated }>(apollo, context, CONSOLIDATED, { runId, ...page }, (d) => {
+  return executeRest<{ consolidatedMetrics: Consolidated }>(apollo, context, CONSOLIDATED, { runId, ...page }, (d) => {
     const c = d.consolidatedMetrics;
     return {
       status: 200,
@@ -75,5 +75,4 @@ export async function dashboardRoutes(
       },
     };
   });
-  return res;
 }

@@ -55,7 +55,10 @@ export function toSnake(value: unknown): unknown {
 }
 
 const HEALTH_QUERY = `query Health {
-  health { status database qdrant killSwitches { phase6Metrics consolidatedMetrics } version timestamp }
+  health {
+    status database qdrant killSwitches { phase6Metrics consolidatedMetrics } version timestamp
+    flags { flag enabled source envEnabled reason changedBy changedAt }
+  }
 }`;
 
 /** GET /health: 200 while the database answers, 503 when it does not. Open (no key). */

@@ -1,31 +1,23 @@
-// The HTTP transport: /graphql (Apollo), GraphiQL, /health and the REST compatibility routes.
+// The HTTP transport: /graphql (Apollo), GraphiQL, /health, /metrics and the REST compatibility routes.
+// Every request gets an id (X-Request-Id), one log line and its metrics.
 import type { ApolloServer } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Config } from '../config';
-import type { Orm } from '../db/orm';
-import { createContext, type GraphQLContext } from '../graphql/context';
-import type { Logger } from '../logger';
-import type { FlagState } from '../modules/flags';
-import { authenticate } from './auth';
+import { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from '../graphql/context';
+import type { Metrics } from '../metrics';
+import { authenticate, requestActor } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { healthRoute, RestError, type RestResponse } from './rest';
 import { REST_ROUTES } from './routes';
 
-export interface HttpDeps {
-  config: Config;
-  orm: Orm;
+export interface HttpDeps extends ContextDeps {
   apollo: ApolloServer<GraphQLContext>;
-  logger: Logger;
-  /** Current kill switch values (read per request). */
-  flags: () => FlagState;
-  wakeDispatcher?: () => void;
+  metrics: Metrics;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -52,16 +44,21 @@ function wantsHtml(req: IncomingMessage, url: URL): boolean {
   return req.method === 'GET' && !url.searchParams.has('query') && /text\/html/.test(req.headers.accept ?? '');
 }
 
-export function createRequestHandler(deps: HttpDeps) {
-  const { apollo, config, orm, logger } = deps;
-  const assets = graphiqlAssets();
-  const context = (requestId: string) => createContext({ orm, config, logger, wakeDispatcher: deps.wakeDispatcher }, deps.flags(), requestId);
+/** Route label for logs and metrics: ids replaced, unknown paths folded (bounded label values). */
+export function routeLabel(path: string): string {
+  if (path === '/graphql' || path === '/health' || path === '/metrics' || path === '/') return path;
+  if (path.startsWith('/graphiql/')) return '/graphiql/*';
+  const m = /^\/api\/(runs|dashboard\/runs)\/[^/]+(\/[a-z-]+)?$/.exec(path);
+  if (m) return `/api/${m[1]}/:id${m[2] ?? ''}`;
+  if (path === '/api/runs' || path === '/api/dashboard/ab-results') return path;
+  return 'other';
+}
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
-    const auth = authenticate(config.apiKey, req.headers);
-    if (!auth.ok) {
-      return sendJson(res, auth.status, { errors: [{ message: auth.message, extensions: { code: auth.code } }] });
-    }
+export function createRequestHandler(deps: HttpDeps) {
+  const { apollo, config, logger, metrics } = deps;
+  const assets = graphiqlAssets();
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, ctx: () => GraphQLContext): Promise<void> {
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -77,7 +74,7 @@ export function createRequestHandler(deps: HttpDeps) {
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => context(requestId),
+      context: async () => ctx(),
     });
     for (const [k, v] of result.headers) res.setHeader(k, v);
     res.statusCode = result.status ?? 200;
@@ -89,52 +86,78 @@ export function createRequestHandler(deps: HttpDeps) {
     }
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, path: string, requestId: string, info: RequestInfo): Promise<void> {
+    const method = req.method ?? 'GET';
+    const ctx = () => createContext(deps, { requestId, actor: requestActor(config.apiKey, req.headers), request: info });
 
-    if (path === '/health' && req.method === 'GET') return send(res, await healthRoute(apollo, context(requestId)));
-    if (path === '/graphql') {
-      if (wantsHtml(req, url)) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        return void res.end(GRAPHIQL_HTML);
-      }
-      return graphql(req, res, url, requestId);
+    // Open: health, metrics, the GraphiQL page and its assets.
+    if (path === '/health' && method === 'GET') return send(res, await healthRoute(apollo, ctx()));
+    if (path === '/metrics' && method === 'GET') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      return void res.end(await metrics.registry.metrics());
+    }
+    if (path === '/graphql' && wantsHtml(req, url)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end(GRAPHIQL_HTML);
     }
     if (path === '/graphiql/init.js') {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
       return void res.end(GRAPHIQL_INIT_JS);
     }
     const asset = assets.get(path);
-    if (asset && req.method === 'GET') {
+    if (asset && method === 'GET') {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
       return void createReadStream(asset.file).pipe(res);
-    }
-    if (path.startsWith('/api/')) {
-      const auth = authenticate(config.apiKey, req.headers);
-      if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });
-      const ctx = context(requestId);
-      const method = req.method ?? 'GET';
-      for (const route of REST_ROUTES) {
-        const response = await route(apollo, ctx, method, path, url);
-        if (response) return send(res, response);
-      }
     }
     if (path === '/') {
       res.writeHead(302, { location: '/graphql' });
       return void res.end();
     }
+
+    // Everything else needs the key.
+    const auth = authenticate(config.apiKey, req.headers);
+    if (path === '/graphql') {
+      if (!auth.ok) return sendJson(res, auth.status, { errors: [{ message: auth.message, extensions: { code: auth.code } }] });
+      return graphql(req, res, url, ctx);
+    }
+    if (path.startsWith('/api/')) {
+      if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });
+      const context = ctx();
+      for (const rest of REST_ROUTES) {
+        const response = await rest(apollo, context, method, path, url);
+        if (response) return send(res, response);
+      }
+    }
     sendJson(res, 404, { detail: 'Not Found' });
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = process.hrtime.bigint();
     const requestId = randomUUID();
+    const info: RequestInfo = { errorCodes: [] };
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
     res.setHeader('x-request-id', requestId);
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const labels = { method: req.method ?? 'GET', route: routeLabel(path), operation: info.operation ?? '' };
+      metrics.httpRequests.inc({ ...labels, status: String(res.statusCode) });
+      metrics.httpDuration.observe(labels, seconds);
+      if (labels.route === '/graphiql/*' || labels.route === '/metrics') return;
+      logger.info('request', {
+        requestId,
+        ...labels,
+        path,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 100_000) / 100,
+        ...(info.errorCodes.length ? { errors: info.errorCodes } : {}),
+      });
+    });
     try {
-      await route(req, res, requestId);
+      await route(req, res, url, path, requestId, info);
     } catch (e) {
       if (e instanceof RestError) return sendJson(res, e.status, { detail: e.message });
-      logger.error('request failed', { requestId, method: req.method, url: req.url, error: (e as Error)?.stack ?? String(e) });
+      logger.error('request failed', { requestId, method: req.method, path, error: (e as Error)?.stack ?? String(e) });
       if (!res.headersSent) sendJson(res, 500, { detail: 'Internal server error', request_id: requestId });
       else res.end();
     }

@@ -29,6 +29,10 @@ describe.each(BACKENDS)('HTTP on %s', (backend) => {
       kill_switches: { phase6_metrics: false, consolidated_metrics: false },
       version: expect.any(String),
       timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      flags: [
+        { flag: 'PHASE6_METRICS', enabled: false, source: 'ENV', env_enabled: false, reason: null, changed_by: null, changed_at: null },
+        { flag: 'CONSOLIDATED_METRICS', enabled: false, source: 'ENV', env_enabled: false, reason: null, changed_by: null, changed_at: null },
+      ],
     });
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

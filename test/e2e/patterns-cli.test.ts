@@ -17,10 +17,10 @@ interface Run {
   output: string;
 }
 
-/** Runs a tool from the project's node_modules/.bin in `cwd`, with a clean environment. */
-function tool(name: 'tsc' | 'jest', args: string[], cwd: string): Promise<Run> {
+/** Runs a tool from the project's node_modules/.bin in `cwd`, with a clean environment (caches go to `home`). */
+function tool(name: 'tsc' | 'jest', args: string[], cwd: string, home: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(join(ROOT, 'node_modules', '.bin', name), args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, CI: 'true' }, timeout: 180_000 }, (err, stdout, stderr) =>
+    execFile(join(ROOT, 'node_modules', '.bin', name), args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: home, CI: 'true' }, timeout: 180_000 }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
     );
   });
@@ -91,10 +91,11 @@ describe.each(BACKENDS)('autopack patterns on %s', (backend) => {
       expect(files['patterns/index.ts']).toContain(`import { pattern as ${id} } from './pattern_${id}';`);
     }
 
-    const tsc = await tool('tsc', ['-p', gen, '--strict', '--noEmit'], tmp);
+    const tsc = await tool('tsc', ['-p', gen, '--strict', '--noEmit'], tmp, tmp);
     expect(tsc.output).toBe('');
     expect(tsc.code).toBe(0);
-    const jest = await tool('jest', ['-c', join(gen, 'jest.config.js'), '--ci'], tmp);
+    // Jest 30 looks for a config file above its cwd even when given -c: run it from the output directory.
+    const jest = await tool('jest', ['-c', 'jest.config.js', '--ci'], gen, tmp);
     // Per pattern: one test per kept sample (5, 4, 3 and 3 distinct messages), the unrelated message, the stub.
     expect(jest.output).toMatch(/Tests:\s+23 passed, 23 total/);
     expect(jest.code).toBe(0);
@@ -113,7 +114,7 @@ describe.each(BACKENDS)('autopack patterns on %s', (backend) => {
       expect(Object.keys(after).filter((f) => f.toLowerCase().includes(id))).toEqual([]);
       expect(after['patterns/index.ts']).not.toContain(id);
     }
-    expect((await tool('tsc', ['-p', gen, '--strict', '--noEmit'], tmp)).code).toBe(0);
+    expect((await tool('tsc', ['-p', gen, '--strict', '--noEmit'], tmp, tmp)).code).toBe(0);
   });
 
   it('explains an empty result and exits 0 (the troubleshooting entry)', async () => {
@@ -131,13 +132,23 @@ describe.each(BACKENDS)('autopack patterns on %s', (backend) => {
   });
 
   it.each([
-    [['--min-occurrences', '0'], 2, 'autopack: --min-occurrences must be an integer between 1 and 1000, got "0"'],
-    [['--min-occurrences', 'abc'], 2, 'autopack: --min-occurrences must be an integer between 1 and 1000, got "abc"'],
-    [['--top', '101'], 2, 'autopack: --top must be an integer between 1 and 100, got "101"'],
     [['--run-id', 'bad id'], 2, 'autopack: Invalid runId "bad id": use 1-128 characters from A-Z a-z 0-9 . _ -'],
     [['--run-id', 'no-such-run'], 1, 'autopack: Run not found: no-such-run'],
   ])('refuses %j with one line and exit %i', async (args, code, line) => {
     const res = await runCli(['patterns', ...args], env);
     expect([res.code, res.stderr, res.stdout]).toEqual([code, `${line}\n`, '']);
+  });
+});
+
+describe('autopack patterns arguments', () => {
+  // Checked before the database is opened: the URL below is never used.
+  it.each([
+    [['--min-occurrences', '0'], '--min-occurrences must be an integer between 1 and 1000, got "0"'],
+    [['--min-occurrences', 'abc'], '--min-occurrences must be an integer between 1 and 1000, got "abc"'],
+    [['--min-occurrences', '1001'], '--min-occurrences must be an integer between 1 and 1000, got "1001"'],
+    [['--top', '101'], '--top must be an integer between 1 and 100, got "101"'],
+  ])('refuses %j with one line and exit 2', async (args, line) => {
+    const res = await runCli(['patterns', ...args], { DATABASE_URL: 'sqlite:///nonexistent-dir/never-opened.db' });
+    expect([res.code, res.stderr, res.stdout]).toEqual([2, `autopack: ${line}\n`, '']);
   });
 });

@@ -9,12 +9,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `autopack <args>` from the TypeScript sources in a child process with exactly `env` (plus PATH). */
-export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliResult> {
+/** Runs `autopack <args>` from the TypeScript sources in a child process with exactly `env` (plus PATH), in `cwd`. */
+export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, cwd = ROOT): Promise<CliResult> {
   const script = `require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))}).main(['node', 'autopack', ...process.argv.slice(1)])`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), '-e', script, ...args], {
-      cwd: ROOT,
+      cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

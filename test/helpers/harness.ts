@@ -5,6 +5,7 @@ import { startApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { createOrm, forkEm, type Em, type Orm } from '../../src/db/orm';
 import { createContext, type GraphQLContext } from '../../src/graphql/context';
+import { FlagStore } from '../../src/modules/flag-overrides';
 import { createGraphQLServer } from '../../src/graphql/server';
 import { silentLogger } from '../../src/logger';
 import type { FlagState } from '../../src/modules/flags';
@@ -25,6 +26,8 @@ export interface Harness {
   /** Every SQL statement executed through the ORM since the last reset. */
   statements: string[];
   em(): Em;
+  /** A request context, as the HTTP layer builds it (flags: the config's, or these). */
+  context(flags?: Partial<FlagState>): GraphQLContext;
   exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, flags?: Partial<FlagState>): Promise<GqlResult<T>>;
   close(): Promise<void>;
 }
@@ -37,6 +40,9 @@ export async function createHarness(backend: Backend, env: Record<string, string
   await migrateUp(orm);
   const apollo = createGraphQLServer(config, silentLogger);
   await apollo.start();
+  const flagStore = new FlagStore(config.flags, orm, silentLogger);
+  const context = (flags?: Partial<FlagState>) =>
+    createContext({ orm, config, logger: silentLogger, flagStore }, { requestId: 'test', actor: 'test', flags: { ...flagStore.state(), ...flags } });
   return {
     backend,
     db,
@@ -45,9 +51,9 @@ export async function createHarness(backend: Backend, env: Record<string, string
     apollo,
     statements,
     em: () => forkEm(orm),
+    context,
     async exec(query, variables, flags) {
-      const contextValue = createContext({ orm, config, logger: silentLogger }, { ...config.flags, ...flags }, 'test');
-      const res = await apollo.executeOperation({ query, variables }, { contextValue });
+      const res = await apollo.executeOperation({ query, variables }, { contextValue: context(flags) });
       if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
       return res.body.singleResult as GqlResult<any>;
     },

@@ -1,7 +1,5 @@
 // GET /api/dashboard/runs/{id}/consolidated-metrics as the rollout guide's smoke tests call it: the route
 // function over the same GraphQL schema (the HTTP server only adds the API key check in front of it).
-import { silentLogger } from '../../src/logger';
-import { createContext } from '../../src/graphql/context';
 import { dashboardRoutes } from '../../src/http/dashboard-routes';
 import { RestError, type RestResponse } from '../../src/http/rest';
 import type { FlagState } from '../../src/modules/flags';
@@ -15,7 +13,7 @@ describe.each(BACKENDS)('dashboard REST route on %s', (backend) => {
   let h: Harness;
   const get = (target: string, flags: FlagState = STAGE2, method = 'GET'): Promise<RestResponse | null> => {
     const url = new URL(target, 'http://localhost');
-    const ctx = createContext({ orm: h.orm, config: h.config, logger: silentLogger }, flags, 'test');
+    const ctx = h.context(flags);
     return dashboardRoutes(h.apollo, ctx, method, url.pathname, url);
   };
 

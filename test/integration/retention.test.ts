@@ -119,8 +119,9 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
     } finally {
       stop();
     }
+    // A purge already running when stop() is called may still finish; no new one starts (20 ms interval).
     const seen = lines.length;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(lines.length).toBe(seen);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lines.length).toBeLessThanOrEqual(seen + 1);
   });
 });

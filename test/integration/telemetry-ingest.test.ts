@@ -74,7 +74,7 @@ describe.each(BACKENDS)('recordPhaseMetrics on %s', (backend) => {
     const work = (sql: string[]) => sql.filter((s) => !/^(begin|commit|savepoint|release)/i.test(s.trim()));
     // one phase lookup + one INSERT ... RETURNING, then one batched read each for the nested phase and run
     expect(work(h.statements)).toHaveLength(4);
-    expect(work(h.statements)[1]).toMatch(/^insert into "phase_metrics" .* returning \*$/);
+    expect(work(h.statements)[1]).toMatch(/^insert into "phase_metrics" .* returning "id"$/);
     // ... inside one transaction
     expect(h.statements.slice(0, 4).map((s) => s.split(' ')[0])).toEqual(['begin', 'select', 'insert', 'commit']);
 

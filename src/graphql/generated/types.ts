@@ -79,6 +79,12 @@ export type AbAnalysisInput = {
   treatmentRunId: Scalars['ID']['input'];
 };
 
+export type AppliedMigration = {
+  __typename?: 'AppliedMigration';
+  executedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+};
+
 /** Token totals of a run that count every token exactly once. */
 export type ConsolidatedMetrics = {
   __typename?: 'ConsolidatedMetrics';
@@ -196,18 +202,35 @@ export type FeatureFlag =
 
 export type FeatureFlagState = {
   __typename?: 'FeatureFlagState';
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who set the override (overrides only). */
+  changedBy?: Maybe<Scalars['String']['output']>;
+  /** The effective value on this server. */
   enabled: Scalars['Boolean']['output'];
+  /** The environment variable's value (what clearFeatureFlag returns to). */
+  envEnabled: Scalars['Boolean']['output'];
   /** The environment variable that sets it ("0" off, "1" on). */
   envVar: Scalars['String']['output'];
   flag: FeatureFlag;
   /** Schema coordinates of the fields gated by @killSwitch(flag: ...), e.g. Run.consolidatedMetrics. */
   gates: Array<Scalars['String']['output']>;
+  /** Why the override was set (overrides only). */
+  reason?: Maybe<Scalars['String']['output']>;
+  source: FlagSource;
 };
+
+export type FlagSource =
+  /** the environment variable (the default) */
+  | 'ENV'
+  /** a runtime override set with setFeatureFlag */
+  | 'OVERRIDE';
 
 export type Health = {
   __typename?: 'Health';
   /** connected, or error: <reason> */
   database: Scalars['String']['output'];
+  /** Each kill switch with its source (environment or runtime override). */
+  flags: Array<FeatureFlagState>;
   killSwitches: KillSwitches;
   /** disabled (no QDRANT_HOST), connected, unhealthy (status N) or error: <reason> */
   qdrant: Scalars['String']['output'];
@@ -266,8 +289,19 @@ export type MetricsViolationKind =
   /** total_tokens differs from the sum of the four categories (double counting) */
   | 'TOTAL_MISMATCH';
 
+export type MigrationStatus = {
+  __typename?: 'MigrationStatus';
+  applied: Array<AppliedMigration>;
+  /** Names of the migrations not yet applied to the server's database. */
+  pending: Array<Scalars['String']['output']>;
+  /** true when no migration is pending */
+  upToDate: Scalars['Boolean']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Removes the override: the switch returns to its environment value. Admin. */
+  clearFeatureFlag: FeatureFlagState;
   /** Creates a run with its phases (state RUN_CREATED). */
   createRun: Run;
   /** Queues a run in RUN_CREATED for execution and returns at once (state QUEUED); a server's dispatcher runs it. */
@@ -288,8 +322,15 @@ export type Mutation = {
   replayRun: Run;
   /** Compares two finished runs and stores the result (also when invalid, for audit) unless dryRun. */
   runAbAnalysis: AbTestResult;
+  /** Overrides a kill switch at runtime on every server (applied within seconds, no restart). Admin. */
+  setFeatureFlag: FeatureFlagState;
   /** Phase progress, reported by executors while the run is executing. */
   updatePhase: Phase;
+};
+
+
+export type MutationClearFeatureFlagArgs = {
+  flag: FeatureFlag;
 };
 
 
@@ -331,6 +372,13 @@ export type MutationReplayRunArgs = {
 
 export type MutationRunAbAnalysisArgs = {
   input: AbAnalysisInput;
+};
+
+
+export type MutationSetFeatureFlagArgs = {
+  enabled: Scalars['Boolean']['input'];
+  flag: FeatureFlag;
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -453,9 +501,16 @@ export type Query = {
    * negative category) and every run (tokensUsed = sum of its phases' tokensUsed), of one run or of all.
    */
   integrityReport: IntegrityReport;
+  /** Applied and pending migrations of the server's database (`autopack migrate status`). */
+  migrationStatus: MigrationStatus;
   run?: Maybe<Run>;
   /** Runs newest first, optionally of one state. `first` is 1..100; page with `after` (a cursor) or `offset`. */
   runs: RunConnection;
+  /**
+   * `autopack migrate verify` on the server's database: migrations applied, every table and column, the
+   * rollout guide's expected indexes and the query plans of its critical queries.
+   */
+  schemaVerification: Array<SchemaCheck>;
 };
 
 
@@ -658,6 +713,15 @@ export type RunTokensViolation = {
   tokensUsed: Scalars['SafeInt']['output'];
 };
 
+/** One line of `autopack migrate verify`. */
+export type SchemaCheck = {
+  __typename?: 'SchemaCheck';
+  /** What was found: a missing column or index, or the query plan. */
+  detail?: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  ok: Scalars['Boolean']['output'];
+};
+
 export type UpdatePhaseInput = {
   /** Why the phase failed (the PHASE_FAILED event's message). */
   failureReason?: InputMaybe<Scalars['String']['input']>;
@@ -746,6 +810,7 @@ export type ResolversTypes = ResolversObject<{
   ABTestResult: ResolverTypeWrapper<ABTestResultEntity>;
   ABTestSummary: ResolverTypeWrapper<AbTestSummaryModel>;
   AbAnalysisInput: AbAnalysisInput;
+  AppliedMigration: ResolverTypeWrapper<AppliedMigration>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsolidatedMetrics: ResolverTypeWrapper<ConsolidatedMetricsSummary>;
   CreateRunInput: CreateRunInput;
@@ -757,6 +822,7 @@ export type ResolversTypes = ResolversObject<{
   FailurePattern: ResolverTypeWrapper<FailurePattern>;
   FeatureFlag: FeatureFlag;
   FeatureFlagState: ResolverTypeWrapper<FeatureFlagState>;
+  FlagSource: FlagSource;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Health: ResolverTypeWrapper<HealthReport>;
   HealthStatus: HealthStatus;
@@ -767,6 +833,7 @@ export type ResolversTypes = ResolversObject<{
   KillSwitches: ResolverTypeWrapper<KillSwitches>;
   MetricsViolation: ResolverTypeWrapper<MetricsViolation>;
   MetricsViolationKind: MetricsViolationKind;
+  MigrationStatus: ResolverTypeWrapper<MigrationStatus>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PatternConfidence: PatternConfidence;
@@ -789,6 +856,7 @@ export type ResolversTypes = ResolversObject<{
   RunStatus: ResolverTypeWrapper<RunStatusSummary>;
   RunTokensViolation: ResolverTypeWrapper<RunTokensViolation>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  SchemaCheck: ResolverTypeWrapper<SchemaCheck>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpdatePhaseInput: UpdatePhaseInput;
 }>;
@@ -798,6 +866,7 @@ export type ResolversParentTypes = ResolversObject<{
   ABTestResult: ABTestResultEntity;
   ABTestSummary: AbTestSummaryModel;
   AbAnalysisInput: AbAnalysisInput;
+  AppliedMigration: AppliedMigration;
   Boolean: Scalars['Boolean']['output'];
   ConsolidatedMetrics: ConsolidatedMetricsSummary;
   CreateRunInput: CreateRunInput;
@@ -815,6 +884,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Scalars['JSON']['output'];
   KillSwitches: KillSwitches;
   MetricsViolation: MetricsViolation;
+  MigrationStatus: MigrationStatus;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Phase: PhaseEntity;
@@ -834,6 +904,7 @@ export type ResolversParentTypes = ResolversObject<{
   RunStatus: RunStatusSummary;
   RunTokensViolation: RunTokensViolation;
   SafeInt: Scalars['SafeInt']['output'];
+  SchemaCheck: SchemaCheck;
   String: Scalars['String']['output'];
   UpdatePhaseInput: UpdatePhaseInput;
 }>;
@@ -876,6 +947,11 @@ export type AbTestSummaryResolvers<ContextType = GraphQLContext, ParentType exte
   testId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeDeltaSeconds?: Resolver<ResolversTypes['DeltaStats'], ParentType, ContextType>;
   tokenDelta?: Resolver<ResolversTypes['DeltaStats'], ParentType, ContextType>;
+}>;
+
+export type AppliedMigrationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AppliedMigration'] = ResolversParentTypes['AppliedMigration']> = ResolversObject<{
+  executedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ConsolidatedMetricsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConsolidatedMetrics'] = ResolversParentTypes['ConsolidatedMetrics']> = ResolversObject<{
@@ -925,14 +1001,20 @@ export type FailurePatternResolvers<ContextType = GraphQLContext, ParentType ext
 }>;
 
 export type FeatureFlagStateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeatureFlagState'] = ResolversParentTypes['FeatureFlagState']> = ResolversObject<{
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  envEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   envVar?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   flag?: Resolver<ResolversTypes['FeatureFlag'], ParentType, ContextType>;
   gates?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['FlagSource'], ParentType, ContextType>;
 }>;
 
 export type HealthResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Health'] = ResolversParentTypes['Health']> = ResolversObject<{
   database?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  flags?: Resolver<Array<ResolversTypes['FeatureFlagState']>, ParentType, ContextType>;
   killSwitches?: Resolver<ResolversTypes['KillSwitches'], ParentType, ContextType>;
   qdrant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['HealthStatus'], ParentType, ContextType>;
@@ -975,7 +1057,14 @@ export type MetricsViolationResolvers<ContextType = GraphQLContext, ParentType e
   totalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 }>;
 
+export type MigrationStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MigrationStatus'] = ResolversParentTypes['MigrationStatus']> = ResolversObject<{
+  applied?: Resolver<Array<ResolversTypes['AppliedMigration']>, ParentType, ContextType>;
+  pending?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  upToDate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  clearFeatureFlag?: Resolver<ResolversTypes['FeatureFlagState'], ParentType, ContextType, RequireFields<MutationClearFeatureFlagArgs, 'flag'>>;
   createRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationCreateRunArgs, 'input'>>;
   executeRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationExecuteRunArgs, 'id'>>;
   purgeExpiredTelemetry?: Resolver<ResolversTypes['RetentionReport'], ParentType, ContextType, RequireFields<MutationPurgeExpiredTelemetryArgs, 'dryRun'>>;
@@ -984,6 +1073,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   replayCampaign?: Resolver<ResolversTypes['ReplayCampaignResult'], ParentType, ContextType, RequireFields<MutationReplayCampaignArgs, 'input'>>;
   replayRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationReplayRunArgs, 'id'>>;
   runAbAnalysis?: Resolver<ResolversTypes['ABTestResult'], ParentType, ContextType, RequireFields<MutationRunAbAnalysisArgs, 'input'>>;
+  setFeatureFlag?: Resolver<ResolversTypes['FeatureFlagState'], ParentType, ContextType, RequireFields<MutationSetFeatureFlagArgs, 'enabled' | 'flag'>>;
   updatePhase?: Resolver<ResolversTypes['Phase'], ParentType, ContextType, RequireFields<MutationUpdatePhaseArgs, 'input'>>;
 }>;
 
@@ -1037,8 +1127,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   featureFlags?: Resolver<Array<ResolversTypes['FeatureFlagState']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   integrityReport?: Resolver<ResolversTypes['IntegrityReport'], ParentType, ContextType, Partial<QueryIntegrityReportArgs>>;
+  migrationStatus?: Resolver<ResolversTypes['MigrationStatus'], ParentType, ContextType>;
   run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runs?: Resolver<ResolversTypes['RunConnection'], ParentType, ContextType, RequireFields<QueryRunsArgs, 'first'>>;
+  schemaVerification?: Resolver<Array<ResolversTypes['SchemaCheck']>, ParentType, ContextType>;
 }>;
 
 export type ReplayCampaignResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplayCampaignResult'] = ResolversParentTypes['ReplayCampaignResult']> = ResolversObject<{
@@ -1128,9 +1220,16 @@ export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'SafeInt';
 }
 
+export type SchemaCheckResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SchemaCheck'] = ResolversParentTypes['SchemaCheck']> = ResolversObject<{
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ABTestResult?: AbTestResultResolvers<ContextType>;
   ABTestSummary?: AbTestSummaryResolvers<ContextType>;
+  AppliedMigration?: AppliedMigrationResolvers<ContextType>;
   ConsolidatedMetrics?: ConsolidatedMetricsResolvers<ContextType>;
   DashboardEvent?: DashboardEventResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -1142,6 +1241,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   JSON?: GraphQLScalarType;
   KillSwitches?: KillSwitchesResolvers<ContextType>;
   MetricsViolation?: MetricsViolationResolvers<ContextType>;
+  MigrationStatus?: MigrationStatusResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Phase?: PhaseResolvers<ContextType>;
@@ -1158,6 +1258,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   RunStatus?: RunStatusResolvers<ContextType>;
   RunTokensViolation?: RunTokensViolationResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  SchemaCheck?: SchemaCheckResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{

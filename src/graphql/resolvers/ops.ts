@@ -1,19 +1,42 @@
-import type { GraphQLSchema } from 'graphql';
-import { FLAG_ENV_VARS } from '../../config';
-import { FLAG_NAMES } from '../../modules/flags';
+import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import type { FeatureFlagName } from '../../config';
+import { clearFlagOverride, setFlagOverride } from '../../modules/flag-overrides';
 import { checkHealth } from '../../modules/ops/health';
+import type { GraphQLContext } from '../context';
 import { gatedFields } from '../directives/killSwitch';
 import type { Resolvers } from '../generated/types';
 
 const gatesCache = new WeakMap<GraphQLSchema, ReturnType<typeof gatedFields>>();
 
+/** Each flag as this request sees it, with the fields it gates (read from the schema's directives). */
+function flagStates(ctx: GraphQLContext, info: GraphQLResolveInfo) {
+  if (!gatesCache.has(info.schema)) gatesCache.set(info.schema, gatedFields(info.schema));
+  const gates = gatesCache.get(info.schema)!;
+  return ctx.flagStore.details().map((d) => ({ ...d, enabled: ctx.flags[d.flag], gates: gates.get(d.flag) ?? [] }));
+}
+
+async function changed(ctx: GraphQLContext, info: GraphQLResolveInfo, flag: FeatureFlagName) {
+  await ctx.flagStore.refresh();
+  ctx.flags = ctx.flagStore.state();
+  return flagStates(ctx, info).find((f) => f.flag === flag)!;
+}
+
 export const opsResolvers: Resolvers = {
   Query: {
     health: (_, __, { orm, config, flags }) => checkHealth(orm, config, flags),
-    featureFlags: (_, __, { flags }, info) => {
-      if (!gatesCache.has(info.schema)) gatesCache.set(info.schema, gatedFields(info.schema));
-      const gates = gatesCache.get(info.schema)!;
-      return FLAG_NAMES.map((flag) => ({ flag, envVar: FLAG_ENV_VARS[flag], enabled: flags[flag], gates: gates.get(flag) ?? [] }));
+    featureFlags: (_, __, ctx, info) => flagStates(ctx, info),
+  },
+  Mutation: {
+    setFeatureFlag: async (_, { flag, enabled, reason }, ctx, info) => {
+      await setFlagOverride(ctx.em, flag, enabled, reason, ctx.actor);
+      return changed(ctx, info, flag);
     },
+    clearFeatureFlag: async (_, { flag }, ctx, info) => {
+      await clearFlagOverride(ctx.em, flag);
+      return changed(ctx, info, flag);
+    },
+  },
+  Health: {
+    flags: (_, __, ctx, info) => flagStates(ctx, info),
   },
 };

@@ -62,6 +62,25 @@ interface Group {
   words: Map<string, number>;
 }
 
+interface FailureRow {
+  message: string | null;
+  createdAt: Date | string | number;
+  run: string;
+  phase_key: string | null;
+}
+
+interface Normalized {
+  normalized: string;
+  signature: string;
+  words: Set<string>;
+}
+
+function normalizeOnce(message: string): Normalized {
+  const tokens = tokenize(message);
+  const normalized = normalizeTokens(tokens);
+  return { normalized, signature: signatureOf(normalized), words: messageWords(tokens) };
+}
+
 export function checkMinOccurrences(value: number): number {
   return checkLimit(value, 'minOccurrences', MAX_MIN_OCCURRENCES);
 }
@@ -76,40 +95,40 @@ export async function analyzeFailures(em: Em, opts: AnalysisOptions = {}): Promi
   const runId = opts.runId == null ? null : checkId(opts.runId, 'runId');
   const minOccurrences = checkMinOccurrences(opts.minOccurrences ?? DEFAULT_MIN_OCCURRENCES);
 
-  const events = await em.find(
-    DashboardEvent,
-    { eventType: { $in: FAILURE_EVENT_TYPES }, message: { $ne: null }, ...(runId ? { run: runId } : {}) },
-    {
-      fields: ['message', 'createdAt', 'run', 'phase.phaseId'],
-      populate: ['phase'],
-      strategy: 'joined',
-      orderBy: { createdAt: 'asc', id: 'asc' },
-    },
-  );
+  // Plain rows, not entities: hydrating tens of thousands of events costs seconds for nothing.
+  const rows = await em
+    .createQueryBuilder(DashboardEvent, 'e')
+    .select(['e.id', 'e.message', 'e.createdAt', 'e.run'])
+    .addSelect('p.phase_id as phase_key')
+    .leftJoin('e.phase', 'p')
+    .where({ eventType: { $in: FAILURE_EVENT_TYPES }, message: { $ne: null }, ...(runId ? { run: runId } : {}) })
+    .orderBy({ createdAt: 'asc', id: 'asc' })
+    .execute<FailureRow[]>('all');
   // A run with no failure events may not exist at all: only then is it worth a second statement.
-  if (runId && !events.length && !(await em.count(Run, { id: runId }))) throw notFound(`Run not found: ${runId}`);
+  if (runId && !rows.length && !(await em.count(Run, { id: runId }))) throw notFound(`Run not found: ${runId}`);
 
   const groups = new Map<string, Group>();
+  const seen = new Map<string, Normalized>(); // identical messages are common: normalise each once
   let failureEvents = 0;
-  for (const e of events) {
-    const message = e.message ?? '';
+  for (const row of rows) {
+    const message = row.message ?? '';
     if (!message.trim()) continue;
     failureEvents++;
-    const tokens = tokenize(message);
-    const normalized = normalizeTokens(tokens);
-    const signature = signatureOf(normalized);
-    let g = groups.get(signature);
+    let n = seen.get(message);
+    if (!n) seen.set(message, (n = normalizeOnce(message)));
+    const at = row.createdAt instanceof Date ? row.createdAt : new Date(row.createdAt);
+    let g = groups.get(n.signature);
     if (!g) {
-      g = { normalized, signature, occurrences: 0, runIds: new Set(), phaseIds: new Set(), firstSeenAt: e.createdAt, lastSeenAt: e.createdAt, samples: [], words: new Map() };
-      groups.set(signature, g);
+      g = { normalized: n.normalized, signature: n.signature, occurrences: 0, runIds: new Set(), phaseIds: new Set(), firstSeenAt: at, lastSeenAt: at, samples: [], words: new Map() };
+      groups.set(n.signature, g);
     }
     g.occurrences++;
-    g.runIds.add(e.run.id);
-    if (e.phase) g.phaseIds.add(e.phase.phaseId);
-    if (e.createdAt < g.firstSeenAt) g.firstSeenAt = e.createdAt;
-    if (e.createdAt > g.lastSeenAt) g.lastSeenAt = e.createdAt;
+    g.runIds.add(row.run);
+    if (row.phase_key != null) g.phaseIds.add(row.phase_key);
+    if (at < g.firstSeenAt) g.firstSeenAt = at;
+    if (at > g.lastSeenAt) g.lastSeenAt = at;
     if (g.samples.length < MAX_SAMPLES && !g.samples.includes(message)) g.samples.push(message);
-    for (const w of messageWords(tokens)) g.words.set(w, (g.words.get(w) ?? 0) + 1);
+    for (const w of n.words) g.words.set(w, (g.words.get(w) ?? 0) + 1);
   }
 
   const patterns = [...groups.values()].filter((g) => g.occurrences >= minOccurrences).map(toPattern).sort(comparePatterns);

@@ -163,7 +163,7 @@ const TSCONFIG = `${JSON.stringify(
   2,
 )}\n`;
 
-const JEST_CONFIG = `${HEADER} Runs the generated tests: npx jest -c <out-dir>/jest.config.js
+const JEST_CONFIG = `${HEADER} Runs the generated tests: cd <out-dir> && npx jest
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: __dirname,

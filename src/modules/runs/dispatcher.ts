@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import type { Config } from '../../config';
 import { forkEm, type Orm } from '../../db/orm';
 import type { Logger } from '../../logger';
+import type { Metrics } from '../../metrics';
 import type { FlagState } from '../flags';
 import { advanceCampaigns } from '../replay/campaign';
 import { describeError } from '../ops/health';
@@ -23,6 +24,7 @@ export interface DispatcherOptions {
   flags: () => FlagState;
   /** Base URL executors use to call back. */
   apiUrl: string;
+  metrics?: Metrics;
 }
 
 /** The environment of one executor process. */
@@ -109,6 +111,7 @@ export class Dispatcher {
     const done = handle.outcome
       .then(async (outcome) => {
         const recorded = await finishRun(forkEm(orm), this.sink, runId, this.ownerId, outcome);
+        if (recorded) this.opts.metrics?.executorOutcomes.inc({ state: outcome.state });
         logger.info(`run ${runId}: ${recorded ? outcome.state : 'outcome dropped (the run is no longer ours)'}`, { reason: outcome.failureReason ?? undefined });
       })
       .catch((e) => logger.error(`run ${runId}: recording the outcome failed`, { error: describeError(e) }))

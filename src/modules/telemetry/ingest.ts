@@ -1,9 +1,9 @@
 // Phase 6 P3 telemetry ingestion: up to 1000 samples per call, all checked before anything is written, then
-// stored with one phase lookup and one multi-row INSERT in one transaction (all or nothing).
+// stored with one phase lookup and one multi-row INSERT (bulk-insert.ts) in one transaction (all or nothing).
 import type { Em } from '../../db/orm';
-import { toSafeInt } from '../../db/types';
 import { badInput, notFound } from '../errors';
 import { checkId } from '../validation';
+import { insertMetricsRows } from './bulk-insert';
 
 export interface PhaseMetricsInput {
   runId: string;
@@ -97,10 +97,6 @@ async function unknownTarget(em: Em, rows: CheckedRow[], phases: Map<string, num
     : notFound(`Row ${row}: run not found: ${runId}`);
 }
 
-const INSERT_HEAD =
-  'insert into "phase_metrics" ("run_id", "phase_id", "retrieval_tokens", "second_opinion_tokens", "evidence_request_tokens", "base_tokens", "total_tokens", "created_at") values ';
-const VALUES_ROW = '(?, ?, ?, ?, ?, ?, ?, ?)';
-
 /** Stores the samples and returns the stored rows in input order. Throws (storing nothing) on any bad row. */
 export async function recordPhaseMetrics(em: Em, input: readonly PhaseMetricsInput[]): Promise<PhaseMetricsRecord[]> {
   if (input.length > MAX_METRICS_PER_CALL) {
@@ -113,22 +109,11 @@ export async function recordPhaseMetrics(em: Em, input: readonly PhaseMetricsInp
   return em.transactional(async (tx) => {
     const phases = await resolvePhases(tx, rows);
     if (rows.some((r) => !phases.has(pairKey(r.runId, r.phaseId)))) throw await unknownTarget(tx, rows, phases);
-    // A plain multi-row INSERT: per-row entity tracking would cost more than the database work at 1000 rows.
-    // Hand-written VALUES list (knex compiles SQLite multi-row inserts to a UNION ALL capped at 500 terms).
-    const params = rows.flatMap((r) => [
-      r.runId,
-      phases.get(pairKey(r.runId, r.phaseId)),
-      r.retrievalTokens,
-      r.secondOpinionTokens,
-      r.evidenceRequestTokens,
-      r.baseTokens,
-      r.totalTokens,
-      r.createdAt, // MikroORM formats dates per backend (epoch ms on SQLite)
-    ]);
-    const inserted: { id: unknown }[] = await tx.execute(`${INSERT_HEAD}${rows.map(() => VALUES_ROW).join(', ')} returning "id"`, params);
-    // Ids follow the VALUES order on both backends; the order of RETURNING rows itself is not guaranteed (SQLite).
-    const ids = inserted.map((r) => toSafeInt(r.id)).sort((a, b) => a - b);
-    if (ids.length !== rows.length) throw new Error(`inserted ${ids.length} of ${rows.length} phase_metrics rows`);
+    // One multi-row INSERT: per-row entity tracking would cost more than the database work at 1000 rows.
+    const ids = await insertMetricsRows(
+      tx,
+      rows.map(({ runId, phaseId, ...values }) => ({ runId, phasePk: phases.get(pairKey(runId, phaseId))!, ...values })),
+    );
     return rows.map(({ runId, phaseId, ...values }, i) => ({ id: ids[i], ...values, run: { id: runId }, phase: { id: phases.get(pairKey(runId, phaseId))! } }));
   });
 }

@@ -1,0 +1,78 @@
+// Prometheus metrics of one server (GET /metrics). Gauges that describe the database are computed when
+// scraped; counters are incremented where things happen (HTTP layer, GraphQL plugin, dispatcher, resolvers).
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Orm } from './db/orm';
+import { forkEm } from './db/orm';
+import { toSafeInt } from './db/types';
+import type { FlagStore } from './modules/flag-overrides';
+
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly httpRequests = new Counter({
+    name: 'autopack_http_requests_total',
+    help: 'HTTP requests by method, route, GraphQL operation and status',
+    labelNames: ['method', 'route', 'operation', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly httpDuration = new Histogram({
+    name: 'autopack_http_request_duration_seconds',
+    help: 'HTTP request latency by method, route and GraphQL operation',
+    labelNames: ['method', 'route', 'operation'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly graphqlErrors = new Counter({
+    name: 'autopack_graphql_errors_total',
+    help: 'GraphQL errors by code and operation',
+    labelNames: ['code', 'operation'] as const,
+    registers: [this.registry],
+  });
+
+  readonly telemetryRows = new Counter({
+    name: 'autopack_phase_metrics_ingested_total',
+    help: 'phase_metrics rows stored through recordPhaseMetrics',
+    registers: [this.registry],
+  });
+
+  readonly retentionDeleted = new Counter({
+    name: 'autopack_retention_deleted_rows_total',
+    help: 'Telemetry rows deleted by retention, by table',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
+  readonly executorOutcomes = new Counter({
+    name: 'autopack_executor_outcomes_total',
+    help: 'Finished executions by final run state',
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(orm: Orm, flags: FlagStore) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'autopack_' });
+    new Gauge({
+      name: 'autopack_kill_switch_enabled',
+      help: 'Effective kill switch value (1 on, 0 off) and its source',
+      labelNames: ['flag', 'source'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const d of flags.details()) this.set({ flag: d.flag, source: d.source }, d.enabled ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'autopack_runs',
+      help: 'Runs by state (from the database, at scrape time)',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      async collect() {
+        const rows: { state: string; n: unknown }[] = await forkEm(orm).getConnection().execute('select state, count(*) as n from runs group by state');
+        this.reset();
+        for (const r of rows) this.set({ state: r.state }, toSafeInt(r.n));
+      },
+    });
+  }
+}
