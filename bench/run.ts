@@ -2,7 +2,7 @@
 // baselines and to the raw SQL floor, on SQLite and on an embedded PostgreSQL. Loopback only; every loop is
 // bounded. Usage: npm run bench [-- sqlite|postgresql]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execSync } from 'node:child_process';
@@ -31,12 +31,15 @@ async function sqliteTarget(): Promise<Target> {
   return { url: `sqlite:///${file}`, raw: () => openRawSqlite(file), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+let pgVersion = '(not run)';
+
 async function postgresTarget(): Promise<Target> {
   const { startEmbeddedPg } = await importEsm(pathToFileURL(join(__dirname, '..', 'test', 'helpers', 'embedded-pg.mjs')).href);
   const pg = await startEmbeddedPg();
   const admin = new Client({ connectionString: `${pg.url}/postgres` });
   await admin.connect();
   await admin.query('create database autopack_bench');
+  pgVersion = String((await admin.query('show server_version')).rows[0].server_version);
   await admin.end();
   const url = `${pg.url}/autopack_bench`;
   return { url, raw: () => openRawPg(url), cleanup: () => pg.stop() };
@@ -65,7 +68,7 @@ async function benchBackend(backend: Backend): Promise<Row[]> {
   }
 }
 
-function machine(): string {
+function machine(loadAtStart: number): string {
   const sh = (cmd: string) => {
     try {
       return execSync(cmd, { encoding: 'utf8' }).trim();
@@ -77,7 +80,9 @@ function machine(): string {
   return [
     `- CPU: ${cpus()[0]?.model ?? '?'}, \`nproc\` = ${sh('nproc')}`,
     `- Memory: ${gib(totalmem())} total, ${gib(freemem())} free at start (\`free -h\`: ${sh("free -h | awk '/^Mem:/ {print $2\" total, \"$7\" available\"}'")})`,
-    `- Node ${process.version}, ${process.platform}/${process.arch}; SQLite file in ${tmpdir()} (WAL); embedded PostgreSQL 18 (fsync off)`,
+    `- Node ${process.version}, ${process.platform}/${process.arch}; SQLite file in ${tmpdir()} (WAL); embedded PostgreSQL ${pgVersion} (fsync off)`,
+    // Other work on the machine skews every figure: say how busy it was.
+    `- Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at the end`,
   ].join('\n');
 }
 
@@ -88,13 +93,14 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0];
   const only = process.argv[2] as Backend | undefined;
   const backends: Backend[] = only ? [only] : ['sqlite', 'postgresql'];
   const rows: Row[] = [];
   for (const b of backends) rows.push(...(await benchBackend(b)));
   closeClient();
   const checks = rows.flatMap((r) => r.checks);
-  process.stdout.write(`\n${machine()}\n\n${table(rows)}\n\nTargets:\n${checks.map((c) => `- ${c}`).join('\n')}\n`);
+  process.stdout.write(`\n${machine(loadAtStart)}\n\n${table(rows)}\n\nTargets:\n${checks.map((c) => `- ${c}`).join('\n')}\n`);
   if (checks.some((c) => c.startsWith('MISSED'))) process.exitCode = 1;
 }
 

@@ -15,6 +15,9 @@ import { FlagStore } from './modules/flag-overrides';
 import { startRetentionSchedule } from './modules/telemetry/retention';
 import { Metrics } from './metrics';
 
+/** How long in-flight requests may take to finish once a shutdown stops accepting new ones. */
+const DRAIN_MS = 10_000;
+
 /** The service cannot start; the message is one line saying why and what to do. */
 export class StartupError extends Error {}
 
@@ -51,15 +54,16 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   const orm = await createOrm(config.database, { logger });
   try {
     await prepareDatabase(orm, config, logger);
-    const apollo = createGraphQLServer(config, logger);
-    await apollo.start();
     const flagStore = new FlagStore(config.flags, orm, logger);
     await flagStore.refresh();
     flagStore.start();
     const flags = () => flagStore.state();
     const metrics = new Metrics(orm, flagStore);
+    const apollo = createGraphQLServer(config, logger, metrics);
+    await apollo.start();
     let dispatcher: Dispatcher | undefined;
-    const server = createHttpServer({ config, orm, apollo, logger, flagStore, metrics, wakeDispatcher: () => dispatcher?.wake() });
+    const http = createHttpServer({ config, orm, apollo, logger, flagStore, metrics, wakeDispatcher: () => dispatcher?.wake() });
+    const server = http.server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -95,15 +99,22 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
       dispatcher,
       url,
       async close() {
+        // Graceful: claim nothing new, let running executors finish (the API keeps serving them), then stop
+        // accepting requests and drain the in-flight ones, record leftover executions as interrupted, close
+        // the database.
         stopRetention();
-        flagStore.stop();
+        dispatcher!.stopClaiming();
+        if (!(await dispatcher!.waitForExecutors(config.shutdownGraceSeconds * 1000))) {
+          logger.warn(`shutdown: executors still running after ${config.shutdownGraceSeconds} s, recording their runs as interrupted`, {
+            runs: dispatcher!.executing,
+          });
+        }
+        if (!(await http.drain(DRAIN_MS))) logger.warn(`shutdown: requests still in flight after ${DRAIN_MS} ms were cut`);
         await dispatcher!.stop();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        flagStore.stop();
         await apollo.stop();
         await orm.close();
+        logger.info('Autopack Control Plane stopped');
       },
     };
   } catch (e) {

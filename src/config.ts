@@ -20,6 +20,12 @@ export interface Config {
   host: string;
   port: number;
   apiKey: string | null;
+  /** A second key that may run queries only (dashboards, tooling). */
+  readApiKey: string | null;
+  /** GraphQL operation limits (graphql-armor); every rejection is a coded error and counted. */
+  limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
+  /** On SIGTERM, how long running executors may go on before their runs are recorded as interrupted. */
+  shutdownGraceSeconds: number;
   flags: Record<FeatureFlagName, boolean>;
   skipCi: boolean;
   qdrantHost: string | null;
@@ -135,12 +141,25 @@ export function loadConfig(env: Env = process.env): Config {
   } catch (e) {
     throw new ConfigError('DATABASE_URL', (e as Error).message);
   }
+  const key = apiKey(env);
+  const readKey = value(env, 'AUTOPACK_READ_API_KEY') ?? null;
+  if (readKey && !key) throw new ConfigError('AUTOPACK_READ_API_KEY', 'needs AUTOPACK_API_KEY too (the read-only key cannot be the only key)');
+  if (readKey && readKey === key) throw new ConfigError('AUTOPACK_READ_API_KEY', 'must differ from AUTOPACK_API_KEY');
   return Object.freeze({
     env: envName,
     database,
     host: value(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 8000, 0, 65535),
-    apiKey: apiKey(env),
+    apiKey: key,
+    readApiKey: readKey,
+    limits: Object.freeze({
+      maxDepth: integer(env, 'AUTOPACK_MAX_QUERY_DEPTH', 10, 1, 100),
+      maxAliases: integer(env, 'AUTOPACK_MAX_ALIASES', 15, 0, 1000),
+      maxDirectives: integer(env, 'AUTOPACK_MAX_DIRECTIVES', 50, 0, 1000),
+      maxTokens: integer(env, 'AUTOPACK_MAX_TOKENS', 5000, 100, 1_000_000),
+      maxCost: integer(env, 'AUTOPACK_MAX_QUERY_COST', 20000, 100, 10_000_000),
+    }),
+    shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),
       CONSOLIDATED_METRICS: switchValue(env, FLAG_ENV_VARS.CONSOLIDATED_METRICS, false),

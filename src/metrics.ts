@@ -31,6 +31,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly rejections = new Counter({
+    name: 'autopack_graphql_rejections_total',
+    help: 'Operations refused by a limit (depth, aliases, directives, tokens, cost)',
+    labelNames: ['rule'] as const,
+    registers: [this.registry],
+  });
+
   readonly telemetryRows = new Counter({
     name: 'autopack_phase_metrics_ingested_total',
     help: 'phase_metrics rows stored through recordPhaseMetrics',

@@ -1,7 +1,8 @@
 // `autopack db backup|restore`: the rollout guide's Step 2a and Step 5b on DATABASE_URL.
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
-import { assertNothingRunning, backupDatabase, defaultBackupName, executeRestore, planRestore, type TableCount } from '../modules/ops/backup';
+import { backupDatabase, defaultBackupName, type TableCount } from '../modules/ops/backup';
+import { assertNothingRunning, executeRestore, planRestore } from '../modules/ops/restore';
 import { action, CliExit, out } from './output';
 
 function size(bytes: number): string {

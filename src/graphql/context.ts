@@ -25,6 +25,8 @@ export interface GraphQLContext {
   requestId: string;
   /** Who is calling, for audit fields (e.g. who overrode a kill switch). */
   actor: string;
+  /** read: queries only (AUTOPACK_READ_API_KEY). */
+  role: 'admin' | 'read';
   logger: Logger;
   request: RequestInfo;
   /** Asks this server's dispatcher to look at the queue now (absent where no dispatcher runs). */
@@ -42,7 +44,7 @@ export interface ContextDeps {
 
 export function createContext(
   deps: ContextDeps,
-  req: { requestId: string; actor?: string; flags?: FlagState; request?: RequestInfo },
+  req: { requestId: string; actor?: string; role?: 'admin' | 'read'; flags?: FlagState; request?: RequestInfo },
 ): GraphQLContext {
   const em = forkEm(deps.orm);
   return {
@@ -52,6 +54,7 @@ export function createContext(
     flags: req.flags ?? deps.flagStore.state(),
     requestId: req.requestId,
     actor: req.actor ?? 'anonymous',
+    role: req.role ?? 'admin',
     request: req.request ?? { errorCodes: [] },
   };
 }

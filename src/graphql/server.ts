@@ -6,16 +6,19 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { databaseUnavailableReason } from '../modules/db-errors';
 import { ServiceError } from '../modules/errors';
 import type { GraphQLContext } from './context';
 import { buildSchema } from './schema';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
-/** Is this error expected (coded) rather than a bug or an infrastructure failure? */
+/** Is this error expected (coded) rather than a bug? (A database outage counts as expected.) */
 function isExpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof ServiceError) return true;
+  if (original instanceof ServiceError || databaseUnavailableReason(original)) return true;
   return original instanceof GraphQLError && !original.originalError && original.extensions?.code !== INTERNAL;
 }
 
@@ -25,6 +28,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof ServiceError) {
     return { ...formatted, message: original.message, extensions: { code: original.code, ...original.extensions } };
   }
+  const unavailable = databaseUnavailableReason(original);
+  if (unavailable) return { message: unavailable, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   if (isExpected(error) || (formatted.extensions?.code && formatted.extensions.code !== INTERNAL)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -36,6 +41,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 function errorCode(error: unknown): string {
   const original = unwrapResolverError(error);
   if (original instanceof ServiceError) return original.code;
+  if (databaseUnavailableReason(original)) return 'SERVICE_UNAVAILABLE';
   const code = (error as GraphQLError).extensions?.code;
   return isExpected(error) && typeof code === 'string' ? code : INTERNAL;
 }
@@ -68,16 +74,65 @@ function requestReporting(logger: Logger): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
-export function createGraphQLServer(config: Config, logger: Logger): ApolloServer<GraphQLContext> {
+/** AUTOPACK_READ_API_KEY runs queries only: any mutation is refused before it starts. */
+const readOnlyKeys: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        if (operation?.operation === 'mutation' && contextValue.role === 'read') {
+          throw new GraphQLError('Read-only API key: mutations need AUTOPACK_API_KEY', {
+            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+          });
+        }
+      },
+    };
+  },
+};
+
+/** Masked errors carry the request id the client also gets in X-Request-Id, to find the log line. */
+const requestIdOnMaskedErrors: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors;
+        if (!errors?.some((e) => e.extensions?.code === INTERNAL)) return;
+        response.body.singleResult.errors = errors.map((e) =>
+          e.extensions?.code === INTERNAL ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
+        );
+      },
+    };
+  },
+};
+
+/** Depth, alias, directive, token and cost limits (values from config.ts); rejections are counted. */
+function operationLimits(config: Config, metrics?: Metrics) {
+  const count = (rule: string) => [(_ctx: unknown, _error: GraphQLError) => metrics?.rejections.inc({ rule })];
+  return new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth, onReject: count('max_depth') },
+    maxAliases: { n: config.limits.maxAliases, onReject: count('max_aliases') },
+    maxDirectives: { n: config.limits.maxDirectives, onReject: count('max_directives') },
+    maxTokens: { n: config.limits.maxTokens, onReject: count('max_tokens') },
+    costLimit: { maxCost: config.limits.maxCost, onReject: count('cost_limit') },
+    // Field suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
+    blockFieldSuggestion: { enabled: config.env === 'production' },
+  }).protect();
+}
+
+export function createGraphQLServer(config: Config, logger: Logger, metrics?: Metrics): ApolloServer<GraphQLContext> {
+  const armor = operationLimits(config, metrics);
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
-    introspection: config.env !== 'production',
+    // Every /graphql request is authenticated first (a key is mandatory in production), so introspection
+    // is only ever answered to key holders there - and GraphiQL keeps working once the key is entered.
+    introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // Shutdown is ours (app.close): Apollo's own handler would re-raise the signal and cut our cleanup short.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestReporting(logger)],
+    validationRules: armor.validationRules,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, readOnlyKeys, requestReporting(logger), requestIdOnMaskedErrors],
   });
 }

@@ -1,8 +1,18 @@
-// API key check for everything but /health and the GraphiQL page: X-API-Key or Authorization: Bearer.
+// API keys for everything but /health, /metrics and the GraphiQL page: X-API-Key or Authorization: Bearer.
+// AUTOPACK_API_KEY may do anything; AUTOPACK_READ_API_KEY may run queries only.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type AuthResult = { ok: true } | { ok: false; status: 401 | 403; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string };
+export type Role = 'admin' | 'read';
+
+export type AuthResult =
+  | { ok: true; role: Role; via: 'api-key' | 'read-api-key' | 'anonymous' }
+  | { ok: false; status: 401 | 403; code: 'UNAUTHENTICATED' | 'FORBIDDEN'; message: string };
+
+export interface Keys {
+  apiKey: string | null;
+  readApiKey: string | null;
+}
 
 function presentedKey(headers: IncomingHttpHeaders): string | null {
   const header = headers['x-api-key'];
@@ -14,22 +24,26 @@ function presentedKey(headers: IncomingHttpHeaders): string | null {
 
 // Comparing fixed-length digests keeps the comparison constant-time whatever the key lengths.
 const digest = (s: string) => createHash('sha256').update(s).digest();
+const same = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
-export function authenticate(expected: string | null, headers: IncomingHttpHeaders): AuthResult {
-  if (expected === null) return { ok: true };
+export function authenticate(keys: Keys, headers: IncomingHttpHeaders): AuthResult {
+  if (keys.apiKey === null) return { ok: true, role: 'admin', via: 'anonymous' };
   const key = presentedKey(headers);
   if (!key) return { ok: false, status: 401, code: 'UNAUTHENTICATED', message: 'API key required: send it in the X-API-Key header' };
-  if (!timingSafeEqual(digest(key), digest(expected))) return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Invalid API key' };
-  return { ok: true };
+  // Both comparisons always run, so timing does not tell which key matched.
+  const admin = same(key, keys.apiKey);
+  const read = keys.readApiKey !== null && same(key, keys.readApiKey);
+  if (admin) return { ok: true, role: 'admin', via: 'api-key' };
+  if (read) return { ok: true, role: 'read', via: 'read-api-key' };
+  return { ok: false, status: 403, code: 'FORBIDDEN', message: 'Invalid API key' };
 }
 
 /**
  * Who is calling, for audit fields: the X-Autopack-Actor header (a name the caller gives, up to 64
  * printable characters) plus how the call was authenticated.
  */
-export function requestActor(expected: string | null, headers: IncomingHttpHeaders): string {
+export function requestActor(via: string, headers: IncomingHttpHeaders): string {
   const raw = headers['x-autopack-actor'];
   const name = (Array.isArray(raw) ? raw[0] : raw)?.trim().replace(/[^\x20-\x7e]/g, '').slice(0, 64);
-  const via = expected === null ? 'anonymous' : 'api-key';
   return name ? `${name} (${via})` : via;
 }

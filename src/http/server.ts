@@ -88,7 +88,14 @@ export function createRequestHandler(deps: HttpDeps) {
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, path: string, requestId: string, info: RequestInfo): Promise<void> {
     const method = req.method ?? 'GET';
-    const ctx = () => createContext(deps, { requestId, actor: requestActor(config.apiKey, req.headers), request: info });
+    const auth = authenticate(config, req.headers);
+    const ctx = () =>
+      createContext(deps, {
+        requestId,
+        role: auth.ok ? auth.role : 'read',
+        actor: requestActor(auth.ok ? auth.via : 'anonymous', req.headers),
+        request: info,
+      });
 
     // Open: health, metrics, the GraphiQL page and its assets.
     if (path === '/health' && method === 'GET') return send(res, await healthRoute(apollo, ctx()));
@@ -114,8 +121,7 @@ export function createRequestHandler(deps: HttpDeps) {
       return void res.end();
     }
 
-    // Everything else needs the key.
-    const auth = authenticate(config.apiKey, req.headers);
+    // Everything else needs a key.
     if (path === '/graphql') {
       if (!auth.ok) return sendJson(res, auth.status, { errors: [{ message: auth.message, extensions: { code: auth.code } }] });
       return graphql(req, res, url, ctx);
@@ -164,6 +170,42 @@ export function createRequestHandler(deps: HttpDeps) {
   };
 }
 
-export function createHttpServer(deps: HttpDeps): Server {
-  return createServer(createRequestHandler(deps));
+export interface HttpServer {
+  server: Server;
+  /** Stops accepting connections and waits (at most `ms`) for in-flight requests; true when all finished. */
+  drain(ms: number): Promise<boolean>;
+}
+
+export function createHttpServer(deps: HttpDeps): HttpServer {
+  const handle = createRequestHandler(deps);
+  let active = 0;
+  let idle: (() => void) | null = null;
+  const server = createServer((req, res) => {
+    active++;
+    let done = false;
+    const finished = () => {
+      if (done) return;
+      done = true;
+      if (--active === 0) idle?.();
+    };
+    res.once('finish', finished);
+    res.once('close', finished);
+    void handle(req, res);
+  });
+  return {
+    server,
+    async drain(ms) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (active > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([new Promise<void>((resolve) => (idle = resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+        clearTimeout(timer);
+      }
+      const drained = active === 0;
+      server.closeAllConnections();
+      await closed;
+      return drained;
+    },
+  };
 }

@@ -37,7 +37,8 @@ function letPostgresUserReachBinaries() {
   }
 }
 
-export async function startEmbeddedPg() {
+/** `persistent: true` keeps the data across pause()/resume() (outage tests); stop() always deletes it. */
+export async function startEmbeddedPg({ persistent = false } = {}) {
   letPostgresUserReachBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'autopack-pg-'));
   chmodSync(dir, 0o755); // the postgres user created for root must be able to reach the data dir
@@ -49,7 +50,7 @@ export async function startEmbeddedPg() {
     user: 'autopack',
     password: 'autopack',
     authMethod: 'password',
-    persistent: false,
+    persistent,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
@@ -66,8 +67,15 @@ export async function startEmbeddedPg() {
     url: `postgresql://autopack:autopack@127.0.0.1:${port}`,
     port,
     dir,
-    async stop() {
+    /** Stops the server, keeping its data (persistent only): the database is unreachable until resume(). */
+    async pause() {
       await pg.stop();
+    },
+    async resume() {
+      await pg.start();
+    },
+    async stop() {
+      await pg.stop().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };

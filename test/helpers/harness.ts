@@ -75,7 +75,7 @@ export interface TestApp {
 /** The real service on 127.0.0.1 and a free port, over a fresh database of `backend`. */
 export async function startTestApp(backend: Backend, env: Record<string, string> = {}, existing?: TestDatabase): Promise<TestApp> {
   const db = existing ?? (await createTestDatabase(backend));
-  const config = loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', ...env });
+  const config = loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', AUTOPACK_SHUTDOWN_GRACE_SECONDS: '0', ...env });
   const app = await startApp(config, { logger: silentLogger });
   return {
     app,

@@ -47,8 +47,8 @@ export interface SqliteFileReport {
 }
 
 /**
- * Opens `file` read-only in spirit (attached to a private in-memory connection, only read from): runs
- * SQLite's quick_check and counts each table's rows. The file's header must already have been checked.
+ * Runs SQLite's quick_check on `file` and counts each table's rows. The file is attached to a private
+ * in-memory connection and only read, so checking a backup never creates or changes a database.
  */
 export async function inspectSqliteFile(file: string): Promise<SqliteFileReport> {
   const orm = await createOrm({ kind: 'sqlite', path: ':memory:', display: 'sqlite:///:memory:' });

@@ -48,6 +48,7 @@ export class Dispatcher {
   private ticking: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private claiming = true;
 
   constructor(private readonly opts: DispatcherOptions) {}
 
@@ -89,7 +90,7 @@ export class Dispatcher {
         logger.warn(`run ${id} failed: its executor was lost (lease expired)`);
       }
       const free = config.maxConcurrentRuns - this.running.size;
-      if (free <= 0 || this.stopped) return;
+      if (free <= 0 || this.stopped || !this.claiming) return;
       await advanceCampaigns(forkEm(orm), this.sink);
       for (const run of await claimQueuedRuns(forkEm(orm), this.sink, this.ownerId, free, config.executorLeaseSeconds)) this.launch(run);
     } catch (e) {
@@ -123,7 +124,22 @@ export class Dispatcher {
     this.finishing.add(done);
   }
 
-  /** Stops claiming, stops running executors, and waits until their runs are recorded as interrupted. */
+  /** Shutdown, step 1: claim nothing new (leases of running executions are still renewed). */
+  stopClaiming(): void {
+    this.claiming = false;
+  }
+
+  /** Shutdown, step 2: let running executors finish, for at most `ms`. True when none is left. */
+  async waitForExecutors(ms: number): Promise<boolean> {
+    if (!this.finishing.size) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([Promise.allSettled([...this.finishing]), timeout]);
+    clearTimeout(timer);
+    return this.finishing.size === 0;
+  }
+
+  /** Shutdown, last step: stops the remaining executors and waits until their runs are recorded as interrupted. */
   async stop(reason = 'Server stopped: execution interrupted'): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);

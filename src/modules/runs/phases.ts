@@ -4,7 +4,7 @@ import { Phase, Run, type PhaseState } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../errors';
 import { emitEvent, type EventSink } from '../events';
-import { checkId, checkLength, checkNonNegative } from '../validation';
+import { checkId, checkJsonDocument, checkLength, checkNonNegative } from '../validation';
 
 /** state -> states it may move to. Retrying a failed phase counts another attempt. */
 export const PHASE_TRANSITIONS: Record<PhaseState, readonly PhaseState[]> = {
@@ -96,9 +96,12 @@ export interface RecordEventInput {
   payload?: unknown;
 }
 
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
 /** A free-form dashboard event from an executor (or an operator). */
 export async function recordDashboardEvent(em: Em, sink: EventSink, input: RecordEventInput) {
   checkId(input.runId, 'run id');
+  const payload = checkJsonDocument(input.payload, 'payload', MAX_PAYLOAD_BYTES);
   return em.transactional(async (tx) => {
     if (!(await tx.count(Run, { id: input.runId }))) throw notFound(`Run not found: ${input.runId}`);
     let phase: Phase | null = null;
@@ -106,9 +109,7 @@ export async function recordDashboardEvent(em: Em, sink: EventSink, input: Recor
       phase = await tx.findOne(Phase, { run: input.runId, phaseId: checkId(input.phaseId, 'phase id') });
       if (!phase) throw notFound(`Phase not found: ${input.phaseId} in run ${input.runId}`);
     }
-    const payloadSize = input.payload === undefined ? 0 : JSON.stringify(input.payload).length;
-    if (payloadSize > 64 * 1024) throw badInput(`payload is too large (${payloadSize} bytes, at most 65536)`, { field: 'payload' });
-    const event = emitEvent(tx, sink, { runId: input.runId, phase, eventType: input.eventType, message: input.message, payload: input.payload });
+    const event = emitEvent(tx, sink, { runId: input.runId, phase, eventType: input.eventType, message: input.message, payload });
     await tx.flush();
     return event;
   });
