@@ -80,6 +80,11 @@ describe('Prometheus metrics and structured logs', () => {
       expect(text).toMatch(/autopack_runs\{state="DONE_FAILED_ENVIRONMENT"\} 1/);
       expect(text).toMatch(/autopack_executor_outcomes_total\{state="DONE_FAILED_ENVIRONMENT"\} 1/);
       expect(text).toMatch(/autopack_process_resident_memory_bytes/);
+      // every metric the sample Grafana dashboard queries is one we export
+      const dashboard = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../docs/grafana-dashboard.json'), 'utf8');
+      const used = new Set<string>(dashboard.match(/autopack_[a-z_]+/g));
+      const exported = new Set(text.match(/^# TYPE (\S+)/gm)!.map((l) => l.slice(7)));
+      expect([...used].filter((m) => !exported.has(m.replace(/_(bucket|sum|count)$/, '')))).toEqual([]);
     } finally {
       await t.close();
     }
