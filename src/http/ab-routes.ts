@@ -1,7 +1,5 @@
 // GET /api/dashboard/ab-results?valid_only=true&test_id=...&limit=... (the guide's A/B smoke test).
-import type { ApolloServer } from '@apollo/server';
-import type { GraphQLContext } from '../graphql/context';
-import { executeRest, intParam, RestError, toSnake, type RestResponse } from './rest';
+import { executeRest, intParam, RestError, toSnake, type RestRoute } from './rest';
 
 const AB_RESULTS = `query AbResults($testId: String, $validOnly: Boolean!, $limit: Int!) {
   abTestResults(testId: $testId, validOnly: $validOnly, limit: $limit) {
@@ -22,13 +20,7 @@ function boolParam(url: URL, name: string, fallback: boolean): boolean {
 
 type AbRow = Record<string, unknown> & { controlRun: { id: string }; treatmentRun: { id: string } };
 
-export async function abResultsRoute(
-  apollo: ApolloServer<GraphQLContext>,
-  context: GraphQLContext,
-  method: string,
-  path: string,
-  url: URL,
-): Promise<RestResponse | null> {
+export const abResultsRoute: RestRoute = async (apollo, context, method, path, url) => {
   if (path !== '/api/dashboard/ab-results') return null;
   if (method !== 'GET') throw new RestError(405, 'Method not allowed: use GET');
   const validOnly = boolParam(url, 'valid_only', true);
@@ -42,4 +34,4 @@ export async function abResultsRoute(
       results: d.abTestResults.map(({ controlRun, treatmentRun, ...r }) => toSnake({ ...r, controlRunId: controlRun.id, treatmentRunId: treatmentRun.id })),
     },
   }));
-}
+};

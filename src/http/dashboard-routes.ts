@@ -1,9 +1,7 @@
 // The guide's dashboard API: GET /api/dashboard/runs/{id}/consolidated-metrics?limit=&offset=. A GraphQL
 // operation on the same schema, so the kill switch answers first (503), then the arguments (400), then the
 // run's existence (404), exactly as over /graphql.
-import type { ApolloServer } from '@apollo/server';
-import type { GraphQLContext } from '../graphql/context';
-import { executeRest, intParam, RestError, type RestResponse } from './rest';
+import { executeRest, intParam, RestError, type RestRoute } from './rest';
 
 const CONSOLIDATED = `query ConsolidatedMetrics($runId: ID!, $limit: Int!, $offset: Int!) {
   consolidatedMetrics(runId: $runId, limit: $limit, offset: $offset) {
@@ -39,13 +37,7 @@ function decodeSegment(raw: string): string {
   }
 }
 
-export async function dashboardRoutes(
-  apollo: ApolloServer<GraphQLContext>,
-  context: GraphQLContext,
-  method: string,
-  path: string,
-  url: URL,
-): Promise<RestResponse | null> {
+export const dashboardRoutes: RestRoute = async (apollo, context, method, path, url) => {
   const m = /^\/api\/dashboard\/runs\/([^/]+)\/consolidated-metrics$/.exec(path);
   if (!m) return null;
   if (method !== 'GET') throw new RestError(405, 'Method not allowed: use GET');
@@ -75,4 +67,4 @@ export async function dashboardRoutes(
       },
     };
   });
-}
+};

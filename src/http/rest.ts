@@ -17,6 +17,9 @@ export const STATUS_BY_CODE: Record<string, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
+/** A REST route: a response for its own paths, null for any other. */
+export type RestRoute = (apollo: ApolloServer<GraphQLContext>, context: GraphQLContext, method: string, path: string, url: URL) => Promise<RestResponse | null>;
+
 export interface RestResponse {
   status: number;
   body: unknown;

@@ -1,8 +1,6 @@
 // The guide's "Runs API": GET /api/runs, GET /api/runs/{id}, POST /api/runs/{id}/execute,
 // GET /api/runs/{id}/status. Each is a GraphQL operation on the same schema.
-import type { ApolloServer } from '@apollo/server';
-import type { GraphQLContext } from '../graphql/context';
-import { executeRest, intParam, RestError, toSnake, type RestResponse } from './rest';
+import { executeRest, intParam, RestError, toSnake, type RestResponse, type RestRoute } from './rest';
 
 const RUN_FIELDS = `id state safetyProfile runScope goal tokenCap tokensUsed gitCommitSha modelMappingHash failureReason
   replayOf { id } createdAt updatedAt queuedAt startedAt completedAt`;
@@ -37,13 +35,7 @@ function runBody(run: RunData): Record<string, unknown> {
 
 const notFound = (id: string): RestResponse => ({ status: 404, body: { detail: `Run not found: ${id}` } });
 
-export async function runRoutes(
-  apollo: ApolloServer<GraphQLContext>,
-  context: GraphQLContext,
-  method: string,
-  path: string,
-  url: URL,
-): Promise<RestResponse | null> {
+export const runRoutes: RestRoute = async (apollo, context, method, path, url) => {
   if (path === '/api/runs') {
     if (method !== 'GET') throw new RestError(405, 'Method not allowed: use GET');
     const limit = intParam(url, 'limit', 20);
@@ -79,4 +71,4 @@ export async function runRoutes(
   return executeRest<{ run: (RunData & { phases: unknown[] }) | null }>(apollo, context, GET, { id }, (d) =>
     d.run ? { status: 200, body: runBody(d.run) } : notFound(id),
   );
-}
+};
