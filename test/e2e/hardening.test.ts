@@ -80,3 +80,33 @@ describe.each(BACKENDS)('hardening on %s', (backend) => {
     }
   });
 });
+
+describe('introspection in production', () => {
+  it('answers only requests with a valid key (GraphiQL works once the key is entered)', async () => {
+    const { createTestDatabase } = await import('../helpers/db');
+    const { createOrm } = await import('../../src/db/orm');
+    const { migrateUp } = await import('../../src/modules/ops/migrations');
+    const db = await createTestDatabase('sqlite');
+    const orm = await createOrm(db.target);
+    await migrateUp(orm); // production never migrates by itself
+    await orm.close();
+    const t = await startTestApp('sqlite', { AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: KEY, AUTOPACK_READ_API_KEY: READ }, db);
+    try {
+      const intro = (key?: string) =>
+        fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
+          body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+        });
+      expect((await intro()).status).toBe(401);
+      expect((await intro('guess')).status).toBe(403);
+      expect((await json(await intro(KEY))).data.__schema.queryType.name).toBe('Query');
+      expect((await json(await intro(READ))).data.__schema.queryType.name).toBe('Query');
+      // no field suggestions in production: a probe learns nothing about the schema
+      const probe = await json(await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ query: '{ run { id } rnus { id } }' }) }));
+      expect(JSON.stringify(probe)).not.toMatch(/Did you mean/);
+    } finally {
+      await t.close();
+    }
+  });
+});
