@@ -45,7 +45,8 @@ export function createLoaders(em: Em): Loaders {
       const key = `${page.limit}:${page.offset}`;
       let loader = consolidated.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => telemetry.consolidatedByRunIds(em, ids, page), { maxBatchSize: CONSOLIDATED_BATCH });
+        // A ServiceError in the batch result fails that run's field only (DataLoader rejects that key).
+        loader = new DataLoader<string, ConsolidatedMetricsSummary | null>((ids) => telemetry.consolidatedByRunIds(em, ids, page), { maxBatchSize: CONSOLIDATED_BATCH });
         consolidated.set(key, loader);
       }
       return loader;

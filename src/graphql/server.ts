@@ -12,6 +12,7 @@ import { databaseUnavailableReason } from '../modules/db-errors';
 import { ServiceError } from '../modules/errors';
 import type { GraphQLContext } from './context';
 import { buildSchema } from './schema';
+import { countTokenLimitRejections } from './token-limit';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
@@ -112,7 +113,7 @@ function operationLimits(config: Config, metrics?: Metrics) {
     maxDepth: { n: config.limits.maxDepth, onReject: count('max_depth') },
     maxAliases: { n: config.limits.maxAliases, onReject: count('max_aliases') },
     maxDirectives: { n: config.limits.maxDirectives, onReject: count('max_directives') },
-    maxTokens: { n: config.limits.maxTokens, onReject: count('max_tokens') },
+    maxTokens: { enabled: false }, // graphql-js's parser enforces it instead: see token-limit.ts
     costLimit: { maxCost: config.limits.maxCost, onReject: count('cost_limit') },
     // Field suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
     blockFieldSuggestion: { enabled: config.env === 'production' },
@@ -132,7 +133,15 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     validationRules: armor.validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...armor.plugins, readOnlyKeys, requestReporting(logger), requestIdOnMaskedErrors],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      countTokenLimitRejections(() => metrics?.rejections.inc({ rule: 'max_tokens' })),
+      ...armor.plugins,
+      readOnlyKeys,
+      requestReporting(logger),
+      requestIdOnMaskedErrors,
+    ],
   });
 }

@@ -1,7 +1,7 @@
 // The guide's dashboard API: GET /api/dashboard/runs/{id}/consolidated-metrics?limit=&offset=. A GraphQL
 // operation on the same schema, so the kill switch answers first (503), then the arguments (400), then the
 // run's existence (404), exactly as over /graphql.
-import { executeRest, intParam, RestError, type RestRoute } from './rest';
+import { decodeSegment, executeRest, intParam, RestError, type RestRoute } from './rest';
 
 const CONSOLIDATED = `query ConsolidatedMetrics($runId: ID!, $limit: Int!, $offset: Int!) {
   consolidatedMetrics(runId: $runId, limit: $limit, offset: $offset) {
@@ -27,14 +27,6 @@ function pageParam(url: URL, name: string, fallback: number): number {
   const value = intParam(url, name, fallback);
   if (Math.abs(value) > INT32_MAX) throw new RestError(400, `${name} is out of range, got ${value}`);
   return value;
-}
-
-function decodeSegment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw new RestError(400, 'Malformed run id in the URL');
-  }
 }
 
 export const dashboardRoutes: RestRoute = async (apollo, context, method, path, url) => {

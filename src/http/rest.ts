@@ -80,6 +80,15 @@ export function intParam(url: URL, name: string, fallback: number): number {
   return Number(raw);
 }
 
+/** A percent-encoded path segment (a run id); a malformed escape is the client's error, a 400. */
+export function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new RestError(400, 'Malformed run id in the URL');
+  }
+}
+
 /** A REST-level refusal (bad query string, wrong method) answered as {"detail": message}. */
 export class RestError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 // The guide's "Runs API": GET /api/runs, GET /api/runs/{id}, POST /api/runs/{id}/execute,
 // GET /api/runs/{id}/status. Each is a GraphQL operation on the same schema.
-import { executeRest, intParam, RestError, toSnake, type RestResponse, type RestRoute } from './rest';
+import { decodeSegment, executeRest, intParam, RestError, toSnake, type RestResponse, type RestRoute } from './rest';
 
 const RUN_FIELDS = `id state safetyProfile runScope goal tokenCap tokensUsed gitCommitSha modelMappingHash failureReason
   replayOf { id } createdAt updatedAt queuedAt startedAt completedAt`;
@@ -50,7 +50,7 @@ export const runRoutes: RestRoute = async (apollo, context, method, path, url) =
   }
   const m = /^\/api\/runs\/([^/]+)(\/execute|\/status)?$/.exec(path);
   if (!m) return null;
-  const id = decodeURIComponent(m[1]);
+  const id = decodeSegment(m[1]);
   const action = m[2] ?? '';
   const allowed = action === '/execute' ? 'POST' : 'GET';
   if (method !== allowed) throw new RestError(405, `Method not allowed: use ${allowed}`);

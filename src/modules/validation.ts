@@ -29,6 +29,20 @@ export function checkLength(value: string | null | undefined, field: string, max
   return checkText(value, field);
 }
 
+
+export function checkNonNegative(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw badInput(`${field} must be a non-negative integer, got ${value}`, { field });
+  return value;
+}
+
+/** Page size for list arguments: 1..max. */
+export function checkLimit(value: number, field: string, max: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw badInput(`${field} must be between 1 and ${max}, got ${value}`, { field });
+  }
+  return value;
+}
+
 export const MAX_JSON_DEPTH = 64;
 
 /**

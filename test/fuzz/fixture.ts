@@ -22,7 +22,8 @@ export const RUN_IDS = RUNS.map((r) => r.id);
 
 const CREATE = `mutation($input: CreateRunInput!) { createRun(input: $input) { id } }`;
 
-export async function seedRuns(h: Harness): Promise<void> {
+/** Seeds through `exec` (the harness, or GraphQL over HTTP) and moves the runs to their states with `em`. */
+export async function seedRuns(h: Pick<Harness, 'exec' | 'em'>): Promise<void> {
   for (const r of RUNS) {
     const input = { id: r.id, gitCommitSha: r.sha, modelMappingHash: r.sha && 'model-1', phases: PHASES.map((p) => ({ phaseId: p, name: p })) };
     const res = await h.exec(CREATE, { input });

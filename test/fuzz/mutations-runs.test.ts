@@ -73,6 +73,7 @@ describe.each(BACKENDS)('fuzz: run mutations on %s', (backend) => {
     const tally = await fuzzOperation(h, {
       query: `mutation($input: CreateRunInput!) { createRun(input: $input) { id state tokenCap phases { phaseId phaseIndex } } }`,
       variables: fc.record({ input: createRunInput }),
+      examples: [{ input: { id: 'fz-nul', gitCommitSha: 'abc\u0000' } }, { input: { id: 'fz-surrogate', goal: '\ud800', phases: [] } }],
       accepted: (before, after, result) => {
         const phases = result.data!.createRun.phases.length;
         expect(delta(before, after)).toEqual(phases ? { runs: 1, phases } : { runs: 1 });
@@ -94,6 +95,11 @@ describe.each(BACKENDS)('fuzz: run mutations on %s', (backend) => {
     await fuzzOperation(h, {
       query: `mutation($input: UpdatePhaseInput!) { updatePhase(input: $input) { id state tokensUsed run { id tokensUsed } } }`,
       variables: fc.record({ input: updatePhaseInput }),
+      // Each phase may hold 2^53 - 1 tokens, but not the run's sum of them.
+      examples: [
+        { input: { runId: 'fz-exec-2', phaseId: 'plan', tokensUsed: Number.MAX_SAFE_INTEGER } },
+        { input: { runId: 'fz-exec-2', phaseId: 'build', tokensUsed: Number.MAX_SAFE_INTEGER } },
+      ],
       // A state change adds at most its event (PHASE_STARTED, ...); nothing else gains or loses rows.
       accepted: (before, after) => expect([{}, { dashboard_events: 1 }]).toContainEqual(delta(before, after)),
     });
@@ -106,6 +112,12 @@ describe.each(BACKENDS)('fuzz: run mutations on %s', (backend) => {
     const tally = await fuzzOperation(h, {
       query: `mutation($input: DashboardEventInput!) { recordDashboardEvent(input: $input) { id eventType message payload phase { phaseId } } }`,
       variables: fc.record({ input: eventInput }),
+      examples: [
+        { input: { runId: 'fz-exec', eventType: 'X', payload: { a: 'x\u0000' } } },
+        { input: { runId: 'fz-exec', eventType: 'X', payload: { '\ud800': '' } } },
+        { input: { runId: 'fz-exec', eventType: 'X', message: 'a\u0000b' } },
+        { input: { runId: 'fz-exec', eventType: 'X', payload: JSON.parse('['.repeat(1000) + ']'.repeat(1000)) } },
+      ],
       accepted: (before, after) => expect(delta(before, after)).toEqual({ dashboard_events: 1 }),
     });
     expect(tally.accepted).toBeGreaterThan(0);

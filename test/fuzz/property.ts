@@ -12,6 +12,8 @@ export interface FuzzCase<V> {
   /** Checks an accepted call (what it wrote); refused calls are checked by the invariants. */
   accepted?: (before: RowCounts, after: RowCounts, result: GqlResult, variables: V) => void;
   numRuns?: number;
+  /** Inputs that always run first (bugs found before, so each stays covered whatever the random seed). */
+  examples?: V[];
 }
 
 /** Bounded runs keep the suite fast; FUZZ_RUNS raises them for a longer local session. */
@@ -34,7 +36,7 @@ export async function fuzzOperation<V>(h: Harness, c: FuzzCase<V>): Promise<{ ac
         c.accepted?.(before, after, result, variables);
       }
     }),
-    { numRuns: c.numRuns ?? NUM_RUNS },
+    { numRuns: c.numRuns ?? NUM_RUNS, examples: (c.examples ?? []).map((e) => [e] as [V]) },
   );
   return tally;
 }

@@ -85,8 +85,9 @@ export const MAX_RESULTS = 1000;
 
 export async function listAbResults(em: Em, args: { testId?: string | null; validOnly?: boolean | null; limit?: number | null }): Promise<ABTestResult[]> {
   const limit = checkLimit(args.limit ?? 100, 'limit', MAX_RESULTS);
+  const testId = checkLength(args.testId, 'testId', 255);
   const where = {
-    ...(args.testId ? { testId: args.testId } : {}),
+    ...(testId ? { testId } : {}),
     ...(args.validOnly ?? true ? { isValid: true } : {}),
   };
   return em.find(ABTestResult, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });

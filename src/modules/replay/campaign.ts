@@ -43,6 +43,9 @@ function day(value: string, field: string, nextDay: boolean): Date {
 
 /** The runs a campaign would replay, oldest first. */
 export async function selectRuns(em: Em, input: CampaignInput): Promise<Run[]> {
+  if ((input.runIds?.length ?? 0) > MAX_CAMPAIGN_RUNS) {
+    throw badInput(`At most ${MAX_CAMPAIGN_RUNS} runIds per campaign, got ${input.runIds!.length}`, { field: 'runIds' });
+  }
   const ids = (input.runIds ?? []).map((id) => checkId(id, 'run id'));
   const state = input.state ?? (ids.length ? null : 'FAILED');
   if (state && state !== 'FAILED' && !(RUN_STATES as readonly string[]).includes(state)) {
@@ -73,10 +76,9 @@ export async function startCampaign(em: Em, sink: EventSink, input: CampaignInpu
   const selected = await selectRuns(em, input);
   if (input.dryRun || !selected.length) return { campaignId: null, dryRun: !!input.dryRun, selected, replays: [] };
   const id = campaignId();
-  await em.transactional(async (tx) => {
-    tx.create(ReplayCampaign, { id, batchSize, criteria: { ...input, dryRun: undefined } });
-  });
-  await cloneRuns(em, sink, selected.map((r) => r.id), { queue: false, campaignId: id });
+  // The campaign and its replays are written together: a run that changed meanwhile leaves no empty campaign.
+  const newCampaign = { id, batchSize, criteria: { ...input, dryRun: undefined } };
+  await cloneRuns(em, sink, selected.map((r) => r.id), { queue: false, campaignId: id, newCampaign });
   await advanceCampaign(em, sink, id);
   return { campaignId: id, dryRun: false, selected, replays: await em.find(Run, { campaign: id }, { orderBy: { createdAt: 'asc', id: 'asc' }, refresh: true }) };
 }

@@ -16,6 +16,8 @@ export function replayId(originalId: string, at: Date, attempt = 1): string {
 
 export interface CloneOptions {
   campaignId?: string | null;
+  /** A campaign row to create in the same transaction as its replays (all or nothing). */
+  newCampaign?: { id: string; batchSize: number; criteria: Record<string, unknown> };
   /** Queue it right away (replayRun) or leave it RUN_CREATED for its campaign to queue. */
   queue: boolean;
 }
@@ -55,6 +57,7 @@ export async function cloneRuns(em: Em, sink: EventSink, originals: string[], op
   const attempt = () =>
     em.transactional(async (tx) => {
       const at = new Date();
+      if (opts.newCampaign) tx.create(ReplayCampaign, opts.newCampaign);
       const replays: Run[] = [];
       for (const id of originals) replays.push(await cloneRun(tx, sink, await requireFinished(tx, id), opts, at));
       await tx.flush();

@@ -66,6 +66,13 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
     const updated = await tx.nativeUpdate(Phase, { id: phase.id, state: from }, changes);
     if (!updated) throw conflict(`Phase ${input.phaseId} was changed concurrently; read it again and retry`);
     if (changes.tokensUsed !== undefined) {
+      // The run's total is the sum over its phases: it must stay a SafeInt, or the run could not be read back.
+      const [{ total }] = await tx
+        .getConnection()
+        .execute<{ total: unknown }[]>('select coalesce(sum(tokens_used), 0) as total from phases where run_id = ?', [input.runId], 'all', tx.getTransactionContext());
+      if (Number(total) > Number.MAX_SAFE_INTEGER) {
+        throw badInput(`tokensUsed ${changes.tokensUsed} would bring run ${input.runId} past 2^53 - 1 tokens in total`, { field: 'tokensUsed' });
+      }
       await tx.getConnection().execute(
         'update runs set tokens_used = (select coalesce(sum(tokens_used), 0) from phases where run_id = ?), updated_at = ? where id = ?',
         [input.runId, tx.getPlatform().processDateProperty(now), input.runId],

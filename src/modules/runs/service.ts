@@ -3,7 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Phase, Run, type RunState } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../errors';
-import { checkId, checkLength, checkLimit, checkNonNegative } from '../validation';
+import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../validation';
 
 export interface PhaseInput {
   phaseId: string;
@@ -66,6 +66,8 @@ export async function createRun(em: Em, input: CreateRunInput): Promise<Run> {
 }
 
 export async function getRun(em: Em, id: string): Promise<Run | null> {
+  // An id no run can have (bad characters, NUL, too long) is not found without asking the database.
+  if (!ID_PATTERN.test(id)) return null;
   return em.findOne(Run, { id });
 }
 

@@ -51,9 +51,12 @@ function sqliteInsert(rows: MetricsRow[]): { sql: string; params: unknown[] } {
   };
 }
 
+/** The INSERT ... RETURNING "id" statement for `rows` (the benchmark runs it through the bare driver too). */
+export const metricsInsertStatement = (em: Em, rows: MetricsRow[]) => (isPostgres(em) ? postgresInsert(rows) : sqliteInsert(rows));
+
 /** Inserts the rows in one statement (in the caller's transaction); returns their ids in input order. */
 export async function insertMetricsRows(em: Em, rows: MetricsRow[]): Promise<number[]> {
-  const { sql, params } = isPostgres(em) ? postgresInsert(rows) : sqliteInsert(rows);
+  const { sql, params } = metricsInsertStatement(em, rows);
   const inserted: { id: unknown }[] = await em.execute(sql, params);
   if (inserted.length !== rows.length) throw new Error(`inserted ${inserted.length} of ${rows.length} phase_metrics rows`);
   // Ids are assigned in input order on both backends; the order of RETURNING rows is not guaranteed (SQLite).

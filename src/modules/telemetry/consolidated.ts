@@ -2,6 +2,7 @@
 // every token exactly once (totalTokens is the sum of the four category sums, never of stored totals).
 import type { Em } from '../../db/orm';
 import { badInput, notFound } from '../errors';
+import { ID_PATTERN } from '../validation';
 import { consolidatedByRunIds } from './batch';
 
 export interface ConsolidatedMetricsSummary {
@@ -36,7 +37,10 @@ export function checkMetricsPage(limit: number | null | undefined, offset: numbe
 /** One run: arguments first, then existence (NOT_FOUND "Run not found: ID"). */
 export async function consolidatedMetrics(em: Em, runId: string, limit?: number | null, offset?: number | null): Promise<ConsolidatedMetricsSummary> {
   const page = checkMetricsPage(limit, offset);
+  // An id that cannot exist (bad characters, NUL) is simply not found: no statement needed.
+  if (!ID_PATTERN.test(runId)) throw notFound(`Run not found: ${runId.slice(0, 140)}`);
   const [result] = await consolidatedByRunIds(em, [runId], page);
   if (!result) throw notFound(`Run not found: ${runId}`);
+  if (result instanceof Error) throw result;
   return result;
 }

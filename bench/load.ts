@@ -1,0 +1,159 @@
+// `npm run bench:load`: issue 9's load bar on SQLite and on an embedded PostgreSQL. A seeded database, one
+// fresh server process per scenario (so its peak resident memory is its own), autocannon on loopback for a
+// bounded time, every response checked. Prints a markdown table; exits 1 when the bar (zero errors, peak
+// under 300 MB) is missed. Usage: npm run bench:load [-- sqlite|postgresql] [--duration S] [--connections N]
+import { fork, execSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Client } from 'pg';
+import { closeClient, http, ms } from './measure';
+import { dashboardLoad, DASHBOARD_QUERY, INGEST_BATCH, ingestionLoad, type LoadOptions, type LoadResult } from './load-scenarios';
+import { countMetrics, SEED, seedLoadData } from './load-seed';
+import type { ServerMessage } from './load-server';
+
+type Backend = 'sqlite' | 'postgresql';
+
+const MAX_RSS_BYTES = 300 * 1024 * 1024;
+const WARMUP_SECONDS = 3;
+
+interface Row {
+  backend: Backend;
+  scenario: string;
+  result: LoadResult;
+  rowsPerSecond: number | null;
+  peakRssBytes: number;
+}
+
+// Keeps a real dynamic import (swc would turn import() into require(), which cannot load .mjs).
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+async function database(backend: Backend): Promise<{ url: string; cleanup(): Promise<void> }> {
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'autopack-load-'));
+    return { url: `sqlite:///${join(dir, 'load.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const { startEmbeddedPg } = await importEsm(pathToFileURL(join(__dirname, '..', 'test', 'helpers', 'embedded-pg.mjs')).href);
+  const pg = await startEmbeddedPg();
+  const admin = new Client({ connectionString: `${pg.url}/postgres` });
+  await admin.connect();
+  await admin.query('create database autopack_load');
+  await admin.end();
+  return { url: `${pg.url}/autopack_load`, cleanup: () => pg.stop() };
+}
+
+/** A server process on a free loopback port; resolves once it listens. */
+function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = fork(join(__dirname, 'load-server.ts'), [databaseUrl], { execArgv: ['-r', join(__dirname, '..', 'test', 'helpers', 'swc-register.js')] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`load server exited with ${code}`)));
+    child.once('message', (m: ServerMessage) => ('url' in m ? resolve({ url: m.url, child }) : reject(new Error('unexpected message'))));
+  });
+}
+
+function ask(child: ChildProcess, question: 'stats' | 'close'): Promise<ServerMessage> {
+  return new Promise((resolve) => {
+    child.once('message', resolve);
+    child.send(question);
+  });
+}
+
+/** Peak resident memory of the server, then a clean close and exit. */
+async function stopServer(child: ChildProcess): Promise<number> {
+  const stats = await ask(child, 'stats');
+  await ask(child, 'close');
+  child.removeAllListeners('exit');
+  child.kill();
+  return 'maxRssBytes' in stats ? stats.maxRssBytes : NaN;
+}
+
+async function benchBackend(backend: Backend, opts: LoadOptions, log: (s: string) => void): Promise<Row[]> {
+  const db = await database(backend);
+  try {
+    log(`seeding ${SEED.runs} runs x ${SEED.phasesPerRun} phases, ${SEED.samplesPerPhase} samples per phase, ${SEED.eventsPerRun} events per run`);
+    const expected = await seedLoadData(db.url);
+    const rows: Row[] = [];
+
+    // (a) The dashboard: the answer is checked against the seeded sums once, then must not change.
+    let server = await startServer(db.url);
+    const first = await http('POST', `${server.url}/graphql`, { query: DASHBOARD_QUERY });
+    const data = JSON.parse(first.body) as { errors?: unknown; data?: { runs: { nodes: { id: string; phases: unknown[]; consolidatedMetrics: { totalTokens: number } }[] } } };
+    const nodes = data.data?.runs.nodes ?? [];
+    if (data.errors || nodes.length !== 20 || nodes.some((n) => n.phases.length !== SEED.phasesPerRun || n.consolidatedMetrics.totalTokens !== expected.get(n.id))) {
+      throw new Error(`dashboard answer is wrong: ${first.body.slice(0, 300)}`);
+    }
+    log(`dashboard query: warm-up ${WARMUP_SECONDS} s, then ${opts.durationSeconds} s at ${opts.connections} connections`);
+    await dashboardLoad(server.url, { ...opts, durationSeconds: WARMUP_SECONDS }, first.body);
+    const dashboard = await dashboardLoad(server.url, opts, first.body);
+    rows.push({ backend, scenario: 'Nested dashboard query (20 runs, phases, metrics, status, events, consolidated)', result: dashboard, rowsPerSecond: null, peakRssBytes: await stopServer(server.child) });
+
+    // (b) Ingestion: rows/s from accepted batches, cross-checked against the table.
+    server = await startServer(db.url);
+    log(`ingestion: warm-up ${WARMUP_SECONDS} s, then ${opts.durationSeconds} s at ${opts.connections} connections`);
+    await ingestionLoad(server.url, { ...opts, durationSeconds: WARMUP_SECONDS });
+    const before = await countMetrics(db.url);
+    const ingestion = await ingestionLoad(server.url, opts);
+    const peak = await stopServer(server.child);
+    const stored = (await countMetrics(db.url)) - before;
+    const accepted = (ingestion.requests - ingestion.errors) * INGEST_BATCH;
+    if (stored < accepted) throw new Error(`ingestion: ${accepted} rows acknowledged but ${stored} stored`);
+    rows.push({ backend, scenario: `Ingestion: \`recordPhaseMetrics\`, ${INGEST_BATCH} rows per call`, result: ingestion, rowsPerSecond: accepted / ingestion.seconds, peakRssBytes: peak });
+    return rows;
+  } finally {
+    await db.cleanup();
+  }
+}
+
+function machine(): string {
+  const sh = (cmd: string) => {
+    try {
+      return execSync(cmd, { encoding: 'utf8' }).trim();
+    } catch {
+      return '?';
+    }
+  };
+  return [
+    `- CPU: ${cpus()[0]?.model ?? '?'}, \`nproc\` = ${sh('nproc')}`,
+    `- Memory (\`free -h\`): ${sh("free -h | awk '/^Mem:/ {print $2\" total, \"$7\" available\"}'")}`,
+    `- Node ${process.version}; autocannon on loopback in the bench process, the server in a process of its own`,
+  ].join('\n');
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function table(rows: Row[], opts: LoadOptions): string {
+  const head = '| Backend | Scenario | Conn. | Duration | Requests/s | p50 | p95 | p99 | Errors | Rows/s | Peak RSS |';
+  const sep = '|---|---|---|---|---|---|---|---|---|---|---|';
+  const line = (r: Row) =>
+    `| ${r.backend} | ${r.scenario} | ${opts.connections} | ${r.result.seconds.toFixed(0)} s | ${int(r.result.requestsPerSecond)} | ${ms(r.result.p50)} ms | ${ms(r.result.p95)} ms | ${ms(r.result.p99)} ms | ${r.result.errors} | ${r.rowsPerSecond === null ? '-' : int(r.rowsPerSecond)} | ${mb(r.peakRssBytes)} |`;
+  return [head, sep, ...rows.map(line)].join('\n');
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1 || value > 600) throw new Error(`--${name} must be an integer from 1 to 600`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const opts: LoadOptions = { durationSeconds: option('duration', 30), connections: option('connections', 50) };
+  const only = process.argv.slice(2).find((a) => a === 'sqlite' || a === 'postgresql') as Backend | undefined;
+  const rows: Row[] = [];
+  for (const backend of only ? [only] : (['sqlite', 'postgresql'] as Backend[])) {
+    rows.push(...(await benchBackend(backend, opts, (line) => process.stderr.write(`[${backend}] ${line}\n`))));
+  }
+  closeClient();
+  const missed = rows.filter((r) => r.result.errors > 0 || !(r.peakRssBytes < MAX_RSS_BYTES));
+  process.stdout.write(`\n${machine()}\n\n${table(rows, opts)}\n\n`);
+  process.stdout.write(missed.length ? `MISSED: ${missed.map((r) => `${r.backend} ${r.scenario}`).join('; ')}\n` : 'MET: zero errors and a peak RSS under 300 MB in every scenario\n');
+  if (missed.length) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  // Shortened: a failed bulk INSERT carries its whole statement in the message.
+  process.stderr.write(`load bench failed: ${String((e as Error)?.stack ?? e).slice(0, 2000)}\n`);
+  process.exit(1);
+});
