@@ -12,7 +12,7 @@ import { describeError } from './modules/ops/health';
 import { migrateUp, migrationState } from './modules/ops/migrations';
 import { Dispatcher } from './modules/runs/dispatcher';
 import { FlagStore } from './modules/flag-overrides';
-import { startRetentionSchedule } from './modules/telemetry/retention';
+import { DAILY, startRetentionSchedule } from './modules/telemetry/retention';
 import { Metrics } from './metrics';
 
 /** How long in-flight requests may take to finish once a shutdown stops accepting new ones. */
@@ -75,7 +75,9 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     dispatcher = new Dispatcher({ orm, config, logger, flags, metrics, apiUrl: config.apiUrlFromEnv ? config.apiUrl : url });
     dispatcher.start();
-    const stopRetention = startRetentionSchedule(orm, config, logger);
+    const stopRetention = startRetentionSchedule(orm, config, logger, DAILY, (report) => {
+      for (const t of report.tables) metrics.retentionDeleted.inc({ table: t.table }, t.rows);
+    });
     if (!config.executorCommand) logger.warn('AUTOPACK_EXECUTOR_COMMAND is not set: executed runs will fail with DONE_FAILED_ENVIRONMENT');
     if (!config.apiKey) logger.warn('AUTOPACK_API_KEY is not set: the API is open to anyone who can reach it (development only)');
     const migrations = await migrationState(orm);

@@ -63,7 +63,10 @@ describe('Prometheus metrics and structured logs', () => {
   it('GET /metrics exposes requests by route and operation, errors by code, switches, runs and executor outcomes', async () => {
     const t = await startTestApp('sqlite', { AUTOPACK_API_KEY: KEY, AUTOPACK_DISPATCH_INTERVAL_MS: '100' });
     try {
-      await gql(t.url, `mutation CreateDemo { createRun(input: { id: "m-run" }) { id } }`);
+      await gql(t.url, `mutation CreateDemo { createRun(input: { id: "m-run", phases: [{ phaseId: "p", name: "P" }] }) { id } }`);
+      await gql(t.url, `mutation { setFeatureFlag(flag: PHASE6_METRICS, enabled: true) { enabled } }`);
+      await gql(t.url, `mutation { recordPhaseMetrics(input: [{ runId: "m-run", phaseId: "p", baseTokens: 3 }, { runId: "m-run", phaseId: "p", baseTokens: 4, createdAt: "2020-01-01T00:00:00Z" }]) { totalTokens } }`);
+      await gql(t.url, `mutation { purgeExpiredTelemetry(retentionDays: 30) { tables { table rows } } }`);
       await gql(t.url, `query Broken { runs(first: 0) { totalCount } }`);
       await fetch(`${t.url}/api/runs/m-run/status`, { headers: { 'x-api-key': KEY } });
       await fetch(`${t.url}/api/runs/m-run/execute`, { method: 'POST', headers: { 'x-api-key': KEY } });
@@ -76,10 +79,12 @@ describe('Prometheus metrics and structured logs', () => {
       expect(text).toMatch(/autopack_http_requests_total\{method="GET",route="\/api\/runs\/:id\/status",operation="RunStatus",status="200"\} 1/);
       expect(text).toMatch(/autopack_http_request_duration_seconds_bucket\{le="[^"]+",method="POST",route="\/graphql",operation="CreateDemo"\}/);
       expect(text).toMatch(/autopack_graphql_errors_total\{code="BAD_USER_INPUT",operation="Broken"\} 1/);
-      expect(text).toMatch(/autopack_kill_switch_enabled\{flag="PHASE6_METRICS",source="ENV"\} 0/);
       expect(text).toMatch(/autopack_runs\{state="DONE_FAILED_ENVIRONMENT"\} 1/);
       expect(text).toMatch(/autopack_executor_outcomes_total\{state="DONE_FAILED_ENVIRONMENT"\} 1/);
       expect(text).toMatch(/autopack_process_resident_memory_bytes/);
+      expect(text).toMatch(/autopack_phase_metrics_ingested_total 2/);
+      expect(text).toMatch(/autopack_retention_deleted_rows_total\{table="phase_metrics"\} 1/);
+      expect(text).toMatch(/autopack_kill_switch_enabled\{flag="PHASE6_METRICS",source="OVERRIDE"\} 1/);
       // every metric the sample Grafana dashboard queries is one we export
       const dashboard = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../docs/grafana-dashboard.json'), 'utf8');
       const used = new Set<string>(dashboard.match(/autopack_[a-z_]+/g));

@@ -16,9 +16,16 @@ export const telemetryResolvers: Resolvers = {
     integrityReport: (_, { runId }, { em }) => checkIntegrity(em, runId),
   },
   Mutation: {
-    recordPhaseMetrics: (_, { input }, { em }) => recordPhaseMetrics(em, input),
-    purgeExpiredTelemetry: (_, { retentionDays, dryRun }, { em, config }) =>
-      purgeExpiredTelemetry(em, { retentionDays, dryRun, defaultDays: config.metricsRetentionDays }),
+    recordPhaseMetrics: async (_, { input }, { em, metrics }) => {
+      const rows = await recordPhaseMetrics(em, input);
+      metrics?.telemetryRows.inc(rows.length);
+      return rows;
+    },
+    purgeExpiredTelemetry: async (_, { retentionDays, dryRun }, { em, config, metrics }) => {
+      const report = await purgeExpiredTelemetry(em, { retentionDays, dryRun, defaultDays: config.metricsRetentionDays });
+      if (!report.dryRun) for (const t of report.tables) metrics?.retentionDeleted.inc({ table: t.table }, t.rows);
+      return report;
+    },
   },
   Run: {
     consolidatedMetrics: async (run, { limit, offset }, { loaders }) => {

@@ -78,7 +78,13 @@ export interface RetentionSchedule {
 export const DAILY: RetentionSchedule = { intervalMs: DAY_MS, initialDelayMs: 60_000 };
 
 /** Purges once a day with the configured retention; returns a stop function. Timers never keep the process alive. */
-export function startRetentionSchedule(orm: Orm, config: Config, logger: Logger, schedule: RetentionSchedule = DAILY): () => void {
+export function startRetentionSchedule(
+  orm: Orm,
+  config: Config,
+  logger: Logger,
+  schedule: RetentionSchedule = DAILY,
+  onPurged?: (report: RetentionReport) => void,
+): () => void {
   let running = false;
   let stopped = false;
   const run = async () => {
@@ -86,6 +92,7 @@ export function startRetentionSchedule(orm: Orm, config: Config, logger: Logger,
     running = true;
     try {
       const report = await purgeExpiredTelemetry(forkEm(orm), { defaultDays: config.metricsRetentionDays });
+      onPurged?.(report);
       const counts = Object.fromEntries(report.tables.map((t) => [t.table, t.rows]));
       logger.info('retention: purged expired telemetry', { retentionDays: report.retentionDays, cutoff: report.cutoff.toISOString(), ...counts });
     } catch (e) {
