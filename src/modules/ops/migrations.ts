@@ -33,14 +33,17 @@ async function withMigrationLock<T>(orm: Orm, fn: () => Promise<T>): Promise<T> 
 }
 
 export async function migrationState(orm: Orm): Promise<MigrationState> {
-  const migrator = orm.getMigrator();
-  // Sequential: each call creates the migrations table when missing, and two at once would race.
-  const executed = await migrator.getExecutedMigrations();
-  const pending = await migrator.getPendingMigrations();
-  return {
-    applied: executed.map((m) => ({ name: m.name, executedAt: m.executed_at ? new Date(m.executed_at) : null })),
-    pending: pending.map((m) => m.name),
-  };
+  // Under the lock and sequential: reading creates the migrations table when it is missing, and two
+  // processes doing that at once would race.
+  return withMigrationLock(orm, async () => {
+    const migrator = orm.getMigrator();
+    const executed = await migrator.getExecutedMigrations();
+    const pending = await migrator.getPendingMigrations();
+    return {
+      applied: executed.map((m) => ({ name: m.name, executedAt: m.executed_at ? new Date(m.executed_at) : null })),
+      pending: pending.map((m) => m.name),
+    };
+  });
 }
 
 /** Applies every pending migration; returns the names applied (empty when already up to date). */
