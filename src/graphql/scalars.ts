@@ -15,7 +15,11 @@ function parseDate(value: unknown): Date {
   if (typeof value !== 'string' || !ISO.test(value)) {
     throw badValue(`DateTime must be an ISO 8601 string with a time zone, e.g. 2026-01-31T12:00:00Z; got ${JSON.stringify(value)}`);
   }
-  return toDate(value);
+  const d = toDate(value);
+  // PostgreSQL has no year 0 and JavaScript dates end at year 275760: keep to years both can store.
+  const year = d.getUTCFullYear();
+  if (year < 1 || year > 9999) throw badValue(`DateTime must be between years 0001 and 9999; got ${JSON.stringify(value)}`);
+  return d;
 }
 
 export const DateTimeScalar = new GraphQLScalarType({
