@@ -36,7 +36,7 @@ const RECORD = `mutation Record($input: [PhaseMetricsInput!]!) { recordPhaseMetr
 export const INGEST_BATCH = 100;
 
 /** One 100-row batch for request `n`: the runs in turn, the phases of the run in turn. */
-function ingestBody(n: number): string {
+export function ingestBody(n: number): string {
   const run = runId(n % SEED.runs);
   const input = Array.from({ length: INGEST_BATCH }, (_, k) => ({ runId: run, phaseId: `p${k % SEED.phasesPerRun}`, ...sampleTokens(n * INGEST_BATCH + k) }));
   return JSON.stringify({ query: RECORD, variables: { input } });
@@ -53,6 +53,8 @@ async function drive(url: string, opts: LoadOptions, request: Partial<autocannon
         headers: { 'content-type': 'application/json' },
         connections: opts.connections,
         duration: opts.durationSeconds,
+        // A request the server queues is slow, not failed: only one unanswered for 30 s counts as an error.
+        timeout: 30,
         ...request,
       },
       (err, res) => (err ? reject(err) : resolve(res)),

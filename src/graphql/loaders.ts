@@ -1,18 +1,19 @@
 // Per-request DataLoaders over the batch reads in src/modules/batch.ts: a nested list query costs one
 // statement per nesting level, never one per row. Created fresh for every request (no cross-request cache).
 import DataLoader from 'dataloader';
-import type { DashboardEvent, Phase, PhaseMetrics, Run } from '../db/entities';
+import type { DashboardEvent, Phase, Run } from '../db/entities';
 import type { Em } from '../db/orm';
 import * as batch from '../modules/batch';
 import * as telemetry from '../modules/telemetry/batch';
 import type { ConsolidatedMetricsSummary, MetricsPage } from '../modules/telemetry/consolidated';
+import type { PhaseMetricsRecord } from '../modules/telemetry/ingest';
 
 export interface Loaders {
   run: DataLoader<string, Run | null>;
   phase: DataLoader<number, Phase | null>;
   phasesByRun: DataLoader<string, Phase[]>;
   replaysOf: DataLoader<string, Run[]>;
-  metricsByPhase: DataLoader<number, PhaseMetrics[]>;
+  metricsByPhase: DataLoader<number, PhaseMetricsRecord[]>;
   eventsByPhase: DataLoader<number, DashboardEvent[]>;
   /** One loader per distinct `limit` argument. */
   eventsByRun(limit: number): DataLoader<string, DashboardEvent[]>;

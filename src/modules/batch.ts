@@ -1,5 +1,7 @@
 // Batch reads for DataLoaders: one SQL statement per batch of keys, results in key order.
-import { DashboardEvent, Phase, PhaseMetrics, Run } from '../db/entities';
+import { DashboardEvent, Phase, Run } from '../db/entities';
+import { toSafeInt } from '../db/types';
+import type { PhaseMetricsRecord } from './telemetry/ingest';
 import type { Em } from '../db/orm';
 
 function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
@@ -31,9 +33,32 @@ export async function phasesByRunIds(em: Em, runIds: readonly string[]): Promise
   return groupByKey(runIds, rows, (p) => p.run.id);
 }
 
-export async function metricsByPhaseIds(em: Em, phaseIds: readonly number[]): Promise<PhaseMetrics[][]> {
-  const rows = await em.find(PhaseMetrics, { phase: { $in: [...phaseIds] } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
-  return groupByKey(phaseIds, rows, (m) => m.phase.id);
+/**
+ * Samples of each phase, newest first, as plain records (what the API returns for PhaseMetrics): a dashboard
+ * lists thousands of them, and tracking each as an entity cost most of a request's time and memory.
+ */
+export async function metricsByPhaseIds(em: Em, phaseIds: readonly number[]): Promise<PhaseMetricsRecord[][]> {
+  const sql = em
+    .getKnex()('phase_metrics')
+    .select('*')
+    .whereIn('phase_id', [...phaseIds])
+    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+  const rows: Record<string, unknown>[] = await em.execute(sql);
+  const records = rows.map(
+    (r): PhaseMetricsRecord => ({
+      id: toSafeInt(r.id),
+      retrievalTokens: toSafeInt(r.retrieval_tokens),
+      secondOpinionTokens: toSafeInt(r.second_opinion_tokens),
+      evidenceRequestTokens: toSafeInt(r.evidence_request_tokens),
+      baseTokens: toSafeInt(r.base_tokens),
+      totalTokens: toSafeInt(r.total_tokens),
+      // SQLite keeps datetimes as epoch milliseconds, PostgreSQL's driver returns a Date.
+      createdAt: new Date(r.created_at as number | string | Date),
+      run: { id: String(r.run_id) },
+      phase: { id: toSafeInt(r.phase_id) },
+    }),
+  );
+  return groupByKey(phaseIds, records, (m) => m.phase.id);
 }
 
 export async function eventsByPhaseIds(em: Em, phaseIds: readonly number[]): Promise<DashboardEvent[][]> {
