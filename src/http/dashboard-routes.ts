@@ -1,6 +1,7 @@
 // The guide's dashboard API: GET /api/dashboard/runs/{id}/consolidated-metrics?limit=&offset=. A GraphQL
 // operation on the same schema, so the kill switch answers first (503), then the arguments (400), then the
 // run's existence (404), exactly as over /graphql.
+import type { ConsolidatedMetricsSummary } from '../modules/telemetry/consolidated';
 import { decodeSegment, executeRest, intParam, RestError, type RestRoute } from './rest';
 
 const CONSOLIDATED = `query ConsolidatedMetrics($runId: ID!, $limit: Int!, $offset: Int!) {
@@ -9,16 +10,7 @@ const CONSOLIDATED = `query ConsolidatedMetrics($runId: ID!, $limit: Int!, $offs
   }
 }`;
 
-interface Consolidated {
-  runId: string;
-  retrievalTokens: number;
-  secondOpinionTokens: number;
-  evidenceRequestTokens: number;
-  baseTokens: number;
-  totalTokens: number;
-  totalPhases: number;
-  phasesWithMetrics: number;
-}
+
 
 // Int arguments are 32-bit; a larger number is a 400 here rather than a GraphQL coercion message.
 const INT32_MAX = 2 ** 31 - 1;
@@ -42,7 +34,7 @@ export const dashboardRoutes: RestRoute = async (apollo, context, method, path, 
     if (context.flags.CONSOLIDATED_METRICS) throw e;
     page = { limit: 1000, offset: 0 };
   }
-  return executeRest<{ consolidatedMetrics: Consolidated }>(apollo, context, CONSOLIDATED, { runId, ...page }, (d) => {
+  return executeRest<{ consolidatedMetrics: ConsolidatedMetricsSummary }>(apollo, context, CONSOLIDATED, { runId, ...page }, (d) => {
     const c = d.consolidatedMetrics;
     return {
       status: 200,

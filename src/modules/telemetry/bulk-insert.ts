@@ -4,15 +4,11 @@
 // either way; the new ids come back in input order.
 import { isPostgres, type Em } from '../../db/orm';
 import { toSafeInt } from '../../db/types';
+import type { TokenCounts } from './token-counts';
 
-export interface MetricsRow {
+export interface MetricsRow extends TokenCounts {
   runId: string;
   phasePk: number;
-  retrievalTokens: number;
-  secondOpinionTokens: number;
-  evidenceRequestTokens: number;
-  baseTokens: number;
-  totalTokens: number;
   createdAt: Date;
 }
 

@@ -4,14 +4,10 @@ import type { Em } from '../../db/orm';
 import { badInput, notFound } from '../errors';
 import { ID_PATTERN } from '../validation';
 import { consolidatedByRunIds } from './batch';
+import type { TokenCounts } from './token-counts';
 
-export interface ConsolidatedMetricsSummary {
+export interface ConsolidatedMetricsSummary extends TokenCounts {
   runId: string;
-  retrievalTokens: number;
-  secondOpinionTokens: number;
-  evidenceRequestTokens: number;
-  baseTokens: number;
-  totalTokens: number;
   totalPhases: number;
   phasesWithMetrics: number;
 }

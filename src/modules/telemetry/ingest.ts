@@ -4,6 +4,7 @@ import type { Em } from '../../db/orm';
 import { badInput, notFound } from '../errors';
 import { checkId } from '../validation';
 import { insertMetricsRows } from './bulk-insert';
+import type { TokenCounts } from './token-counts';
 
 export interface PhaseMetricsInput {
   runId: string;
@@ -21,13 +22,8 @@ export interface PhaseMetricsInput {
  * A stored sample as the API returns it. PhaseMetrics entities loaded elsewhere have the same shape; freshly
  * ingested rows are plain records (hydrating 1000 entities costs more than the INSERT itself).
  */
-export interface PhaseMetricsRecord {
+export interface PhaseMetricsRecord extends TokenCounts {
   id: number;
-  retrievalTokens: number;
-  secondOpinionTokens: number;
-  evidenceRequestTokens: number;
-  baseTokens: number;
-  totalTokens: number;
   createdAt: Date;
   run: { id: string };
   phase: { id: number };
@@ -37,14 +33,9 @@ export const MAX_METRICS_PER_CALL = 1000;
 
 const CATEGORIES = ['retrievalTokens', 'secondOpinionTokens', 'evidenceRequestTokens', 'baseTokens'] as const;
 
-interface CheckedRow {
+interface CheckedRow extends TokenCounts {
   runId: string;
   phaseId: string;
-  retrievalTokens: number;
-  secondOpinionTokens: number;
-  evidenceRequestTokens: number;
-  baseTokens: number;
-  totalTokens: number;
   createdAt: Date;
 }
 
