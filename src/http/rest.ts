@@ -72,12 +72,18 @@ export function healthRoute(apollo: ApolloServer<GraphQLContext>, context: Graph
   }));
 }
 
-/** An optional integer query parameter; anything else than digits is a 400 naming the parameter. */
+// REST integers become GraphQL Int arguments (32-bit): a larger one is a 400 here, naming the parameter,
+// rather than a GraphQL coercion message.
+const INT32_MAX = 2 ** 31 - 1;
+
+/** An optional integer query parameter; anything else than a 32-bit integer is a 400 naming the parameter. */
 export function intParam(url: URL, name: string, fallback: number): number {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return fallback;
   if (!/^-?\d+$/.test(raw)) throw new RestError(400, `${name} must be an integer, got "${raw.slice(0, 40)}"`);
-  return Number(raw);
+  const value = Number(raw);
+  if (Math.abs(value) > INT32_MAX) throw new RestError(400, `${name} is out of range, got ${value}`);
+  return value;
 }
 
 /** A percent-encoded path segment (a run id); a malformed escape is the client's error, a 400. */

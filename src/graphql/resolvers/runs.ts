@@ -4,9 +4,9 @@ import { recordDashboardEvent, updatePhase } from '../../modules/runs/phases';
 import { createRun, getRun, listRuns } from '../../modules/runs/service';
 import { summarizeStatus } from '../../modules/runs/status';
 import { checkLimit } from '../../modules/validation';
+import { MAX_DASHBOARD_EVENTS } from '../../modules/telemetry/dashboard-events';
 import type { Resolvers } from '../generated/types';
 
-export const MAX_EVENTS = 1000;
 
 export const runResolvers: Resolvers = {
   Query: {
@@ -30,7 +30,7 @@ export const runResolvers: Resolvers = {
     replayOf: (run, _, { loaders }) => (run.replayOf ? loaders.run.load(run.replayOf.id) : null),
     phases: (run, _, { loaders }) => loaders.phasesByRun.load(run.id),
     status: async (run, _, { loaders }) => summarizeStatus(await loaders.phasesByRun.load(run.id)),
-    events: (run, { limit }, { loaders }) => loaders.eventsByRun(checkLimit(limit ?? 100, 'limit', MAX_EVENTS)).load(run.id),
+    events: (run, { limit }, { loaders }) => loaders.eventsByRun(checkLimit(limit ?? 100, 'limit', MAX_DASHBOARD_EVENTS)).load(run.id),
   },
   Phase: {
     run: async (phase, _, { loaders }) => (await loaders.run.load(phase.run.id)) as RunEntity,
