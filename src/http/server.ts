@@ -19,6 +19,9 @@ export interface HttpDeps extends ContextDeps {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** How long a draining server waits with nothing in flight before it closes the remaining connections. */
+const QUIET_MS = 250;
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -179,14 +182,19 @@ export interface HttpServer {
 export function createHttpServer(deps: HttpDeps): HttpServer {
   const handle = createRequestHandler(deps);
   let active = 0;
-  let idle: (() => void) | null = null;
+  let lastActivity = Date.now();
+  let draining = false;
   const server = createServer((req, res) => {
     active++;
+    lastActivity = Date.now();
+    // While draining, answer and let the client open its next request elsewhere (no keep-alive reuse).
+    if (draining) res.setHeader('connection', 'close');
     let done = false;
     const finished = () => {
       if (done) return;
       done = true;
-      if (--active === 0) idle?.();
+      active--;
+      lastActivity = Date.now();
     };
     res.once('finish', finished);
     res.once('close', finished);
@@ -195,12 +203,14 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
   return {
     server,
     async drain(ms) {
+      draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      if (active > 0) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([new Promise<void>((resolve) => (idle = resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-        clearTimeout(timer);
+      // A connection accepted just before close() may not have sent its request yet: it looks idle. Wait
+      // until nothing has been in flight for a quiet moment before closing connections, so no accepted
+      // request is cut off.
+      const deadline = Date.now() + ms;
+      while (Date.now() < deadline && (active > 0 || Date.now() - lastActivity < QUIET_MS)) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
       const drained = active === 0;
       server.closeAllConnections();
