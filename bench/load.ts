@@ -11,9 +11,10 @@ import { Client } from 'pg';
 import { closeClient, http, ms } from './measure';
 import { dashboardLoad, DASHBOARD_QUERY, INGEST_BATCH, ingestBody, ingestionLoad, type LoadOptions, type LoadResult } from './load-scenarios';
 import { countMetrics, SEED, seedLoadData } from './load-seed';
-import type { ServerMessage } from './load-server';
 
 type Backend = 'sqlite' | 'postgresql';
+/** What bench/load-server.js answers over the IPC channel. */
+type ServerMessage = { url: string } | { maxRssBytes: number } | { closed: true };
 
 const MAX_RSS_BYTES = 300 * 1024 * 1024;
 const WARMUP_REQUESTS = 20; // one at a time, before measuring: lets the JIT compile the hot paths
@@ -54,8 +55,8 @@ process.on('exit', () => servers.forEach((child) => child.kill()));
 
 /** A server process on a free loopback port; resolves once it listens. */
 function startServer(databaseUrl: string, heapMb: number | null): Promise<{ url: string; child: ChildProcess }> {
-  const execArgv = ['-r', join(__dirname, '..', 'test', 'helpers', 'swc-register.js'), ...(heapMb ? [`--max-old-space-size=${heapMb}`] : [])];
-  const child = fork(join(__dirname, 'load-server.ts'), [databaseUrl], { execArgv });
+  const execArgv = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const child = fork(join(__dirname, 'load-server.js'), [databaseUrl], { execArgv });
   servers.add(child);
   child.once('exit', () => servers.delete(child));
   return new Promise((resolve, reject) => {

@@ -26,6 +26,9 @@ export interface Config {
   limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
   /** On SIGTERM, how long running executors may go on before their runs are recorded as interrupted. */
   shutdownGraceSeconds: number;
+  /** API requests (/graphql, /api/*) executing at once; more wait in line, up to maxQueuedRequests. */
+  maxConcurrentRequests: number;
+  maxQueuedRequests: number;
   flags: Record<FeatureFlagName, boolean>;
   skipCi: boolean;
   qdrantHost: string | null;
@@ -160,6 +163,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: integer(env, 'AUTOPACK_MAX_QUERY_COST', 20000, 100, 10_000_000),
     }),
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
+    maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 8, 1, 10_000),
+    maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),
       CONSOLIDATED_METRICS: switchValue(env, FLAG_ENV_VARS.CONSOLIDATED_METRICS, false),

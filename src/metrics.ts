@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Orm } from './db/orm';
 import { forkEm } from './db/orm';
 import { toSafeInt } from './db/types';
+import type { AdmissionStats } from './http/admission';
 import type { FlagStore } from './modules/flag-overrides';
 
 export class Metrics {
@@ -57,6 +58,32 @@ export class Metrics {
     labelNames: ['state'] as const,
     registers: [this.registry],
   });
+
+  readonly busyRejections = new Counter({
+    name: 'autopack_http_busy_rejections_total',
+    help: 'API requests answered 503 because the admission line was full',
+    registers: [this.registry],
+  });
+
+  /** Gauges of the HTTP admission gate: API requests executing and waiting right now. */
+  trackAdmission(stats: () => AdmissionStats): void {
+    new Gauge({
+      name: 'autopack_http_requests_running',
+      help: 'API requests executing now (at most AUTOPACK_MAX_CONCURRENT_REQUESTS)',
+      registers: [this.registry],
+      collect() {
+        this.set(stats().running);
+      },
+    });
+    new Gauge({
+      name: 'autopack_http_requests_queued',
+      help: 'API requests waiting for a slot (at most AUTOPACK_MAX_QUEUED_REQUESTS)',
+      registers: [this.registry],
+      collect() {
+        this.set(stats().queued);
+      },
+    });
+  }
 
   constructor(orm: Orm, flags: FlagStore) {
     collectDefaultMetrics({ register: this.registry, prefix: 'autopack_' });

@@ -2,7 +2,7 @@
 // layer through executeHTTPGraphQLRequest.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -137,6 +137,9 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
     validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // We set no cache hints; the default cache-control plugin would wrap every field resolver to compute
+      // a policy nobody reads (a dashboard answer has thousands of fields).
+      ApolloServerPluginCacheControlDisabled(),
       countTokenLimitRejections(() => metrics?.rejections.inc({ rule: 'max_tokens' })),
       ...armor.plugins,
       readOnlyKeys,

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from '../graphql/context';
 import type { Metrics } from '../metrics';
+import { AdmissionGate } from './admission';
 import { authenticate, requestActor } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { healthRoute, RestError, type RestResponse } from './rest';
@@ -39,6 +40,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+const BUSY_MESSAGE = 'Server busy: too many requests waiting, retry shortly';
+
+/** 503 for a full admission line; Retry-After tells well-behaved clients when to come back. */
+function sendBusy(res: ServerResponse, body: unknown): void {
+  res.setHeader('retry-after', '1');
+  sendJson(res, 503, body);
+}
+
 function send(res: ServerResponse, r: RestResponse): void {
   sendJson(res, r.status, r.body);
 }
@@ -60,6 +69,22 @@ export function routeLabel(path: string): string {
 export function createRequestHandler(deps: HttpDeps) {
   const { apollo, config, logger, metrics } = deps;
   const assets = graphiqlAssets();
+  const gate = new AdmissionGate(config.maxConcurrentRequests, config.maxQueuedRequests);
+  metrics.trackAdmission(() => gate.stats);
+
+  /** Runs an API request once the gate admits it; a full line gets 503 at once (`busy` writes it). */
+  async function admitted(req: IncomingMessage, busy: () => void, handle: () => Promise<void>): Promise<void> {
+    if (!(await gate.enter())) {
+      metrics.busyRejections.inc();
+      return busy();
+    }
+    try {
+      // A client that gave up while its request waited has nobody to answer: skip the work.
+      if (!req.socket.destroyed) await handle();
+    } finally {
+      gate.leave();
+    }
+  }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, ctx: () => GraphQLContext): Promise<void> {
     const headers = new HeaderMap();
@@ -127,15 +152,19 @@ export function createRequestHandler(deps: HttpDeps) {
     // Everything else needs a key.
     if (path === '/graphql') {
       if (!auth.ok) return sendJson(res, auth.status, { errors: [{ message: auth.message, extensions: { code: auth.code } }] });
-      return graphql(req, res, url, ctx);
+      const busy = () => sendBusy(res, { errors: [{ message: BUSY_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return admitted(req, busy, () => graphql(req, res, url, ctx));
     }
     if (path.startsWith('/api/')) {
       if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });
-      const context = ctx();
-      for (const rest of REST_ROUTES) {
-        const response = await rest(apollo, context, method, path, url);
-        if (response) return send(res, response);
-      }
+      return admitted(req, () => sendBusy(res, { detail: BUSY_MESSAGE }), async () => {
+        const context = ctx();
+        for (const rest of REST_ROUTES) {
+          const response = await rest(apollo, context, method, path, url);
+          if (response) return send(res, response);
+        }
+        sendJson(res, 404, { detail: 'Not Found' });
+      });
     }
     sendJson(res, 404, { detail: 'Not Found' });
   }
@@ -189,16 +218,23 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     lastActivity = Date.now();
     // While draining, answer and let the client open its next request elsewhere (no keep-alive reuse).
     if (draining) res.setHeader('connection', 'close');
-    let done = false;
+    // In flight until the response is out (or its client gone) and the handler has returned: a handler
+    // whose client hung up may still be writing to the database, which must stay open until it is done.
+    let pending = 2;
     const finished = () => {
-      if (done) return;
-      done = true;
+      if (--pending > 0) return;
       active--;
       lastActivity = Date.now();
     };
-    res.once('finish', finished);
-    res.once('close', finished);
-    void handle(req, res);
+    let responded = false;
+    const responseDone = () => {
+      if (responded) return;
+      responded = true;
+      finished();
+    };
+    res.once('finish', responseDone);
+    res.once('close', responseDone);
+    void handle(req, res).finally(finished);
   });
   return {
     server,

@@ -1,16 +1,16 @@
 // The server under load, in a process of its own (`bench/load.ts` forks it), so that its event loop and its
-// resident memory are not shared with the load generator. Usage: load-server.ts <DATABASE_URL>
-import { startApp } from '../src/app';
-import { loadConfig } from '../src/config';
-import { forkEm } from '../src/db/orm';
-import { consoleLogger, type Logger } from '../src/logger';
-
-export type ServerMessage = { url: string } | { maxRssBytes: number } | { closed: true };
+// resident memory are not shared with the load generator. Plain JavaScript over the compiled build in dist/
+// (`npm run bench:load` builds it first): the same code `npm start` runs, without a TypeScript compiler in
+// the process. Usage: node bench/load-server.js <DATABASE_URL>
+const { startApp } = require('../dist/src/app');
+const { loadConfig } = require('../dist/src/config');
+const { forkEm } = require('../dist/src/db/orm');
+const { consoleLogger } = require('../dist/src/logger');
 
 // Server errors still show (a benchmark must not hide a failing service); request lines do not.
-const errorsOnly: Logger = { info: () => undefined, warn: () => undefined, error: consoleLogger.error };
+const errorsOnly = { info: () => undefined, warn: () => undefined, error: consoleLogger.error };
 
-async function main(): Promise<void> {
+async function main() {
   const config = loadConfig({
     DATABASE_URL: process.argv[2],
     HOST: '127.0.0.1',
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     AUTOPACK_ENABLE_CONSOLIDATED_METRICS: '1',
   });
   const app = await startApp(config, { logger: errorsOnly });
-  const send = (m: ServerMessage) => process.send!(m);
+  const send = (m) => process.send(m);
   // autocannon stops by dropping its connections: requests already queued for the database still run.
   // A statement queued behind them returns once they are done, so closing then interrupts nothing.
   const drain = async () => {
@@ -35,6 +35,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`load server failed: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.stderr.write(`load server failed: ${(e && e.stack) || String(e)}\n`);
   process.exit(1);
 });
