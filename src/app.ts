@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Config } from './config';
 import { createOrm, type Orm } from './db/orm';
+import { applyHeapGrowth } from './heap';
 import type { GraphQLContext } from './graphql/context';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpServer } from './http/server';
@@ -48,6 +49,7 @@ async function prepareDatabase(orm: Orm, config: Config, logger: Logger): Promis
 
 export async function startApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
+  applyHeapGrowth(config.heapGrowingPercent);
   if (config.env === 'production' && !config.apiKey) {
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
@@ -91,6 +93,8 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
       flags: flagStore.details().map((d) => ({ flag: d.flag, enabled: d.enabled, source: d.source, changedBy: d.changedBy ?? undefined })),
       executor: config.executorCommand ? 'configured' : 'none',
       maxConcurrentRuns: config.maxConcurrentRuns,
+      requests: { concurrent: config.maxConcurrentRequests, queued: config.maxQueuedRequests },
+      heapGrowingPercent: config.heapGrowingPercent || 'v8 default',
       auth: config.apiKey ? 'api-key' : 'open',
     });
     return {

@@ -29,6 +29,8 @@ export interface Config {
   /** API requests (/graphql, /api/*) executing at once; more wait in line, up to maxQueuedRequests. */
   maxConcurrentRequests: number;
   maxQueuedRequests: number;
+  /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
+  heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
   skipCi: boolean;
   qdrantHost: string | null;
@@ -165,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 8, 1, 10_000),
     maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),
+    heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),
       CONSOLIDATED_METRICS: switchValue(env, FLAG_ENV_VARS.CONSOLIDATED_METRICS, false),

@@ -1,22 +1,22 @@
 // Per-request DataLoaders over the batch reads in src/modules/batch.ts: a nested list query costs one
 // statement per nesting level, never one per row. Created fresh for every request (no cross-request cache).
 import DataLoader from 'dataloader';
-import type { DashboardEvent, Phase, Run } from '../db/entities';
+import type { Run } from '../db/entities';
 import type { Em } from '../db/orm';
 import * as batch from '../modules/batch';
 import * as telemetry from '../modules/telemetry/batch';
 import type { ConsolidatedMetricsSummary, MetricsPage } from '../modules/telemetry/consolidated';
-import type { PhaseMetricsRecord } from '../modules/telemetry/ingest';
+import type { DashboardEventRecord, PhaseMetricsRecord, PhaseRecord } from '../modules/records';
 
 export interface Loaders {
   run: DataLoader<string, Run | null>;
-  phase: DataLoader<number, Phase | null>;
-  phasesByRun: DataLoader<string, Phase[]>;
+  phase: DataLoader<number, PhaseRecord | null>;
+  phasesByRun: DataLoader<string, PhaseRecord[]>;
   replaysOf: DataLoader<string, Run[]>;
   metricsByPhase: DataLoader<number, PhaseMetricsRecord[]>;
-  eventsByPhase: DataLoader<number, DashboardEvent[]>;
+  eventsByPhase: DataLoader<number, DashboardEventRecord[]>;
   /** One loader per distinct `limit` argument. */
-  eventsByRun(limit: number): DataLoader<string, DashboardEvent[]>;
+  eventsByRun(limit: number): DataLoader<string, DashboardEventRecord[]>;
   /** One loader per page (limit, offset): all runs asked with that page share one statement. */
   consolidatedMetrics(page: MetricsPage): DataLoader<string, ConsolidatedMetricsSummary | null>;
 }
@@ -25,7 +25,7 @@ export interface Loaders {
 const CONSOLIDATED_BATCH = 100;
 
 export function createLoaders(em: Em): Loaders {
-  const eventsByRun = new Map<number, DataLoader<string, DashboardEvent[]>>();
+  const eventsByRun = new Map<number, DataLoader<string, DashboardEventRecord[]>>();
   const consolidated = new Map<string, DataLoader<string, ConsolidatedMetricsSummary | null>>();
   return {
     run: new DataLoader((ids) => batch.runsByIds(em, ids)),

@@ -1,8 +1,9 @@
-// Batch reads for DataLoaders: one SQL statement per batch of keys, results in key order.
-import { DashboardEvent, Phase, Run } from '../db/entities';
-import { toSafeInt } from '../db/types';
-import type { PhaseMetricsRecord } from './telemetry/ingest';
+// Batch reads for DataLoaders: one SQL statement per batch of keys, results in key order. Runs come back as
+// entities; the rows listed by the hundred (phases, events, samples) as plain records (records.ts).
+import type { Knex } from '@mikro-orm/knex';
+import { Run } from '../db/entities';
 import type { Em } from '../db/orm';
+import { eventRecord, metricsRecord, phaseRecord, type DashboardEventRecord, type PhaseMetricsRecord, type PhaseRecord, type Row } from './records';
 
 function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
   const groups = new Map<K, V[]>(keys.map((k) => [k, []]));
@@ -24,58 +25,54 @@ export async function replaysOfRunIds(em: Em, ids: readonly string[]): Promise<R
   return groupByKey(ids, rows, (r) => r.replayOf!.id);
 }
 
-export async function phasesByIds(em: Em, ids: readonly number[]): Promise<(Phase | null)[]> {
-  return byKey(ids, await em.find(Phase, { id: { $in: [...ids] } }), (p) => p.id);
+/** Rows of one statement built with the request's knex (no entities, nothing tracked). */
+function rows(em: Em, build: (knex: Knex) => Knex.QueryBuilder): Promise<Row[]> {
+  return em.execute(build(em.getKnex()));
 }
 
-export async function phasesByRunIds(em: Em, runIds: readonly string[]): Promise<Phase[][]> {
-  const rows = await em.find(Phase, { run: { $in: [...runIds] } }, { orderBy: { phaseIndex: 'asc', id: 'asc' } });
-  return groupByKey(runIds, rows, (p) => p.run.id);
+const newestFirst = [
+  { column: 'created_at', order: 'desc' },
+  { column: 'id', order: 'desc' },
+];
+
+export async function phasesByIds(em: Em, ids: readonly number[]): Promise<(PhaseRecord | null)[]> {
+  const found = await rows(em, (knex) => knex('phases').select('*').whereIn('id', [...ids]));
+  return byKey(ids, found.map(phaseRecord), (p) => p.id);
 }
 
-/**
- * Samples of each phase, newest first, as plain records (what the API returns for PhaseMetrics): a dashboard
- * lists thousands of them, and tracking each as an entity cost most of a request's time and memory.
- */
-export async function metricsByPhaseIds(em: Em, phaseIds: readonly number[]): Promise<PhaseMetricsRecord[][]> {
-  const sql = em
-    .getKnex()('phase_metrics')
-    .select('*')
-    .whereIn('phase_id', [...phaseIds])
-    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
-  const rows: Record<string, unknown>[] = await em.execute(sql);
-  const records = rows.map(
-    (r): PhaseMetricsRecord => ({
-      id: toSafeInt(r.id),
-      retrievalTokens: toSafeInt(r.retrieval_tokens),
-      secondOpinionTokens: toSafeInt(r.second_opinion_tokens),
-      evidenceRequestTokens: toSafeInt(r.evidence_request_tokens),
-      baseTokens: toSafeInt(r.base_tokens),
-      totalTokens: toSafeInt(r.total_tokens),
-      // SQLite keeps datetimes as epoch milliseconds, PostgreSQL's driver returns a Date.
-      createdAt: new Date(r.created_at as number | string | Date),
-      run: { id: String(r.run_id) },
-      phase: { id: toSafeInt(r.phase_id) },
-    }),
+export async function phasesByRunIds(em: Em, runIds: readonly string[]): Promise<PhaseRecord[][]> {
+  const found = await rows(em, (knex) =>
+    knex('phases')
+      .select('*')
+      .whereIn('run_id', [...runIds])
+      .orderBy([{ column: 'phase_index' }, { column: 'id' }]),
   );
-  return groupByKey(phaseIds, records, (m) => m.phase.id);
+  return groupByKey(runIds, found.map(phaseRecord), (p) => p.run.id);
 }
 
-export async function eventsByPhaseIds(em: Em, phaseIds: readonly number[]): Promise<DashboardEvent[][]> {
-  const rows = await em.find(DashboardEvent, { phase: { $in: [...phaseIds] } }, { orderBy: { createdAt: 'desc', id: 'desc' } });
-  return groupByKey(phaseIds, rows, (e) => e.phase!.id);
+/** Samples of each phase, newest first. */
+export async function metricsByPhaseIds(em: Em, phaseIds: readonly number[]): Promise<PhaseMetricsRecord[][]> {
+  const found = await rows(em, (knex) => knex('phase_metrics').select('*').whereIn('phase_id', [...phaseIds]).orderBy(newestFirst));
+  return groupByKey(phaseIds, found.map(metricsRecord), (m) => m.phase.id);
+}
+
+const jsonParsed = (em: Em) => em.getPlatform().convertsJsonAutomatically();
+
+export async function eventsByPhaseIds(em: Em, phaseIds: readonly number[]): Promise<DashboardEventRecord[][]> {
+  const found = await rows(em, (knex) => knex('dashboard_events').select('*').whereIn('phase_id', [...phaseIds]).orderBy(newestFirst));
+  const parsed = jsonParsed(em);
+  return groupByKey(phaseIds, found.map((r) => eventRecord(r, parsed)), (e) => e.phase!.id);
 }
 
 /** The newest `limit` events of each run, in one statement (a window function ranks events per run). */
-export async function eventsByRunIds(em: Em, runIds: readonly string[], limit: number): Promise<DashboardEvent[][]> {
-  const knex = em.getKnex();
-  const ranked = knex('dashboard_events')
-    .select('*')
-    .select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as "rank_in_run"', ['run_id', 'created_at', 'id']))
-    .whereIn('run_id', [...runIds]);
-  const rows: Record<string, unknown>[] = await em.execute(
-    knex.select('*').from(ranked.as('ranked')).where('rank_in_run', '<=', limit).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]),
-  );
-  const events = rows.map(({ rank_in_run: _rank, ...row }) => em.map(DashboardEvent, row));
-  return groupByKey(runIds, events, (e) => e.run.id);
+export async function eventsByRunIds(em: Em, runIds: readonly string[], limit: number): Promise<DashboardEventRecord[][]> {
+  const found = await rows(em, (knex) => {
+    const ranked = knex('dashboard_events')
+      .select('*')
+      .select(knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as "rank_in_run"', ['run_id', 'created_at', 'id']))
+      .whereIn('run_id', [...runIds]);
+    return knex.select('*').from(ranked.as('ranked')).where('rank_in_run', '<=', limit).orderBy(newestFirst);
+  });
+  const parsed = jsonParsed(em);
+  return groupByKey(runIds, found.map((r) => eventRecord(r, parsed)), (e) => e.run.id);
 }

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { Run as RunEntity, Phase as PhaseEntity, DashboardEvent as DashboardEventEntity, ABTestResult as ABTestResultEntity } from '../../db/entities';
-import { PhaseMetricsRecord } from '../../modules/telemetry/ingest';
+import { Run as RunEntity, ABTestResult as ABTestResultEntity } from '../../db/entities';
+import { PhaseRecord, PhaseMetricsRecord, DashboardEventRecord } from '../../modules/records';
 import { HealthReport } from '../../modules/ops/health';
 import { ReplayComparison as ReplayComparisonModel } from '../../modules/replay/comparison';
 import { CampaignResult } from '../../modules/replay/campaign';
@@ -814,7 +814,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsolidatedMetrics: ResolverTypeWrapper<ConsolidatedMetricsSummary>;
   CreateRunInput: CreateRunInput;
-  DashboardEvent: ResolverTypeWrapper<DashboardEventEntity>;
+  DashboardEvent: ResolverTypeWrapper<DashboardEventRecord>;
   DashboardEventInput: DashboardEventInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeltaStats: ResolverTypeWrapper<DeltaStats>;
@@ -837,7 +837,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PatternConfidence: PatternConfidence;
-  Phase: ResolverTypeWrapper<PhaseEntity>;
+  Phase: ResolverTypeWrapper<PhaseRecord>;
   PhaseInput: PhaseInput;
   PhaseMetrics: ResolverTypeWrapper<PhaseMetricsRecord>;
   PhaseMetricsInput: PhaseMetricsInput;
@@ -870,7 +870,7 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   ConsolidatedMetrics: ConsolidatedMetricsSummary;
   CreateRunInput: CreateRunInput;
-  DashboardEvent: DashboardEventEntity;
+  DashboardEvent: DashboardEventRecord;
   DashboardEventInput: DashboardEventInput;
   DateTime: Scalars['DateTime']['output'];
   DeltaStats: DeltaStats;
@@ -887,7 +887,7 @@ export type ResolversParentTypes = ResolversObject<{
   MigrationStatus: MigrationStatus;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Phase: PhaseEntity;
+  Phase: PhaseRecord;
   PhaseInput: PhaseInput;
   PhaseMetrics: PhaseMetricsRecord;
   PhaseMetricsInput: PhaseMetricsInput;

@@ -1,4 +1,5 @@
-import type { Phase as PhaseEntity, Run as RunEntity } from '../../db/entities';
+import type { Run as RunEntity } from '../../db/entities';
+import type { PhaseRecord } from '../../modules/records';
 import { notFound } from '../../modules/errors';
 import { checkMetricsPage, consolidatedMetrics } from '../../modules/telemetry/consolidated';
 import { listDashboardEvents } from '../../modules/telemetry/dashboard-events';
@@ -36,7 +37,7 @@ export const telemetryResolvers: Resolvers = {
   },
   PhaseMetrics: {
     run: async (m, _, { loaders }) => (await loaders.run.load(m.run.id)) as RunEntity,
-    phase: async (m, _, { loaders }) => (await loaders.phase.load(m.phase.id)) as PhaseEntity,
+    phase: async (m, _, { loaders }) => (await loaders.phase.load(m.phase.id)) as PhaseRecord,
   },
   DashboardEvent: {
     run: async (e, _, { loaders }) => (await loaders.run.load(e.run.id)) as RunEntity,

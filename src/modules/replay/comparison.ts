@@ -1,5 +1,8 @@
 // How a replay did against the run it replays (replay minus original), once the replay has finished.
-import type { Phase, Run } from '../../db/entities';
+import type { Run } from '../../db/entities';
+import type { PhaseRecord } from '../records';
+
+type PhaseStates = readonly Pick<PhaseRecord, 'state'>[];
 
 export interface RunOutcomeSummary {
   state: string;
@@ -18,7 +21,7 @@ export interface ReplayComparison {
   deltas: { tokenDelta: number; phaseCompleteDelta: number; phaseFailedDelta: number };
 }
 
-function summarize(run: Run, phases: readonly Phase[]): RunOutcomeSummary {
+function summarize(run: Run, phases: PhaseStates): RunOutcomeSummary {
   return {
     state: run.state,
     tokensUsed: run.tokensUsed,
@@ -29,7 +32,7 @@ function summarize(run: Run, phases: readonly Phase[]): RunOutcomeSummary {
 }
 
 /** null while the replay has not finished. */
-export function compareReplay(original: Run, originalPhases: readonly Phase[], replay: Run, replayPhases: readonly Phase[]): ReplayComparison | null {
+export function compareReplay(original: Run, originalPhases: PhaseStates, replay: Run, replayPhases: PhaseStates): ReplayComparison | null {
   if (!replay.state.startsWith('DONE_')) return null;
   const o = summarize(original, originalPhases);
   const r = summarize(replay, replayPhases);

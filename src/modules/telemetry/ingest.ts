@@ -2,6 +2,7 @@
 // stored with one phase lookup and one multi-row INSERT (bulk-insert.ts) in one transaction (all or nothing).
 import type { Em } from '../../db/orm';
 import { badInput, notFound } from '../errors';
+import type { PhaseMetricsRecord } from '../records';
 import { checkId } from '../validation';
 import { insertMetricsRows } from './bulk-insert';
 import type { TokenCounts } from './token-counts';
@@ -16,17 +17,6 @@ export interface PhaseMetricsInput {
   /** Optional; must equal the sum of the four categories when given. */
   totalTokens?: number | null;
   createdAt?: Date | null;
-}
-
-/**
- * A stored sample as the API returns it. PhaseMetrics entities loaded elsewhere have the same shape; freshly
- * ingested rows are plain records (hydrating 1000 entities costs more than the INSERT itself).
- */
-export interface PhaseMetricsRecord extends TokenCounts {
-  id: number;
-  createdAt: Date;
-  run: { id: string };
-  phase: { id: number };
 }
 
 export const MAX_METRICS_PER_CALL = 1000;
