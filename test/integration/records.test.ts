@@ -1,0 +1,123 @@
+// Nested reads serve phases, dashboard events and telemetry samples as plain records (src/modules/records.ts)
+// rather than ORM entities. Every field must come out exactly as the ORM reads it, on both backends: the
+// entities loaded here are the oracle (dates, nulls, 64-bit counters, JSON payloads of every kind).
+import { DashboardEvent, Phase, PhaseMetrics, Run } from '../../src/db/entities';
+import { BACKENDS } from '../helpers/db';
+import { createHarness, type Harness } from '../helpers/harness';
+
+const PHASE_FIELDS = 'id phaseId phaseIndex name description state tokensUsed attempts lastFailureReason createdAt updatedAt startedAt completedAt run { id }';
+const EVENT_FIELDS = 'id eventType message payload createdAt run { id } phase { id }';
+const METRICS_FIELDS = 'id retrievalTokens secondOpinionTokens evidenceRequestTokens baseTokens totalTokens createdAt run { id } phase { id }';
+
+const NESTED = `query($id: ID!) {
+  run(id: $id) {
+    phases { ${PHASE_FIELDS} events { ${EVENT_FIELDS} } metrics { ${METRICS_FIELDS} } }
+    events(limit: 1000) { ${EVENT_FIELDS} }
+  }
+}`;
+
+const PAYLOADS: unknown[] = [{ nested: { list: [1, 'two', null], ok: true } }, ['a', 2], 'just text', 42, true, null, { unicode: 'é ✓ 漢字' }];
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+describe.each(BACKENDS)('plain records on %s', (backend) => {
+  let h: Harness;
+  const t0 = Date.UTC(2026, 5, 1, 12, 0, 0, 123);
+
+  beforeAll(async () => {
+    h = await createHarness(backend);
+    const em = h.em();
+    const run = em.create(Run, { id: 'records-1' });
+    const full = em.create(Phase, {
+      run,
+      phaseId: 'build',
+      name: 'Build',
+      description: 'compile everything',
+      phaseIndex: 1,
+      state: 'FAILED',
+      tokensUsed: 2 ** 40,
+      attempts: 3,
+      lastFailureReason: 'exit 2: "quoted" \\ back',
+      createdAt: new Date(t0),
+      updatedAt: new Date(t0 + 5000),
+      startedAt: new Date(t0 + 1000),
+      completedAt: new Date(t0 + 4000),
+    });
+    const bare = em.create(Phase, { run, phaseId: 'plan', name: 'Plan', phaseIndex: 0, createdAt: new Date(t0), updatedAt: new Date(t0) });
+    PAYLOADS.forEach((payload, i) =>
+      em.create(DashboardEvent, {
+        run,
+        phase: i % 2 ? full : null,
+        eventType: 'PHASE_STARTED',
+        message: i === 0 ? null : `event ${i}`,
+        payload,
+        createdAt: new Date(t0 + i * 1000),
+      }),
+    );
+    em.create(PhaseMetrics, { run, phase: full, retrievalTokens: 2 ** 41, secondOpinionTokens: 1, evidenceRequestTokens: 0, baseTokens: 7, totalTokens: 2 ** 41 + 8, createdAt: new Date(t0) });
+    em.create(PhaseMetrics, { run, phase: bare, retrievalTokens: 1, secondOpinionTokens: 2, evidenceRequestTokens: 3, baseTokens: 4, totalTokens: 10, createdAt: new Date(t0 + 1) });
+    await em.flush();
+  });
+  afterAll(() => h.close());
+
+  it('returns every phase, event and sample field as the ORM reads it', async () => {
+    const res = await h.exec(NESTED, { id: 'records-1' });
+    expect(res.errors).toBeUndefined();
+    const em = h.em();
+    const phases = await em.find(Phase, { run: 'records-1' }, { orderBy: { phaseIndex: 'asc' } });
+    const events = await em.find(DashboardEvent, { run: 'records-1' }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    const metrics = await em.find(PhaseMetrics, { run: 'records-1' });
+    const event = (e: DashboardEvent) => ({
+      id: String(e.id),
+      eventType: e.eventType,
+      message: e.message ?? null,
+      payload: e.payload ?? null,
+      createdAt: iso(e.createdAt),
+      run: { id: e.run.id },
+      phase: e.phase ? { id: String(e.phase.id) } : null,
+    });
+    const expected = phases.map((p) => ({
+      id: String(p.id),
+      phaseId: p.phaseId,
+      phaseIndex: p.phaseIndex,
+      name: p.name,
+      description: p.description ?? null,
+      state: p.state,
+      tokensUsed: p.tokensUsed,
+      attempts: p.attempts,
+      lastFailureReason: p.lastFailureReason ?? null,
+      createdAt: iso(p.createdAt),
+      updatedAt: iso(p.updatedAt),
+      startedAt: iso(p.startedAt),
+      completedAt: iso(p.completedAt),
+      run: { id: 'records-1' },
+      events: events.filter((e) => e.phase?.id === p.id).map(event),
+      metrics: metrics
+        .filter((m) => m.phase.id === p.id)
+        .map((m) => ({
+          id: String(m.id),
+          retrievalTokens: m.retrievalTokens,
+          secondOpinionTokens: m.secondOpinionTokens,
+          evidenceRequestTokens: m.evidenceRequestTokens,
+          baseTokens: m.baseTokens,
+          totalTokens: m.totalTokens,
+          createdAt: iso(m.createdAt),
+          run: { id: 'records-1' },
+          phase: { id: String(p.id) },
+        })),
+    }));
+    expect(res.data!.run.phases).toEqual(expected);
+    expect(res.data!.run.events).toEqual(events.map(event));
+    // The oracle itself holds what was written (so the comparison is not between two equally wrong reads).
+    expect(expected[1]).toMatchObject({ tokensUsed: 2 ** 40, startedAt: new Date(t0 + 1000).toISOString(), lastFailureReason: 'exit 2: "quoted" \\ back' });
+    expect(expected[1].metrics[0].totalTokens).toBe(2 ** 41 + 8);
+    expect(events.map((e) => e.payload ?? null)).toEqual([...PAYLOADS].reverse());
+  });
+
+  it('answers the same for the same rows through dashboardEvents (entity path)', async () => {
+    const nested = await h.exec(`query { run(id: "records-1") { events(limit: 1000) { ${EVENT_FIELDS} } } }`);
+    const listed = await h.exec(`query { dashboardEvents(runId: "records-1", limit: 1000) { ${EVENT_FIELDS} } }`);
+    expect(listed.errors).toBeUndefined();
+    expect(nested.data!.run.events).toEqual(listed.data!.dashboardEvents);
+  });
+});
