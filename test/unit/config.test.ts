@@ -30,6 +30,8 @@ describe('configuration', () => {
       telemetryDbEnabled: true,
       executorTimeoutSeconds: 3600,
       maxConcurrentRuns: 2,
+      maxConcurrentRequests: 8,
+      maxQueuedRequests: 1000,
       apiUrl: 'http://127.0.0.1:8000',
     });
   });
@@ -50,6 +52,28 @@ describe('configuration', () => {
     expect(fail({ AUTOPACK_METRICS_RETENTION_DAYS: '30d' })).toMatch(/^AUTOPACK_METRICS_RETENTION_DAYS: invalid value "30d"/);
     expect(fail({ AUTOPACK_METRICS_RETENTION_DAYS: '0' })).toMatch(/from 1 to/);
     expect(fail({ AUTOPACK_ENV: 'staging' })).toBe('AUTOPACK_ENV: invalid value "staging" (accepted: development, production)');
+  });
+
+  it('reads the admission limits AUTOPACK_MAX_CONCURRENT_REQUESTS (1..10000) and AUTOPACK_MAX_QUEUED_REQUESTS (0..1000000)', () => {
+    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '1', AUTOPACK_MAX_QUEUED_REQUESTS: '0' })).toMatchObject({ maxConcurrentRequests: 1, maxQueuedRequests: 0 });
+    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '10000', AUTOPACK_MAX_QUEUED_REQUESTS: '1000000' })).toMatchObject({
+      maxConcurrentRequests: 10000,
+      maxQueuedRequests: 1000000,
+    });
+    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: ' 32 ', AUTOPACK_MAX_QUEUED_REQUESTS: '50' })).toMatchObject({ maxConcurrentRequests: 32, maxQueuedRequests: 50 });
+    // empty means unset: the defaults
+    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '', AUTOPACK_MAX_QUEUED_REQUESTS: '  ' })).toMatchObject({ maxConcurrentRequests: 8, maxQueuedRequests: 1000 });
+  });
+
+  it('refuses bad admission limits, naming the variable and the accepted range', () => {
+    expect(fail({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '0' })).toBe('AUTOPACK_MAX_CONCURRENT_REQUESTS: invalid value "0" (accepted: an integer from 1 to 10000)');
+    for (const bad of ['1.5', '8x', 'eight', '-1', '1e3', '10001', '99999999999999999999']) {
+      expect(fail({ AUTOPACK_MAX_CONCURRENT_REQUESTS: bad })).toBe(`AUTOPACK_MAX_CONCURRENT_REQUESTS: invalid value "${bad}" (accepted: an integer from 1 to 10000)`);
+    }
+    expect(fail({ AUTOPACK_MAX_QUEUED_REQUESTS: '-1' })).toBe('AUTOPACK_MAX_QUEUED_REQUESTS: invalid value "-1" (accepted: an integer from 0 to 1000000)');
+    for (const bad of ['2.5', 'many', '1000001']) {
+      expect(fail({ AUTOPACK_MAX_QUEUED_REQUESTS: bad })).toMatch(/^AUTOPACK_MAX_QUEUED_REQUESTS: invalid value ".*" \(accepted: an integer from 0 to 1000000\)$/);
+    }
   });
 
   it('parses both DATABASE_URL forms and refuses malformed ones without printing the password', () => {
