@@ -157,7 +157,7 @@ export function createRequestHandler(deps: HttpDeps) {
     }
     if (path.startsWith('/api/')) {
       if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });
-      return (async (h: () => Promise<void>) => h())(async () => {
+      return admitted(req, () => sendBusy(res, { detail: BUSY_MESSAGE }), async () => {
         const context = ctx();
         for (const rest of REST_ROUTES) {
           const response = await rest(apollo, context, method, path, url);
