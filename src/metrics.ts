@@ -67,22 +67,20 @@ export class Metrics {
 
   /** Gauges of the HTTP admission gate: API requests executing and waiting right now. */
   trackAdmission(stats: () => AdmissionStats): void {
-    new Gauge({
-      name: 'autopack_http_requests_running',
-      help: 'API requests executing now (at most AUTOPACK_MAX_CONCURRENT_REQUESTS)',
-      registers: [this.registry],
-      collect() {
-        this.set(stats().running);
-      },
-    });
-    new Gauge({
-      name: 'autopack_http_requests_queued',
-      help: 'API requests waiting for a slot (at most AUTOPACK_MAX_QUEUED_REQUESTS)',
-      registers: [this.registry],
-      collect() {
-        this.set(stats().queued);
-      },
-    });
+    const gauges: [keyof AdmissionStats, string][] = [
+      ['running', 'API requests executing now (at most AUTOPACK_MAX_CONCURRENT_REQUESTS)'],
+      ['queued', 'API requests waiting for a slot (at most AUTOPACK_MAX_QUEUED_REQUESTS)'],
+    ];
+    for (const [key, help] of gauges) {
+      new Gauge({
+        name: `autopack_http_requests_${key}`,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(stats()[key]);
+        },
+      });
+    }
   }
 
   constructor(orm: Orm, flags: FlagStore) {
