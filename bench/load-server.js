@@ -11,7 +11,10 @@ const { consoleLogger } = require('../dist/src/logger');
 const errorsOnly = { info: () => undefined, warn: () => undefined, error: consoleLogger.error };
 
 async function main() {
+  // The bench's own environment passes through, so server settings can be tried, e.g.
+  // AUTOPACK_MAX_CONCURRENT_REQUESTS=4 npm run bench:load
   const config = loadConfig({
+    ...process.env,
     DATABASE_URL: process.argv[2],
     HOST: '127.0.0.1',
     PORT: '0',

@@ -30,8 +30,9 @@ describe('configuration', () => {
       telemetryDbEnabled: true,
       executorTimeoutSeconds: 3600,
       maxConcurrentRuns: 2,
-      maxConcurrentRequests: 8,
+      maxConcurrentRequests: 4,
       maxQueuedRequests: 1000,
+      heapGrowingPercent: 50,
       apiUrl: 'http://127.0.0.1:8000',
     });
   });
@@ -62,7 +63,7 @@ describe('configuration', () => {
     });
     expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: ' 32 ', AUTOPACK_MAX_QUEUED_REQUESTS: '50' })).toMatchObject({ maxConcurrentRequests: 32, maxQueuedRequests: 50 });
     // empty means unset: the defaults
-    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '', AUTOPACK_MAX_QUEUED_REQUESTS: '  ' })).toMatchObject({ maxConcurrentRequests: 8, maxQueuedRequests: 1000 });
+    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '', AUTOPACK_MAX_QUEUED_REQUESTS: '  ' })).toMatchObject({ maxConcurrentRequests: 4, maxQueuedRequests: 1000 });
   });
 
   it('refuses bad admission limits, naming the variable and the accepted range', () => {
@@ -73,6 +74,14 @@ describe('configuration', () => {
     expect(fail({ AUTOPACK_MAX_QUEUED_REQUESTS: '-1' })).toBe('AUTOPACK_MAX_QUEUED_REQUESTS: invalid value "-1" (accepted: an integer from 0 to 1000000)');
     for (const bad of ['2.5', 'many', '1000001']) {
       expect(fail({ AUTOPACK_MAX_QUEUED_REQUESTS: bad })).toMatch(/^AUTOPACK_MAX_QUEUED_REQUESTS: invalid value ".*" \(accepted: an integer from 0 to 1000000\)$/);
+    }
+  });
+
+  it('reads AUTOPACK_HEAP_GROWING_PERCENT (0 = V8 default, up to 1000)', () => {
+    expect(loadConfig({ AUTOPACK_HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(loadConfig({ AUTOPACK_HEAP_GROWING_PERCENT: '1000' }).heapGrowingPercent).toBe(1000);
+    for (const bad of ['-1', '1001', '50%', 'half']) {
+      expect(fail({ AUTOPACK_HEAP_GROWING_PERCENT: bad })).toBe(`AUTOPACK_HEAP_GROWING_PERCENT: invalid value "${bad}" (accepted: an integer from 0 to 1000)`);
     }
   });
 
