@@ -23,12 +23,22 @@ interface PhaseInfo {
   state: string;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${apiUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
+  const post = () =>
+    fetch(`${apiUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+  let res = await post();
+  // A busy server (full admission line) answers 503 with Retry-After and did nothing: come back later.
+  for (let retry = 0; retry < 10 && res.status === 503 && res.headers.has('retry-after'); retry++) {
+    await res.body?.cancel();
+    await sleep(Math.min(Number(res.headers.get('retry-after')) || 1, 30) * 1000);
+    res = await post();
+  }
   const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) {
     const e = body.errors[0];
@@ -46,7 +56,6 @@ function phaseTokens(i: number) {
 }
 
 const directive = (p: PhaseInfo, name: string) => new RegExp(`simulate:${name}(?:=(\\d+(?:\\.\\d+)?))?`).exec(p.description ?? '');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<number> {
   if (!runId) {

@@ -4,6 +4,7 @@
 // which reads the body only after admission, waits for the rest while holding the slot.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
+import { ApiClient } from '../../src/cli/client';
 import { forkEm } from '../../src/db/orm';
 import { BACKENDS } from '../helpers/db';
 import { startTestApp, type TestApp } from '../helpers/harness';
@@ -334,5 +335,19 @@ describe.each(BACKENDS)('admission control on %s', (backend) => {
     expect(w.status).toBe(200);
     expect(w.body.data.runs.totalCount).toEqual(expect.any(Number));
     await until('an empty gate', metrics, (m) => m.running === 0 && m.queued === 0);
+  });
+
+  it("the CLI client comes back after Retry-After when refused as busy, and its call runs once", async () => {
+    const holder = await holdSlot();
+    const waiter = send('POST', '/graphql', { body: gqlBody('{ runs { totalCount } }') });
+    const start = await until('the waiter to be queued', metrics, (m) => m.queued === 1);
+    const call = new ApiClient(t.url, KEY).gql<{ createRun: { id: string } }>('mutation { createRun(input: { id: "client-retried" }) { id } }');
+    // refused at least once while the line is full, and nothing written
+    await until('the client to be refused', metrics, (m) => m.rejected > start.rejected);
+    expect(await runCount('client-retried')).toBe(0);
+    holder.finish();
+    await Promise.all([holder.response, waiter.response]);
+    await expect(call).resolves.toEqual({ createRun: { id: 'client-retried' } });
+    expect(await runCount('client-retried')).toBe(1);
   });
 });
