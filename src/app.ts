@@ -77,9 +77,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     dispatcher = new Dispatcher({ orm, config, logger, flags, metrics, apiUrl: config.apiUrlFromEnv ? config.apiUrl : url });
     dispatcher.start();
-    const stopRetention = startRetentionSchedule(orm, config, logger, DAILY, (report) => {
-      for (const t of report.tables) metrics.retentionDeleted.inc({ table: t.table }, t.rows);
-    });
+    const stopRetention = startRetentionSchedule(orm, config, logger, DAILY, (report) => metrics.countRetention(report));
     if (!config.executorCommand) logger.warn('AUTOPACK_EXECUTOR_COMMAND is not set: executed runs will fail with DONE_FAILED_ENVIRONMENT');
     if (!config.apiKey) logger.warn('AUTOPACK_API_KEY is not set: the API is open to anyone who can reach it (development only)');
     const migrations = await migrationState(orm);

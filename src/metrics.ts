@@ -6,6 +6,7 @@ import { forkEm } from './db/orm';
 import { toSafeInt } from './db/types';
 import type { AdmissionStats } from './http/admission';
 import type { FlagStore } from './modules/flag-overrides';
+import type { RetentionReport } from './modules/telemetry/retention';
 
 export class Metrics {
   readonly registry = new Registry();
@@ -51,6 +52,12 @@ export class Metrics {
     labelNames: ['table'] as const,
     registers: [this.registry],
   });
+
+  /** Counts what a purge deleted (the mutation and the daily schedule alike); a dry run deleted nothing. */
+  countRetention(report: RetentionReport): void {
+    if (report.dryRun) return;
+    for (const t of report.tables) this.retentionDeleted.inc({ table: t.table }, t.rows);
+  }
 
   readonly executorOutcomes = new Counter({
     name: 'autopack_executor_outcomes_total',

@@ -220,20 +220,14 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     if (draining) res.setHeader('connection', 'close');
     // In flight until the response is out (or its client gone) and the handler has returned: a handler
     // whose client hung up may still be writing to the database, which must stay open until it is done.
+    // ('close' is emitted once either way: response complete or connection gone.)
     let pending = 2;
     const finished = () => {
       if (--pending > 0) return;
       active--;
       lastActivity = Date.now();
     };
-    let responded = false;
-    const responseDone = () => {
-      if (responded) return;
-      responded = true;
-      finished();
-    };
-    res.once('finish', responseDone);
-    res.once('close', responseDone);
+    res.once('close', finished);
     void handle(req, res).finally(finished);
   });
   return {

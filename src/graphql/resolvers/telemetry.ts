@@ -24,7 +24,7 @@ export const telemetryResolvers: Resolvers = {
     },
     purgeExpiredTelemetry: async (_, { retentionDays, dryRun }, { em, config, metrics }) => {
       const report = await purgeExpiredTelemetry(em, { retentionDays, dryRun, defaultDays: config.metricsRetentionDays });
-      if (!report.dryRun) for (const t of report.tables) metrics?.retentionDeleted.inc({ table: t.table }, t.rows);
+      metrics?.countRetention(report);
       return report;
     },
   },
