@@ -23,4 +23,9 @@ export class ServiceError extends Error {
 
 export const notFound = (message: string) => new ServiceError('NOT_FOUND', message);
 export const badInput = (message: string, extensions?: Record<string, unknown>) => new ServiceError('BAD_USER_INPUT', message, extensions);
+/** The row a relation points to, or NOT_FOUND when it is gone (deleted while the request ran). */
+export function found<T>(row: T | null | undefined, message: string): T {
+  if (row === null || row === undefined) throw notFound(message);
+  return row;
+}
 export const conflict = (message: string) => new ServiceError('CONFLICT', message);

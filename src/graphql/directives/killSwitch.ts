@@ -1,7 +1,7 @@
 // @killSwitch(flag: FeatureFlag!): wraps each annotated field's resolver at schema build time. The flag's
 // state comes from the request context, so a disabled field fails before any of its work starts.
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema, isNonNullType, isObjectType } from 'graphql';
 import type { FeatureFlagName } from '../../config';
 import { featureDisabled } from '../../modules/flags';
 import type { GraphQLContext } from '../context';
@@ -10,9 +10,12 @@ const DIRECTIVE = 'killSwitch';
 
 export function applyKillSwitches(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
-    [MapperKind.OBJECT_FIELD]: (field) => {
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
       const flag = getDirective(schema, field, DIRECTIVE)?.[0]?.flag as FeatureFlagName | undefined;
       if (!flag) return field;
+      // A non-null gated field would carry its FEATURE_DISABLED error up to the nearest nullable parent,
+      // erasing the rest of the answer (a whole list of runs, or all of data).
+      if (isNonNullType(field.type)) throw new Error(`@killSwitch field ${typeName}.${fieldName} must be nullable`);
       const resolve = field.resolve ?? defaultFieldResolver;
       return {
         ...field,

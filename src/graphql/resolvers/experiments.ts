@@ -1,4 +1,4 @@
-import type { Run as RunEntity } from '../../db/entities';
+import { found } from '../../modules/errors';
 import { abTestSummary, listAbResults, runAbAnalysis } from '../../modules/experiments/service';
 import type { Resolvers } from '../generated/types';
 
@@ -11,7 +11,7 @@ export const experimentResolvers: Resolvers = {
     runAbAnalysis: async (_, { input }, { em }) => (await runAbAnalysis(em, input)).result,
   },
   ABTestResult: {
-    controlRun: async (r, _, { loaders }) => (await loaders.run.load(r.controlRun.id)) as RunEntity,
-    treatmentRun: async (r, _, { loaders }) => (await loaders.run.load(r.treatmentRun.id)) as RunEntity,
+    controlRun: async (r, _, { loaders }) => found(await loaders.run.load(r.controlRun.id), `Run not found: ${r.controlRun.id}`),
+    treatmentRun: async (r, _, { loaders }) => found(await loaders.run.load(r.treatmentRun.id), `Run not found: ${r.treatmentRun.id}`),
   },
 };

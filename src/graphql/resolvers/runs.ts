@@ -1,4 +1,4 @@
-import type { Run as RunEntity } from '../../db/entities';
+import { found } from '../../modules/errors';
 import { executeRun } from '../../modules/runs/lifecycle';
 import { recordDashboardEvent, updatePhase } from '../../modules/runs/phases';
 import { createRun, getRun, listRuns } from '../../modules/runs/service';
@@ -33,7 +33,7 @@ export const runResolvers: Resolvers = {
     events: (run, { limit }, { loaders }) => loaders.eventsByRun(checkLimit(limit ?? 100, 'limit', MAX_DASHBOARD_EVENTS)).load(run.id),
   },
   Phase: {
-    run: async (phase, _, { loaders }) => (await loaders.run.load(phase.run.id)) as RunEntity,
+    run: async (phase, _, { loaders }) => found(await loaders.run.load(phase.run.id), `Run not found: ${phase.run.id}`),
     metrics: (phase, _, { loaders }) => loaders.metricsByPhase.load(phase.id),
     events: (phase, _, { loaders }) => loaders.eventsByPhase.load(phase.id),
   },

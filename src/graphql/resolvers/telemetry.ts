@@ -1,6 +1,4 @@
-import type { Run as RunEntity } from '../../db/entities';
-import type { PhaseRecord } from '../../modules/records';
-import { notFound } from '../../modules/errors';
+import { found } from '../../modules/errors';
 import { checkMetricsPage, consolidatedMetrics } from '../../modules/telemetry/consolidated';
 import { listDashboardEvents } from '../../modules/telemetry/dashboard-events';
 import { recordPhaseMetrics } from '../../modules/telemetry/ingest';
@@ -31,16 +29,15 @@ export const telemetryResolvers: Resolvers = {
   Run: {
     consolidatedMetrics: async (run, { limit, offset }, { loaders }) => {
       const summary = await loaders.consolidatedMetrics(checkMetricsPage(limit, offset)).load(run.id);
-      if (!summary) throw notFound(`Run not found: ${run.id}`); // deleted while this query ran
-      return summary;
+      return found(summary, `Run not found: ${run.id}`); // deleted while this query ran
     },
   },
   PhaseMetrics: {
-    run: async (m, _, { loaders }) => (await loaders.run.load(m.run.id)) as RunEntity,
-    phase: async (m, _, { loaders }) => (await loaders.phase.load(m.phase.id)) as PhaseRecord,
+    run: async (m, _, { loaders }) => found(await loaders.run.load(m.run.id), `Run not found: ${m.run.id}`),
+    phase: async (m, _, { loaders }) => found(await loaders.phase.load(m.phase.id), `Phase not found: ${m.phase.id}`),
   },
   DashboardEvent: {
-    run: async (e, _, { loaders }) => (await loaders.run.load(e.run.id)) as RunEntity,
+    run: async (e, _, { loaders }) => found(await loaders.run.load(e.run.id), `Run not found: ${e.run.id}`),
     phase: (e, _, { loaders }) => (e.phase ? loaders.phase.load(e.phase.id) : null),
   },
 };
