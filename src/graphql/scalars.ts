@@ -1,52 +1,56 @@
-// DateTime (ISO 8601), JSON and SafeInt (53-bit integers; GraphQL's Int is only 32-bit).
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+// DateTime (RFC 3339), JSON and SafeInt (53-bit integers; GraphQL's Int is only 32-bit).
+// DateTime and SafeInt parse with graphql-scalars, plus our own rules (years 0001-9999, coded errors).
+// Only the functions are exported, never a GraphQLScalarType: a scalar object handed to
+// makeExecutableSchema replaces the SDL's description, and the SDL is the contract.
+import { GraphQLError, Kind, type GraphQLScalarTypeConfig, type ValueNode } from 'graphql';
+import { GraphQLDateTime, GraphQLSafeInt } from 'graphql-scalars';
+
+type ScalarFunctions = Pick<GraphQLScalarTypeConfig<unknown, unknown>, 'serialize' | 'parseValue' | 'parseLiteral'>;
 
 const badValue = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
-function toDate(value: unknown): Date {
-  const d = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
-  if (!d || Number.isNaN(d.getTime())) throw badValue(`DateTime cannot represent ${JSON.stringify(value)}`);
-  return d;
+/** Runs a graphql-scalars parser; its (uncoded) refusal becomes our coded one. */
+function refuseWith<T>(message: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch {
+    throw badValue(message);
+  }
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
 function parseDate(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO.test(value)) {
-    throw badValue(`DateTime must be an ISO 8601 string with a time zone, e.g. 2026-01-31T12:00:00Z; got ${JSON.stringify(value)}`);
-  }
-  const d = toDate(value);
+  // graphql-scalars refuses what is no RFC 3339 date-time, including impossible dates (2026-02-31).
+  const message = `DateTime must be an RFC 3339 date-time with seconds and a time zone, e.g. 2026-01-31T12:00:00Z; got ${JSON.stringify(value)}`;
+  if (typeof value !== 'string') throw badValue(message);
+  const d = refuseWith(message, () => GraphQLDateTime.parseValue(value) as Date);
   // PostgreSQL has no year 0 and JavaScript dates end at year 275760: keep to years both can store.
   const year = d.getUTCFullYear();
   if (year < 1 || year > 9999) throw badValue(`DateTime must be between years 0001 and 9999; got ${JSON.stringify(value)}`);
   return d;
 }
 
-export const DateTimeScalar = new GraphQLScalarType({
-  name: 'DateTime',
-  serialize: (v) => toDate(v).toISOString(),
-  parseValue: parseDate,
-  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
-});
-
-function safeInt(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw badValue(`SafeInt must be an integer between -(2^53 - 1) and 2^53 - 1; got ${JSON.stringify(value)}`);
-  }
-  return value;
+function serializeDate(value: unknown): string {
+  const d = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
+  if (!d || Number.isNaN(d.getTime())) throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}`);
+  return d.toISOString();
 }
 
-export const SafeIntScalar = new GraphQLScalarType({
-  name: 'SafeInt',
-  // node-postgres returns bigint as strings; normalise on the way out too.
-  serialize: (v) => safeInt(typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v),
-  parseValue: safeInt,
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.INT) throw badValue(`SafeInt must be an integer literal`);
-    return safeInt(Number(ast.value));
-  },
-});
+export const DateTimeScalar: ScalarFunctions = {
+  serialize: serializeDate,
+  parseValue: parseDate,
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : null),
+};
 
+const SAFE_INT_MESSAGE = 'SafeInt must be an integer between -(2^53 - 1) and 2^53 - 1';
+
+export const SafeIntScalar: ScalarFunctions = {
+  // node-postgres returns bigint as strings: graphql-scalars' serialize normalises them.
+  serialize: (v) => GraphQLSafeInt.serialize(v),
+  parseValue: (v) => refuseWith(`${SAFE_INT_MESSAGE}; got ${JSON.stringify(v)}`, () => GraphQLSafeInt.parseValue(v)),
+  parseLiteral: (ast) => refuseWith(`${SAFE_INT_MESSAGE} literal`, () => GraphQLSafeInt.parseLiteral(ast, undefined)),
+};
+
+// graphql-scalars' JSON turns an enum literal into undefined without a word; ours refuses it.
 function literal(ast: ValueNode, variables?: Record<string, unknown> | null): unknown {
   switch (ast.kind) {
     case Kind.STRING:
@@ -68,9 +72,8 @@ function literal(ast: ValueNode, variables?: Record<string, unknown> | null): un
   }
 }
 
-export const JSONScalar = new GraphQLScalarType({
-  name: 'JSON',
+export const JSONScalar: ScalarFunctions = {
   serialize: (v) => v,
   parseValue: (v) => v,
   parseLiteral: literal,
-});
+};

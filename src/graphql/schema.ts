@@ -22,9 +22,11 @@ export function loadTypeDefs(): string[] {
     .map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
 }
 
+// Functions only (see scalars.ts): the descriptions stay the SDL's.
+const scalars = { DateTime: DateTimeScalar, JSON: JSONScalar, SafeInt: SafeIntScalar };
+
 export function buildSchema(): GraphQLSchema {
   const resolvers: Resolvers[] = [
-    { DateTime: DateTimeScalar, JSON: JSONScalar, SafeInt: SafeIntScalar },
     opsResolvers,
     opsStatusResolvers,
     runResolvers,
@@ -33,5 +35,5 @@ export function buildSchema(): GraphQLSchema {
     replayResolvers,
     patternResolvers,
   ];
-  return applyKillSwitches(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
+  return applyKillSwitches(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: [scalars, ...resolvers] }));
 }

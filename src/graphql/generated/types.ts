@@ -19,7 +19,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** ISO 8601 date-time in UTC, e.g. 2026-11-27T16:44:16.000Z */
+  /**
+   * RFC 3339 (ISO 8601) date-time, answered in UTC, e.g. 2026-11-27T16:44:16.000Z. Input needs seconds and a time
+   * zone (Z or +hh:mm), a year from 0001 to 9999 and a date that exists (2026-02-31 is refused).
+   */
   DateTime: { input: Date; output: Date; }
   /** Arbitrary JSON value */
   JSON: { input: unknown; output: unknown; }
@@ -34,7 +37,8 @@ export type AbTestResult = {
   controlModelHash?: Maybe<Scalars['String']['output']>;
   controlPhasesComplete: Scalars['Int']['output'];
   controlPhasesFailed: Scalars['Int']['output'];
-  controlRun: Run;
+  /** null (with an error at this path) if the run is gone */
+  controlRun?: Maybe<Run>;
   controlTotalPhases: Scalars['Int']['output'];
   controlTotalTokens: Scalars['SafeInt']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -53,7 +57,8 @@ export type AbTestResult = {
   treatmentModelHash?: Maybe<Scalars['String']['output']>;
   treatmentPhasesComplete: Scalars['Int']['output'];
   treatmentPhasesFailed: Scalars['Int']['output'];
-  treatmentRun: Run;
+  /** null (with an error at this path) if the run is gone */
+  treatmentRun?: Maybe<Run>;
   treatmentTotalPhases: Scalars['Int']['output'];
   treatmentTotalTokens: Scalars['SafeInt']['output'];
   /** ERROR: ... messages (commit SHA, model mapping hash) then WARNING: ... ones (phase count). */
@@ -122,7 +127,8 @@ export type DashboardEvent = {
   message?: Maybe<Scalars['String']['output']>;
   payload?: Maybe<Scalars['JSON']['output']>;
   phase?: Maybe<Phase>;
-  run: Run;
+  /** null (with an error at this path) if the run is gone */
+  run?: Maybe<Run>;
 };
 
 export type DashboardEventInput = {
@@ -315,7 +321,7 @@ export type Mutation = {
   /** A free-form dashboard event. Returns null when TELEMETRY_DB_ENABLED=0 (the event is logged instead). */
   recordDashboardEvent?: Maybe<DashboardEvent>;
   /** Stores telemetry samples (up to 1000 per call, all or nothing). */
-  recordPhaseMetrics: Array<PhaseMetrics>;
+  recordPhaseMetrics?: Maybe<Array<PhaseMetrics>>;
   /** Replays every selected finished run, at most batchSize executing at a time. */
   replayCampaign: ReplayCampaignResult;
   /** Replays a finished run: a copy with the same identity and phases, queued with the Phase 6 features on. */
@@ -414,7 +420,8 @@ export type Phase = {
   name: Scalars['String']['output'];
   phaseId: Scalars['String']['output'];
   phaseIndex: Scalars['Int']['output'];
-  run: Run;
+  /** null (with an error at this path) if the run is gone */
+  run?: Maybe<Run>;
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   state: PhaseState;
   tokensUsed: Scalars['SafeInt']['output'];
@@ -437,9 +444,11 @@ export type PhaseMetrics = {
   createdAt: Scalars['DateTime']['output'];
   evidenceRequestTokens: Scalars['SafeInt']['output'];
   id: Scalars['ID']['output'];
-  phase: Phase;
+  /** null (with an error at this path) if the phase is gone */
+  phase?: Maybe<Phase>;
   retrievalTokens: Scalars['SafeInt']['output'];
-  run: Run;
+  /** null (with an error at this path) if the run is gone */
+  run?: Maybe<Run>;
   secondOpinionTokens: Scalars['SafeInt']['output'];
   /** Always the sum of the four categories (the database refuses anything else). */
   totalTokens: Scalars['SafeInt']['output'];
@@ -483,7 +492,7 @@ export type Query = {
    * Aggregated Phase 6 telemetry of one run (the dashboard's REST route runs this). Checks, in order: kill
    * switch, arguments (limit 1..10000, offset >= 0), run exists (NOT_FOUND "Run not found: ID").
    */
-  consolidatedMetrics: ConsolidatedMetrics;
+  consolidatedMetrics?: Maybe<ConsolidatedMetrics>;
   /** Dashboard events newest first, optionally of one run and/or one type ([A-Z][A-Z0-9_]*). `limit` is 1..1000. */
   dashboardEvents: Array<DashboardEvent>;
   /**
@@ -491,7 +500,7 @@ export type Query = {
    * first (then oldest). An unknown run is NOT_FOUND. `autopack patterns --generate-code` turns them into
    * detectors, tests and backlog entries.
    */
-  failurePatterns: Array<FailurePattern>;
+  failurePatterns?: Maybe<Array<FailurePattern>>;
   /** Each kill switch, its environment variable, its state and the fields it gates. */
   featureFlags: Array<FeatureFlagState>;
   /** Service health: database, Qdrant and kill switch states. */
@@ -500,7 +509,7 @@ export type Query = {
    * The rollout guide's data validation: every phase_metrics row (total = sum of the four categories, no
    * negative category) and every run (tokensUsed = sum of its phases' tokensUsed), of one run or of all.
    */
-  integrityReport: IntegrityReport;
+  integrityReport?: Maybe<IntegrityReport>;
   /** Applied and pending migrations of the server's database (`autopack migrate status`). */
   migrationStatus: MigrationStatus;
   run?: Maybe<Run>;
@@ -623,7 +632,7 @@ export type Run = {
   campaignId?: Maybe<Scalars['ID']['output']>;
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Aggregated Phase 6 telemetry of the run (newest `limit` samples after `offset`). */
-  consolidatedMetrics: ConsolidatedMetrics;
+  consolidatedMetrics?: Maybe<ConsolidatedMetrics>;
   createdAt: Scalars['DateTime']['output'];
   /** Dashboard events of the run, newest first. `limit` is 1..1000. */
   events: Array<DashboardEvent>;
@@ -920,7 +929,7 @@ export type AbTestResultResolvers<ContextType = GraphQLContext, ParentType exten
   controlModelHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   controlPhasesComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   controlPhasesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  controlRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType>;
+  controlRun?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType>;
   controlTotalPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   controlTotalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -935,7 +944,7 @@ export type AbTestResultResolvers<ContextType = GraphQLContext, ParentType exten
   treatmentModelHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   treatmentPhasesComplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   treatmentPhasesFailed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  treatmentRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType>;
+  treatmentRun?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType>;
   treatmentTotalPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   treatmentTotalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   validityErrors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -972,7 +981,7 @@ export type DashboardEventResolvers<ContextType = GraphQLContext, ParentType ext
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   payload?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   phase?: Resolver<Maybe<ResolversTypes['Phase']>, ParentType, ContextType>;
-  run?: Resolver<ResolversTypes['Run'], ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1069,7 +1078,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   executeRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationExecuteRunArgs, 'id'>>;
   purgeExpiredTelemetry?: Resolver<ResolversTypes['RetentionReport'], ParentType, ContextType, RequireFields<MutationPurgeExpiredTelemetryArgs, 'dryRun'>>;
   recordDashboardEvent?: Resolver<Maybe<ResolversTypes['DashboardEvent']>, ParentType, ContextType, RequireFields<MutationRecordDashboardEventArgs, 'input'>>;
-  recordPhaseMetrics?: Resolver<Array<ResolversTypes['PhaseMetrics']>, ParentType, ContextType, RequireFields<MutationRecordPhaseMetricsArgs, 'input'>>;
+  recordPhaseMetrics?: Resolver<Maybe<Array<ResolversTypes['PhaseMetrics']>>, ParentType, ContextType, RequireFields<MutationRecordPhaseMetricsArgs, 'input'>>;
   replayCampaign?: Resolver<ResolversTypes['ReplayCampaignResult'], ParentType, ContextType, RequireFields<MutationReplayCampaignArgs, 'input'>>;
   replayRun?: Resolver<ResolversTypes['Run'], ParentType, ContextType, RequireFields<MutationReplayRunArgs, 'id'>>;
   runAbAnalysis?: Resolver<ResolversTypes['ABTestResult'], ParentType, ContextType, RequireFields<MutationRunAbAnalysisArgs, 'input'>>;
@@ -1094,7 +1103,7 @@ export type PhaseResolvers<ContextType = GraphQLContext, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phaseId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phaseIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  run?: Resolver<ResolversTypes['Run'], ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['PhaseState'], ParentType, ContextType>;
   tokensUsed?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -1106,9 +1115,9 @@ export type PhaseMetricsResolvers<ContextType = GraphQLContext, ParentType exten
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   evidenceRequestTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  phase?: Resolver<ResolversTypes['Phase'], ParentType, ContextType>;
+  phase?: Resolver<Maybe<ResolversTypes['Phase']>, ParentType, ContextType>;
   retrievalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
-  run?: Resolver<ResolversTypes['Run'], ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType>;
   secondOpinionTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   totalTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 }>;
@@ -1121,12 +1130,12 @@ export type PurgedTableResolvers<ContextType = GraphQLContext, ParentType extend
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   abTestResults?: Resolver<Array<ResolversTypes['ABTestResult']>, ParentType, ContextType, RequireFields<QueryAbTestResultsArgs, 'limit' | 'validOnly'>>;
   abTestSummary?: Resolver<ResolversTypes['ABTestSummary'], ParentType, ContextType, RequireFields<QueryAbTestSummaryArgs, 'testId'>>;
-  consolidatedMetrics?: Resolver<ResolversTypes['ConsolidatedMetrics'], ParentType, ContextType, RequireFields<QueryConsolidatedMetricsArgs, 'limit' | 'offset' | 'runId'>>;
+  consolidatedMetrics?: Resolver<Maybe<ResolversTypes['ConsolidatedMetrics']>, ParentType, ContextType, RequireFields<QueryConsolidatedMetricsArgs, 'limit' | 'offset' | 'runId'>>;
   dashboardEvents?: Resolver<Array<ResolversTypes['DashboardEvent']>, ParentType, ContextType, RequireFields<QueryDashboardEventsArgs, 'limit'>>;
-  failurePatterns?: Resolver<Array<ResolversTypes['FailurePattern']>, ParentType, ContextType, RequireFields<QueryFailurePatternsArgs, 'minOccurrences'>>;
+  failurePatterns?: Resolver<Maybe<Array<ResolversTypes['FailurePattern']>>, ParentType, ContextType, RequireFields<QueryFailurePatternsArgs, 'minOccurrences'>>;
   featureFlags?: Resolver<Array<ResolversTypes['FeatureFlagState']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
-  integrityReport?: Resolver<ResolversTypes['IntegrityReport'], ParentType, ContextType, Partial<QueryIntegrityReportArgs>>;
+  integrityReport?: Resolver<Maybe<ResolversTypes['IntegrityReport']>, ParentType, ContextType, Partial<QueryIntegrityReportArgs>>;
   migrationStatus?: Resolver<ResolversTypes['MigrationStatus'], ParentType, ContextType>;
   run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runs?: Resolver<ResolversTypes['RunConnection'], ParentType, ContextType, RequireFields<QueryRunsArgs, 'first'>>;
@@ -1165,7 +1174,7 @@ export type RetentionReportResolvers<ContextType = GraphQLContext, ParentType ex
 export type RunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Run'] = ResolversParentTypes['Run']> = ResolversObject<{
   campaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  consolidatedMetrics?: Resolver<ResolversTypes['ConsolidatedMetrics'], ParentType, ContextType, RequireFields<RunConsolidatedMetricsArgs, 'limit' | 'offset'>>;
+  consolidatedMetrics?: Resolver<Maybe<ResolversTypes['ConsolidatedMetrics']>, ParentType, ContextType, RequireFields<RunConsolidatedMetricsArgs, 'limit' | 'offset'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['DashboardEvent']>, ParentType, ContextType, RequireFields<RunEventsArgs, 'limit'>>;
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
