@@ -20,6 +20,10 @@ const INTERNAL = 'INTERNAL_SERVER_ERROR';
 function isExpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
   if (original instanceof ServiceError || databaseUnavailableReason(original)) return true;
+  // Errors with no path are the request's own (parse, validation, variable coercion): Apollo codes them,
+  // and only a bug of ours is INTERNAL_SERVER_ERROR.
+  const code = (error as GraphQLError).extensions?.code;
+  if (error instanceof GraphQLError && !error.path && typeof code === 'string' && code !== INTERNAL) return true;
   return original instanceof GraphQLError && !original.originalError && original.extensions?.code !== INTERNAL;
 }
 
@@ -90,6 +94,23 @@ const readOnlyKeys: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
+/**
+ * Apollo executes queries and mutations; a subscription sent as an HTTP request (POST or GET) would reach
+ * graphql-js's execute and fail as an internal error. It is the client's mistake: a 400 naming the transports.
+ */
+const noSubscriptionsOverHttp: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== 'subscription') return;
+        throw new GraphQLError('Subscriptions are not served over HTTP requests (POST or GET)', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      },
+    };
+  },
+};
+
 /** Masked errors carry the request id the client also gets in X-Request-Id, to find the log line. */
 const requestIdOnMaskedErrors: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
@@ -142,6 +163,7 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
       ApolloServerPluginCacheControlDisabled(),
       countTokenLimitRejections(() => metrics?.rejections.inc({ rule: 'max_tokens' })),
       ...armor.plugins,
+      noSubscriptionsOverHttp,
       readOnlyKeys,
       requestReporting(logger),
       requestIdOnMaskedErrors,

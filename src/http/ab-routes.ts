@@ -33,5 +33,5 @@ export const abResultsRoute: RestRoute = async (apollo, context, method, path, u
       filters: { test_id: testId, valid_only: validOnly },
       results: d.abTestResults.map(({ controlRun, treatmentRun, ...r }) => toSnake({ ...r, controlRunId: controlRun.id, treatmentRunId: treatmentRun.id })),
     },
-  }));
+  }), { testId: 'test_id', validOnly: 'valid_only' });
 };

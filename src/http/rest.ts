@@ -25,10 +25,18 @@ export interface RestResponse {
   body: unknown;
 }
 
-export function errorResponse(error: GraphQLFormattedError): RestResponse {
+/** GraphQL argument name -> the REST query parameter that carries it (e.g. testId -> test_id). */
+export type ParamNames = Record<string, string>;
+
+export function errorResponse(error: GraphQLFormattedError, params: ParamNames = {}): RestResponse {
   const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  // A service refusal names the GraphQL argument (extensions.field, first word of the message): say the
+  // parameter the REST client actually sent.
+  const field = error.extensions?.field;
+  const param = typeof field === 'string' ? params[field] : undefined;
+  const detail = param && error.message.startsWith(field as string) ? param + error.message.slice((field as string).length) : error.message;
   // The guide's (FastAPI) error shape, exactly {"detail": "..."}; the status carries the code.
-  return { status: STATUS_BY_CODE[code] ?? 500, body: { detail: error.message } };
+  return { status: STATUS_BY_CODE[code] ?? 500, body: { detail } };
 }
 
 /** Runs `query` and maps the result: the first error decides the status, data goes through `shape`. */
@@ -38,11 +46,12 @@ export async function executeRest<T>(
   query: string,
   variables: Record<string, unknown>,
   shape: (data: T) => RestResponse,
+  params?: ParamNames,
 ): Promise<RestResponse> {
   const res = await apollo.executeOperation<T>({ query, variables }, { contextValue: context });
   if (res.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
   const { data, errors } = res.body.singleResult;
-  if (errors?.length) return errorResponse(errors[0]);
+  if (errors?.length) return errorResponse(errors[0], params);
   return shape(data as T);
 }
 
@@ -84,6 +93,14 @@ export function intParam(url: URL, name: string, fallback: number): number {
   const value = Number(raw);
   if (Math.abs(value) > INT32_MAX) throw new RestError(400, `${name} is out of range, got ${value}`);
   return value;
+}
+
+/** An optional query parameter that must be one of `values` (an enum argument, e.g. a run state). */
+export function enumParam<T extends string>(url: URL, name: string, values: readonly T[]): T | null {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return null;
+  if (!(values as readonly string[]).includes(raw)) throw new RestError(400, `${name} must be one of: ${values.join(', ')}`);
+  return raw as T;
 }
 
 /** A percent-encoded path segment (a run id); a malformed escape is the client's error, a 400. */

@@ -1,6 +1,7 @@
 // The guide's "Runs API": GET /api/runs, GET /api/runs/{id}, POST /api/runs/{id}/execute,
 // GET /api/runs/{id}/status. Each is a GraphQL operation on the same schema.
-import { decodeSegment, executeRest, intParam, RestError, toSnake, type RestResponse, type RestRoute } from './rest';
+import { RUN_STATES } from '../db/entities/enums';
+import { decodeSegment, enumParam, executeRest, intParam, RestError, toSnake, type RestResponse, type RestRoute } from './rest';
 
 const RUN_FIELDS = `id state safetyProfile runScope goal tokenCap tokensUsed gitCommitSha modelMappingHash failureReason
   replayOf { id } createdAt updatedAt queuedAt startedAt completedAt`;
@@ -42,7 +43,7 @@ export const runRoutes: RestRoute = async (apollo, context, method, path, url) =
     const offset = intParam(url, 'offset', 0);
     if (limit < 1 || limit > 100) throw new RestError(400, `limit must be between 1 and 100, got ${limit}`);
     if (offset < 0) throw new RestError(400, `offset must be >= 0, got ${offset}`);
-    const state = url.searchParams.get('state') || null;
+    const state = enumParam(url, 'state', RUN_STATES);
     return executeRest<{ runs: { totalCount: number; nodes: RunData[] } }>(apollo, context, LIST, { first: limit, offset, state }, (d) => ({
       status: 200,
       body: { runs: d.runs.nodes.map(runBody), total: d.runs.totalCount, limit, offset },

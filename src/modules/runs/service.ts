@@ -89,14 +89,28 @@ export function encodeCursor(run: Pick<Run, 'createdAt' | 'id'>): string {
   return Buffer.from(JSON.stringify([run.createdAt.getTime(), run.id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+// Instants a run can have (years 0001-9999, as DateTime): anything else was not made by encodeCursor.
+const MIN_MS = -62_135_596_800_000; // 0001-01-01T00:00:00Z (Date.UTC maps years 0-99 to 1900-1999)
+const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const MAX_CURSOR_LENGTH = 256;
+
+/** Strict inverse of encodeCursor: nothing a client crafted reaches a query unless encodeCursor could have made it. */
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const invalid = () => badInput(`Invalid cursor "${cursor.slice(0, 64).replace(/[^\x20-\x7e]/g, '?')}": pass a pageInfo.endCursor unchanged`, { field: 'after' });
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+  const bytes = Buffer.from(cursor, 'base64url');
+  if (bytes.toString('base64url') !== cursor) throw invalid(); // not canonical base64url
+  let value: unknown;
   try {
-    const [ms, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof ms === 'number' && Number.isFinite(ms) && typeof id === 'string') return { createdAt: new Date(ms), id };
+    value = JSON.parse(bytes.toString('utf8'));
   } catch {
-    /* fall through */
+    throw invalid();
   }
-  throw badInput(`Invalid cursor "${cursor.slice(0, 64)}"`, { field: 'after' });
+  if (!Array.isArray(value) || value.length !== 2) throw invalid();
+  const [ms, id] = value as unknown[];
+  if (!Number.isSafeInteger(ms) || (ms as number) < MIN_MS || (ms as number) > MAX_MS) throw invalid();
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw invalid();
+  return { createdAt: new Date(ms as number), id };
 }
 
 export const MAX_PAGE_SIZE = 100;
