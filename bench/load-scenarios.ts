@@ -18,6 +18,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   seconds: number;
+  /** Requests sent, answered or not: the work the server did (responses still in flight at the end included). */
+  sent: number;
 }
 
 export const DASHBOARD_QUERY = `query Dashboard {
@@ -43,7 +45,7 @@ export function ingestBody(n: number): string {
 }
 
 /** Runs autocannon for the duration; latencies are collected per response for exact p50/p95/p99. */
-async function drive(url: string, opts: LoadOptions, request: Partial<autocannon.Options>): Promise<LoadResult> {
+export async function drive(url: string, opts: LoadOptions, request: Partial<autocannon.Options>): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -74,6 +76,7 @@ async function drive(url: string, opts: LoadOptions, request: Partial<autocannon
     // connection errors (timeouts included), non-2xx answers, and 2xx answers whose body was wrong
     errors: result.errors + result.non2xx + result.mismatches,
     seconds,
+    sent: result.requests.sent,
   };
 }
 
