@@ -18,8 +18,6 @@ export interface LoadResult {
   p99: number;
   errors: number;
   seconds: number;
-  /** Requests sent, answered or not: the work the server did (responses still in flight at the end included). */
-  sent: number;
 }
 
 export const DASHBOARD_QUERY = `query Dashboard {
@@ -76,7 +74,6 @@ export async function drive(url: string, opts: LoadOptions, request: Partial<aut
     // connection errors (timeouts included), non-2xx answers, and 2xx answers whose body was wrong
     errors: result.errors + result.non2xx + result.mismatches,
     seconds,
-    sent: result.requests.sent,
   };
 }
 

@@ -3,7 +3,7 @@
 // bench fails otherwise); then interleaved rounds of four workloads at 50 connections and at one, each server
 // in turn, measuring req/s, p50/p99, CPU per request of each server and of PostgreSQL (/proc), statements per
 // request (pg_stat_statements) and peak RSS. Prints a markdown table with the ratios ours/theirs.
-// Env: PEER_BENCH_SECONDS (per measured slice, default 10), PEER_BENCH_ROUNDS (default 3),
+// Env: PEER_BENCH_SECONDS (per measured slice, about: a slice is a number of requests, default 10), PEER_BENCH_ROUNDS (default 3),
 // PEER_BENCH_CONNECTIONS (default "50,1"). Smoke run: PEER_BENCH_SECONDS=1 PEER_BENCH_ROUNDS=1 npm run bench:peer
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -149,7 +149,6 @@ async function prove(urls: Record<Server, string>, databaseUrl: string): Promise
 
 interface Slice {
   requests: number;
-  sent: number;
   requestsPerSecond: number;
   latencies: { p50: number; p99: number };
   errors: number;
@@ -195,9 +194,15 @@ async function settle(pid: number): Promise<void> {
   }
 }
 
-async function slice(w: Workload, server: Server, pids: Record<Server, number>, url: string, connections: number, expectedBody: string | undefined, pg: Cluster, idle: Background): Promise<Slice> {
+/**
+ * One measured slice: a fixed number of requests (about SECONDS at the expected rate), all answered before the
+ * readings are taken. A slice bounded by time instead would end with requests in flight that one server
+ * finishes and the other drops when the client hangs up, and per-request figures would not compare.
+ */
+async function slice(w: Workload, server: Server, pids: Record<Server, number>, url: string, connections: number, expectedRate: number, expectedBody: string | undefined, pg: Cluster, idle: Background): Promise<Slice> {
   const a = await read(pids, pg);
   const result = await drive(url, { connections, durationSeconds: SECONDS }, {
+    amount: Math.max(connections, Math.round(expectedRate * SECONDS)),
     requests: [{ setupRequest: (req) => ({ ...req, body: w.body[server](w.mutation ? ingestN++ : 0) }) }],
     verifyBody: (body) => (w.mutation ? ingestionOk(server, String(body)) : String(body) === expectedBody),
   });
@@ -208,7 +213,6 @@ async function slice(w: Workload, server: Server, pids: Record<Server, number>, 
   const t = b.at - a.at;
   return {
     requests: result.requests,
-    sent: result.sent,
     requestsPerSecond: result.requestsPerSecond,
     latencies: { p50: result.p50, p99: result.p99 },
     errors: result.errors,
@@ -239,10 +243,10 @@ const fix = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 function row(w: Workload, connections: number, slices: Record<Server, Slice[]>): string {
   const rps = (s: Server) => slices[s].map((x) => x.requestsPerSecond);
   const range = (s: Server) => `${int(median(rps(s)))} (${int(Math.min(...rps(s)))}-${int(Math.max(...rps(s)))})`;
-  const sum = (s: Server, k: 'sent' | 'serverCpuMs' | 'dbCpuMs' | 'statements' | 'errors') => slices[s].reduce((t, x) => t + x[k], 0);
+  const sum = (s: Server, k: 'requests' | 'serverCpuMs' | 'dbCpuMs' | 'statements' | 'errors') => slices[s].reduce((t, x) => t + x[k], 0);
   const pair = (f: (s: Server) => string) => `${f('ours')} / ${f('peer')}`;
   const pct = (s: Server, p: 'p50' | 'p99') => ms(median(slices[s].map((x) => x.latencies[p])));
-  return `| ${w.name} | ${connections} | ${range('ours')} | ${range('peer')} | **${(median(rps('ours')) / median(rps('peer'))).toFixed(2)}×** | ${pair((s) => pct(s, 'p50'))} | ${pair((s) => pct(s, 'p99'))} | ${pair((s) => fix(per(sum(s, 'serverCpuMs'), sum(s, 'sent')), 2))} | ${pair((s) => fix(per(sum(s, 'dbCpuMs'), sum(s, 'sent')), 2))} | ${pair((s) => fix(per(sum(s, 'statements'), sum(s, 'sent')), 1))} | ${pair((s) => String(sum(s, 'errors')))} |`;
+  return `| ${w.name} | ${connections} | ${range('ours')} | ${range('peer')} | **${(median(rps('ours')) / median(rps('peer'))).toFixed(2)}×** | ${pair((s) => pct(s, 'p50'))} | ${pair((s) => pct(s, 'p99'))} | ${pair((s) => fix(per(sum(s, 'serverCpuMs'), sum(s, 'requests')), 2))} | ${pair((s) => fix(per(sum(s, 'dbCpuMs'), sum(s, 'requests')), 2))} | ${pair((s) => fix(per(sum(s, 'statements'), sum(s, 'requests')), 1))} | ${pair((s) => String(sum(s, 'errors')))} |`;
 }
 
 async function main(): Promise<number> {
@@ -266,7 +270,16 @@ async function main(): Promise<number> {
     log('proving that each pair of answers carries the same numbers');
     const expected = await prove(urls, pg.url);
     log(`warm-up: ${WARMUP_REQUESTS} requests per workload and server, one at a time`);
-    for (const w of WORKLOADS) for (const s of SERVERS) for (let i = 0; i < WARMUP_REQUESTS; i++) await post(urls[s], w.body[s](w.mutation ? ingestN++ : 0));
+    // Expected req/s of each workload, server and connection count: from the warm-up, then from the last slice.
+    const rates = new Map<string, number>();
+    for (const w of WORKLOADS) {
+      for (const s of SERVERS) {
+        const t = performance.now();
+        for (let i = 0; i < WARMUP_REQUESTS; i++) await post(urls[s], w.body[s](w.mutation ? ingestN++ : 0));
+        const sequential = (WARMUP_REQUESTS * 1000) / (performance.now() - t);
+        for (const c of CONNECTIONS) rates.set(`${WORKLOADS.indexOf(w)}:${c}:${s}`, c > 1 ? 1.5 * sequential : sequential);
+      }
+    }
 
     const idle = await background(pids, pg, IDLE_SECONDS);
     const perSecond = (x: number) => (x * 1000).toFixed(1);
@@ -281,7 +294,8 @@ async function main(): Promise<number> {
           // Who goes first alternates by round: neither always meets a warmer or a cooler machine.
           for (const s of round % 2 ? [...SERVERS].reverse() : SERVERS) {
             log(`round ${round + 1}/${ROUNDS}: ${s}, ${w.name.slice(0, 40)}, ${connections} connection(s)`);
-            const x = await slice(w, s, pids, urls[s], connections, expected.get(w)?.[s], pg, idle);
+            const x = await slice(w, s, pids, urls[s], connections, rates.get(`${key}:${s}`)!, expected.get(w)?.[s], pg, idle);
+            rates.set(`${key}:${s}`, x.requestsPerSecond);
             r[s].push(x);
           }
         }
