@@ -7,7 +7,7 @@
 // PEER_BENCH_CONNECTIONS (default "50,1"). Smoke run: PEER_BENCH_SECONDS=1 PEER_BENCH_ROUNDS=1 npm run bench:peer
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -228,7 +228,7 @@ let idleNote = '';
 function header(): string {
   const fmt = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
   return [
-    `- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length}; Node ${process.version}; PostgreSQL 15 (embedded), one database for both servers`,
+    `- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; PostgreSQL 15 (embedded), one database for both servers`,
     `- Load average (1 / 5 / 15 min): ${fmt(loadAtStart)} at start, ${fmt(loadavg())} at the end`,
     `- ${ROUNDS} interleaved round(s) of ${SECONDS} s per slice; ours = bench/load-server.js over dist/ (as \`npm start\` runs it, both flags on), PostGraphile 4.14.1 = bench/peer/server.js; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'} for both`,
   ].join('\n');
