@@ -7,6 +7,7 @@ import { runId, SEED, sampleTokens } from './load-seed';
 export type Server = 'ours' | 'peer';
 
 export interface Workload {
+  /** Short: the table's first column (the README lists the documents). */
   name: string;
   /** The request body for request `n` of each server. */
   body: Record<Server, (n: number) => string>;
@@ -37,7 +38,7 @@ const PEER_RECORD = 'mutation Record($input: JSON!) { recordPhaseMetrics(input: 
 
 export const WORKLOADS: Workload[] = [
   {
-    name: 'dashboard: `runs(first: 20) { nodes { phases { metrics { totalTokens } } status { percentComplete } events(limit: 10) { eventType } consolidatedMetrics { totalTokens } } }`',
+    name: 'dashboard (20 runs, nested)',
     mutation: false,
     body: read(
       '{ runs(first: 20) { nodes { phases { metrics { totalTokens } } status { percentComplete } events(limit: 10) { eventType } consolidatedMetrics { totalTokens } } } }',
@@ -49,7 +50,7 @@ export const WORKLOADS: Workload[] = [
     ),
   },
   {
-    name: "one run's `consolidatedMetrics` (all eight fields)",
+    name: "one run's `consolidatedMetrics`",
     mutation: false,
     body: read(
       `{ consolidatedMetrics(runId: "${CONSOLIDATED_RUN}") { runId retrievalTokens secondOpinionTokens evidenceRequestTokens baseTokens totalTokens totalPhases phasesWithMetrics } }`,
@@ -57,12 +58,12 @@ export const WORKLOADS: Workload[] = [
     ),
   },
   {
-    name: '`runs(first: 50) { nodes { id state tokensUsed createdAt } }`',
+    name: '`runs(first: 50)`, four columns',
     mutation: false,
     body: read('{ runs(first: 50) { nodes { id state tokensUsed createdAt } } }', `{ runs: allRuns(first: 50, ${NEWEST_FIRST}) { nodes { id state tokensUsed createdAt } } }`),
   },
   {
-    name: `ingestion: \`recordPhaseMetrics\`, ${INGEST_BATCH} rows per call`,
+    name: `\`recordPhaseMetrics\`, ${INGEST_BATCH} rows`,
     mutation: true,
     body: {
       ours: (n) => JSON.stringify({ query: OURS_RECORD, variables: { input: ingestInput(n) } }),

@@ -24,20 +24,28 @@ interface Frame {
   lineNumber: number;
 }
 interface Profile {
+  endTime: number; // µs, V8's clock
   nodes: { id: number; callFrame: Frame }[];
   samples: number[];
   timeDeltas: number[];
 }
 
-/** Self time by package (node_modules/<pkg>, our dist/src/<folder>, node: built-ins, V8's own entries) and by function. */
-function summarize(profile: Profile): string {
+/**
+ * Self time by package (node_modules/<pkg>, our dist/src/<folder>, node: built-ins, V8's own entries) and by
+ * function, over the last `windowMs` of the profile only (the measured load: not the server's start-up).
+ */
+function summarize(profile: Profile, windowMs: number): string {
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const byGroup = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let total = 0;
+  const from = profile.endTime - windowMs * 1000;
+  let at = profile.endTime - profile.timeDeltas.reduce((a, b) => a + b, 0);
   profile.samples.forEach((id, i) => {
     const f = frames.get(id)!;
     const t = profile.timeDeltas[i] ?? 0;
+    at += t;
+    if (at < from) return;
     total += t;
     const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(f.url)?.[1];
     const ours = /dist\/(src\/[^/]+)/.exec(f.url)?.[1];
@@ -67,6 +75,7 @@ async function main(): Promise<void> {
     const server = await new Promise<string>((resolve) => child.once('message', (m: { url: string }) => resolve(m.url)));
     process.stderr.write(`profiling ${workload.name.slice(0, 60)}: ${seconds} s at ${connections} connections\n`);
     await drive(server, { connections, durationSeconds: 3 }, { body: workload.body.ours(0) }); // warm-up, not of interest
+    const measuredFrom = performance.now();
     const result = await drive(server, { connections, durationSeconds: seconds }, { body: workload.body.ours(0) });
     child.send('close');
     await new Promise((resolve) => child.once('message', resolve));
@@ -74,10 +83,11 @@ async function main(): Promise<void> {
     const timeout = setTimeout(() => child.kill(), 15_000);
     await exited;
     clearTimeout(timeout);
+    const windowMs = performance.now() - measuredFrom; // the measured load and the close, back from the exit
     const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error('the server wrote no profile');
     process.stdout.write(`${Math.round(result.requestsPerSecond)} req/s while profiled (${result.errors} errors); profile: ${join(profileDir, file)}\n\n`);
-    process.stdout.write(`${summarize(JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as Profile)}\n`);
+    process.stdout.write(`${summarize(JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as Profile, windowMs)}\n`);
   } finally {
     await pg.stop();
   }
