@@ -87,6 +87,19 @@ export function normalForm(value: unknown): unknown {
   return value;
 }
 
+/** Where two normal forms first differ, as `path: a ≠ b`; null when they are equal. */
+export function firstDifference(a: unknown, b: unknown, path = 'data'): string | null {
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d) return d;
+    }
+    return null;
+  }
+  return Object.is(a, b) ? null : `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+}
+
 /** The ids a successful ingestion answer returns, in input order. */
 export function ingestedIds(server: Server, body: string): string[] {
   const data = (JSON.parse(body) as { data?: { recordPhaseMetrics?: any } }).data?.recordPhaseMetrics;

@@ -16,7 +16,7 @@ import { closeClient, http, ms } from './measure';
 import { drive } from './load-scenarios';
 import { SEED, seedLoadData } from './load-seed';
 import { clusterCpuMs, cpuMs, peakRssBytes } from './peer-procs';
-import { CONSOLIDATED_RUN, ingestedIds, ingestInput, ingestionOk, normalForm, WORKLOADS, type Server, type Workload } from './peer-workloads';
+import { CONSOLIDATED_RUN, firstDifference, ingestedIds, ingestInput, ingestionOk, normalForm, WORKLOADS, type Server, type Workload } from './peer-workloads';
 
 const SERVERS: Server[] = ['ours', 'peer'];
 const WARMUP_REQUESTS = 20;
@@ -113,8 +113,9 @@ async function prove(urls: Record<Server, string>, databaseUrl: string): Promise
   for (const w of WORKLOADS.filter((x) => !x.mutation)) {
     const answers = { ours: await post(urls.ours, w.body.ours(0)), peer: await post(urls.peer, w.body.peer(0)) };
     const [ours, peer] = SERVERS.map((s) => JSON.parse(answers[s]) as { data?: unknown; errors?: unknown });
-    if (ours.errors || peer.errors || !ours.data || !isDeepStrictEqual(normalForm(ours.data), normalForm(peer.data))) {
-      throw new Error(`PROOF FAILED: the two servers disagree on ${w.name}\n ours: ${answers.ours.slice(0, 500)}\n peer: ${answers.peer.slice(0, 500)}`);
+    const difference = ours.errors || peer.errors || !ours.data ? 'an error' : firstDifference(normalForm(ours.data), normalForm(peer.data));
+    if (difference) {
+      throw new Error(`PROOF FAILED: the two servers disagree on ${w.name} (ours ≠ PostGraphile at ${difference})\n ours: ${answers.ours.slice(0, 300)}\n peer: ${answers.peer.slice(0, 300)}`);
     }
     expected.set(w, answers);
   }
