@@ -43,7 +43,7 @@ export function ingestBody(n: number): string {
 }
 
 /** Runs autocannon for the duration; latencies are collected per response for exact p50/p95/p99. */
-async function drive(url: string, opts: LoadOptions, request: Partial<autocannon.Options>): Promise<LoadResult> {
+export async function drive(url: string, opts: LoadOptions, request: Partial<autocannon.Options>): Promise<LoadResult> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
