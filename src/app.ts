@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './logger';
 import { describeError } from './modules/ops/health';
 import { migrateUp, migrationState } from './modules/ops/migrations';
 import { Dispatcher } from './modules/runs/dispatcher';
-import { FlagStore } from './modules/flag-overrides';
+import { FlagStore } from './modules/flags/overrides';
 import { DAILY, startRetentionSchedule } from './modules/telemetry/retention';
 import { Metrics } from './metrics';
 

@@ -5,7 +5,7 @@ import type { Orm } from './db/orm';
 import { forkEm } from './db/orm';
 import { toSafeInt } from './db/types';
 import type { AdmissionStats } from './http/admission';
-import type { FlagStore } from './modules/flag-overrides';
+import type { FlagStore } from './modules/flags/overrides';
 import type { RetentionReport } from './modules/telemetry/retention';
 
 export class Metrics {

@@ -1,7 +1,7 @@
 // The CLI's client for commands that talk to a running server (AUTOPACK_API_URL, AUTOPACK_API_KEY):
 // runs are only ever executed by servers.
 import type { Config } from '../config';
-import { ServiceError, type ErrorCode } from '../modules/errors';
+import { ServiceError, type ErrorCode } from '../shared/errors';
 import { describeError } from '../modules/ops/health';
 
 const BUSY_RETRIES = 10;

@@ -1,15 +1,15 @@
 // `autopack <command>`: the operator's CLI. Every command calls the service layer in src/modules.
 import { Command } from 'commander';
 import { packageVersion } from '../config';
-import { registerIntegrity } from './integrity';
-import { registerAbAnalysis } from './ab-analysis';
-import { registerDb } from './db';
-import { registerMigrate } from './migrate';
-import { registerReplay } from './replay';
-import { registerPatterns } from './patterns';
-import { registerRetention } from './retention';
-import { registerRolloutCheck } from './rollout-check';
-import { registerSeedDemo } from './seed-demo';
+import { registerIntegrity } from '../modules/telemetry/integrity.cli';
+import { registerAbAnalysis } from '../modules/experiments/ab-analysis.cli';
+import { registerDb } from '../modules/ops/db.cli';
+import { registerMigrate } from '../modules/ops/migrate.cli';
+import { registerReplay } from '../modules/replay/replay.cli';
+import { registerPatterns } from '../modules/patterns/patterns.cli';
+import { registerRetention } from '../modules/telemetry/retention.cli';
+import { registerRolloutCheck } from '../modules/ops/rollout-check.cli';
+import { registerSeedDemo } from '../modules/runs/seed-demo.cli';
 import { registerServe } from './serve';
 
 export function buildProgram(): Command {

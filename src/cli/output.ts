@@ -1,7 +1,7 @@
 // CLI conventions: results on stdout, one-line failures on stderr with a non-zero exit.
 import { ConfigError } from '../config';
 import { StartupError } from '../app';
-import { ServiceError } from '../modules/errors';
+import { ServiceError } from '../shared/errors';
 import { describeError } from '../modules/ops/health';
 
 export class CliExit extends Error {

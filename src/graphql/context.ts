@@ -2,8 +2,8 @@ import type { Config } from '../config';
 import { forkEm, type Em, type Orm } from '../db/orm';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { FlagStore } from '../modules/flag-overrides';
-import type { FlagState } from '../modules/flags';
+import type { FlagStore } from '../modules/flags/overrides';
+import type { FlagState } from '../modules/flags/flags';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What the transport learns about a request while it runs (for logs and metrics). */

@@ -3,15 +3,15 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
 import { fromRoot } from '../paths';
-import { applyKillSwitches } from './directives/killSwitch';
+import { applyKillSwitches } from '../modules/flags/kill-switch.directive';
 import type { Resolvers } from './generated/types';
-import { experimentResolvers } from './resolvers/experiments';
-import { opsResolvers } from './resolvers/ops';
-import { opsStatusResolvers } from './resolvers/ops-status';
-import { patternResolvers } from './resolvers/patterns';
-import { replayResolvers } from './resolvers/replay';
-import { runResolvers } from './resolvers/runs';
-import { telemetryResolvers } from './resolvers/telemetry';
+import { experimentResolvers } from '../modules/experiments/experiments.resolvers';
+import { opsResolvers } from '../modules/ops/ops.resolvers';
+import { opsStatusResolvers } from '../modules/ops/ops-status.resolvers';
+import { patternResolvers } from '../modules/patterns/patterns.resolvers';
+import { replayResolvers } from '../modules/replay/replay.resolvers';
+import { runResolvers } from '../modules/runs/runs.resolvers';
+import { telemetryResolvers } from '../modules/telemetry/telemetry.resolvers';
 import { DateTimeScalar, JSONScalar, SafeIntScalar } from './scalars';
 
 export function loadTypeDefs(): string[] {

@@ -1,6 +1,6 @@
 // One fuzz property for a GraphQL operation: random variables in, then the invariants of invariants.ts.
 import fc from 'fast-check';
-import type { FlagState } from '../../src/modules/flags';
+import type { FlagState } from '../../src/modules/flags/flags';
 import type { GqlResult, Harness } from '../helpers/harness';
 import { overTheWire } from './hostile';
 import { expectCodedErrors, expectUnchanged, rowCounts, type RowCounts } from './invariants';

@@ -5,10 +5,10 @@ import { startApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { createOrm, forkEm, type Em, type Orm } from '../../src/db/orm';
 import { createContext, type GraphQLContext } from '../../src/graphql/context';
-import { FlagStore } from '../../src/modules/flag-overrides';
+import { FlagStore } from '../../src/modules/flags/overrides';
 import { createGraphQLServer } from '../../src/graphql/server';
 import { silentLogger } from '../../src/logger';
-import type { FlagState } from '../../src/modules/flags';
+import type { FlagState } from '../../src/modules/flags/flags';
 import { migrateUp } from '../../src/modules/ops/migrations';
 import { createTestDatabase, type Backend, type TestDatabase } from './db';
 

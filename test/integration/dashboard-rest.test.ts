@@ -1,8 +1,8 @@
 // GET /api/dashboard/runs/{id}/consolidated-metrics as the rollout guide's smoke tests call it: the route
 // function over the same GraphQL schema (the HTTP server only adds the API key check in front of it).
-import { dashboardRoutes } from '../../src/http/dashboard-routes';
+import { dashboardRoutes } from '../../src/modules/telemetry/telemetry.routes';
 import { RestError, type RestResponse } from '../../src/http/rest';
-import type { FlagState } from '../../src/modules/flags';
+import type { FlagState } from '../../src/modules/flags/flags';
 import { BACKENDS } from '../helpers/db';
 import { createHarness, type Harness } from '../helpers/harness';
 

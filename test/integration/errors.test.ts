@@ -1,6 +1,6 @@
 // Unexpected errors are masked (with the request id the client can quote); database outages are coded.
 import { formatError } from '../../src/graphql/server';
-import { databaseUnavailableReason } from '../../src/modules/db-errors';
+import { databaseUnavailableReason } from '../../src/shared/db-errors';
 import { createHarness } from '../helpers/harness';
 
 describe('error masking', () => {

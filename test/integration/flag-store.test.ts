@@ -1,4 +1,4 @@
-import { FlagStore, clearFlagOverride, setFlagOverride } from '../../src/modules/flag-overrides';
+import { FlagStore, clearFlagOverride, setFlagOverride } from '../../src/modules/flags/overrides';
 import { BACKENDS } from '../helpers/db';
 import { createHarness } from '../helpers/harness';
 

@@ -1,6 +1,6 @@
 // A field gated by @killSwitch must be nullable: the server refuses to build a schema where it is not.
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { applyKillSwitches } from '../../src/graphql/directives/killSwitch';
+import { applyKillSwitches } from '../../src/modules/flags/kill-switch.directive';
 import { buildSchema } from '../../src/graphql/schema';
 
 const sdl = (type: string) => `

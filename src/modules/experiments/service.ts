@@ -2,8 +2,8 @@
 // summarise results of a test.
 import { ABTestResult, Phase, Run } from '../../db/entities';
 import type { Em } from '../../db/orm';
-import { badInput, notFound } from '../errors';
-import { checkId, checkLength, checkLimit } from '../validation';
+import { badInput, notFound } from '../../shared/errors';
+import { checkId, checkLength, checkLimit } from '../../shared/validation';
 import { compareRuns, mean, median, type Comparison, type RunSnapshot } from './analysis';
 
 export interface AbAnalysisInput {

@@ -4,7 +4,7 @@ import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createOrm } from '../../db/orm';
 import type { DatabaseTarget } from '../../db/url';
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../shared/errors';
 import { ensureTool, pgDump } from './backup-postgres';
 import { inspectSqliteFile, vacuumInto } from './backup-sqlite';
 import type { Progress, TableCount } from './backup-types';

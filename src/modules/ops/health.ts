@@ -2,7 +2,7 @@
 import type { Config } from '../../config';
 import { maskUrl } from '../../db/url';
 import type { Orm } from '../../db/orm';
-import type { FlagState } from '../flags';
+import type { FlagState } from '../flags/flags';
 
 export interface HealthReport {
   status: 'healthy' | 'unhealthy';

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { Run } from '../../db/entities';
 import { createOrm, forkEm, isPostgres, type Em, type Orm } from '../../db/orm';
 import type { DatabaseTarget } from '../../db/url';
-import { ServiceError } from '../errors';
+import { ServiceError } from '../../shared/errors';
 import { sqlitePath } from './backup';
 import { ensureTool, psqlRestore } from './backup-postgres';
 import { checkpoint, hasSqliteHeader, inspectSqliteFile, replaceSqliteFile, sqliteTableCounts } from './backup-sqlite';

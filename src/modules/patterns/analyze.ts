@@ -2,8 +2,8 @@
 // signature of their normalised message and ranked by how often they happen.
 import { DashboardEvent, Run } from '../../db/entities';
 import type { Em } from '../../db/orm';
-import { notFound } from '../errors';
-import { checkId, checkLimit } from '../validation';
+import { notFound } from '../../shared/errors';
+import { checkId, checkLimit } from '../../shared/validation';
 import { classifyError, confidenceFor, messageWords, topKeywords, type Confidence, type ErrorType } from './classify';
 import { detectorSource } from './detector';
 import { normalizeTokens, signatureOf, tokenize } from './normalize';

@@ -1,6 +1,6 @@
 // Code generation as one step: the top N patterns rendered and written into the output directory.
 import { resolve } from 'node:path';
-import { checkLimit } from '../validation';
+import { checkLimit } from '../../shared/validation';
 import type { FailurePattern } from './analyze';
 import { renderPatternFiles } from './codegen';
 import { writeGeneratedFiles, type WriteReport } from './write';

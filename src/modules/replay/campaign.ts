@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { ReplayCampaign, Run, RUN_STATES, type RunState } from '../../db/entities';
 import { isPostgres, type Em } from '../../db/orm';
-import { badInput, notFound } from '../errors';
-import { emitEvent, type EventSink } from '../events';
-import { checkId, checkLimit } from '../validation';
+import { badInput, notFound } from '../../shared/errors';
+import { emitEvent, type EventSink } from '../events/emit';
+import { checkId, checkLimit } from '../../shared/validation';
 import { cloneRuns } from './clone';
 
 export interface CampaignInput {

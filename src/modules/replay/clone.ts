@@ -2,9 +2,9 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Phase, ReplayCampaign, Run } from '../../db/entities';
 import type { Em } from '../../db/orm';
-import { conflict, notFound } from '../errors';
-import { emitEvent, type EventSink } from '../events';
-import { checkId } from '../validation';
+import { conflict, notFound } from '../../shared/errors';
+import { emitEvent, type EventSink } from '../events/emit';
+import { checkId } from '../../shared/validation';
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/-/g, '').replace(/:/g, '').replace('T', '-');
 

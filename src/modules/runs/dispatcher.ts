@@ -7,7 +7,7 @@ import type { Config } from '../../config';
 import { forkEm, type Orm } from '../../db/orm';
 import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
-import type { FlagState } from '../flags';
+import type { FlagState } from '../flags/flags';
 import { advanceCampaigns } from '../replay/campaign';
 import { describeError } from '../ops/health';
 import { startExecutor, type ExecutorHandle } from './executor';

@@ -4,9 +4,9 @@
 import { LockMode } from '@mikro-orm/core';
 import { Phase, Run, type RunState } from '../../db/entities';
 import { isPostgres, type Em } from '../../db/orm';
-import { conflict, notFound } from '../errors';
-import { emitEvent, type EventSink } from '../events';
-import { checkId } from '../validation';
+import { conflict, notFound } from '../../shared/errors';
+import { emitEvent, type EventSink } from '../events/emit';
+import { checkId } from '../../shared/validation';
 
 const ACTIVE_PHASE_STATES = ['EXECUTING', 'GATE', 'CI_RUNNING'] as const;
 

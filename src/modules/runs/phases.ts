@@ -2,9 +2,9 @@
 // tokens_used kept equal to the sum of its phases in the same transaction.
 import { Phase, Run, type PhaseState } from '../../db/entities';
 import type { Em } from '../../db/orm';
-import { badInput, conflict, notFound } from '../errors';
-import { emitEvent, type EventSink } from '../events';
-import { checkId, checkJsonDocument, checkLength, checkNonNegative } from '../validation';
+import { badInput, conflict, notFound } from '../../shared/errors';
+import { emitEvent, type EventSink } from '../events/emit';
+import { checkId, checkJsonDocument, checkLength, checkNonNegative } from '../../shared/validation';
 
 /** state -> states it may move to. Retrying a failed phase counts another attempt. */
 export const PHASE_TRANSITIONS: Record<PhaseState, readonly PhaseState[]> = {

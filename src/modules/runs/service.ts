@@ -2,8 +2,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Phase, Run, type RunState } from '../../db/entities';
 import type { Em } from '../../db/orm';
-import { badInput, conflict, notFound } from '../errors';
-import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../validation';
+import { badInput, conflict, notFound } from '../../shared/errors';
+import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../../shared/validation';
 
 export interface PhaseInput {
   phaseId: string;

@@ -2,7 +2,7 @@
 // results in key order.
 import type { Em } from '../../db/orm';
 import { toSafeInt } from '../../db/types';
-import { badInput, type ServiceError } from '../errors';
+import { badInput, type ServiceError } from '../../shared/errors';
 import type { ConsolidatedMetricsSummary, MetricsPage } from './consolidated';
 
 // One aggregate per run over the page of its samples, newest first (`id` breaks ties so pages never overlap).

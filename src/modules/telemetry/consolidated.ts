@@ -1,8 +1,8 @@
 // The consolidated metrics dashboard: token totals of a run over its newest telemetry samples, counting
 // every token exactly once (totalTokens is the sum of the four category sums, never of stored totals).
 import type { Em } from '../../db/orm';
-import { badInput, notFound } from '../errors';
-import { ID_PATTERN } from '../validation';
+import { badInput, notFound } from '../../shared/errors';
+import { ID_PATTERN } from '../../shared/validation';
 import { consolidatedByRunIds } from './batch';
 import type { TokenCounts } from './token-counts';
 

@@ -1,9 +1,9 @@
 // Phase 6 P3 telemetry ingestion: up to 1000 samples per call, all checked before anything is written, then
 // stored with one phase lookup and one multi-row INSERT (bulk-insert.ts) in one transaction (all or nothing).
 import type { Em } from '../../db/orm';
-import { badInput, notFound } from '../errors';
+import { badInput, notFound } from '../../shared/errors';
 import type { PhaseMetricsRecord } from '../records';
-import { checkId } from '../validation';
+import { checkId } from '../../shared/validation';
 import { insertMetricsRows } from './bulk-insert';
 import type { TokenCounts } from './token-counts';
 

@@ -3,8 +3,8 @@
 // back: a restored old backup, a manual fix, a table rebuilt without its constraints.
 import type { Em } from '../../db/orm';
 import { toSafeInt } from '../../db/types';
-import { notFound } from '../errors';
-import { checkId } from '../validation';
+import { notFound } from '../../shared/errors';
+import { checkId } from '../../shared/validation';
 
 export type MetricsViolationKind = 'TOTAL_MISMATCH' | 'NEGATIVE_CATEGORY';
 

@@ -5,7 +5,7 @@ import type { Config } from '../../config';
 import { forkEm, type Em, type Orm } from '../../db/orm';
 import { toSafeInt } from '../../db/types';
 import type { Logger } from '../../logger';
-import { badInput } from '../errors';
+import { badInput } from '../../shared/errors';
 import { describeError } from '../ops/health';
 
 export const PURGED_TABLES = ['phase_metrics', 'dashboard_events'] as const;

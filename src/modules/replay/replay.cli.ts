@@ -4,10 +4,10 @@
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../config';
-import { toSnake } from '../http/rest';
-import { ApiClient } from './client';
-import { action, CliExit, out } from './output';
+import { loadConfig } from '../../config';
+import { toSnake } from '../../http/rest';
+import { ApiClient } from '../../cli/client';
+import { action, CliExit, out } from '../../cli/output';
 
 const CAMPAIGN = `mutation($input: ReplayCampaignInput!) {
   replayCampaign(input: $input) { campaignId dryRun selected { id state createdAt tokensUsed } replays { id replayOf { id } } }

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import type { FeatureFlagName } from '../../config';
-import { clearFlagOverride, setFlagOverride } from '../../modules/flag-overrides';
-import { checkHealth } from '../../modules/ops/health';
-import type { GraphQLContext } from '../context';
-import { gatedFields } from '../directives/killSwitch';
-import type { Resolvers } from '../generated/types';
+import { clearFlagOverride, setFlagOverride } from '../flags/overrides';
+import { checkHealth } from './health';
+import type { GraphQLContext } from '../../graphql/context';
+import { gatedFields } from '../flags/kill-switch.directive';
+import type { Resolvers } from '../../graphql/generated/types';
 
 const gatesCache = new WeakMap<GraphQLSchema, ReturnType<typeof gatedFields>>();
 

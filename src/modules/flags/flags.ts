@@ -1,6 +1,6 @@
 // Kill switches: what each one is called, what it says when off, and the error it raises.
-import { FLAG_ENV_VARS, type FeatureFlagName } from '../config';
-import { ServiceError } from './errors';
+import { FLAG_ENV_VARS, type FeatureFlagName } from '../../config';
+import { ServiceError } from '../../shared/errors';
 
 export type FlagState = Readonly<Record<FeatureFlagName, boolean>>;
 

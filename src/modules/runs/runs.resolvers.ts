@@ -1,11 +1,11 @@
-import { found } from '../../modules/errors';
-import { executeRun } from '../../modules/runs/lifecycle';
-import { recordDashboardEvent, updatePhase } from '../../modules/runs/phases';
-import { createRun, getRun, listRuns } from '../../modules/runs/service';
-import { summarizeStatus } from '../../modules/runs/status';
-import { checkLimit } from '../../modules/validation';
-import { MAX_DASHBOARD_EVENTS } from '../../modules/telemetry/dashboard-events';
-import type { Resolvers } from '../generated/types';
+import { found } from '../../shared/errors';
+import { executeRun } from './lifecycle';
+import { recordDashboardEvent, updatePhase } from './phases';
+import { createRun, getRun, listRuns } from './service';
+import { summarizeStatus } from './status';
+import { checkLimit } from '../../shared/validation';
+import { MAX_DASHBOARD_EVENTS } from '../events/list';
+import type { Resolvers } from '../../graphql/generated/types';
 
 
 export const runResolvers: Resolvers = {

@@ -1,9 +1,9 @@
 // `autopack rollout-check`: the rollout guide's Post-Rollout Validation against a running server, as a
 // ✓/✗ checklist with what each check saw, and the progressive rollout stage the kill switches are at.
 import type { Command } from 'commander';
-import { loadConfig } from '../config';
-import { formatStage } from '../modules/ops/rollout-stage';
-import { action, CliExit, mark, out } from './output';
+import { loadConfig } from '../../config';
+import { formatStage } from './rollout-stage';
+import { action, CliExit, mark, out } from '../../cli/output';
 import { runRolloutChecks, ServerUnreachableError, type CheckResult } from './rollout-checks';
 
 const symbol = (c: CheckResult) => (c.status === 'skip' ? '-' : mark(c.status === 'pass'));

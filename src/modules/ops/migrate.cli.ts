@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { migrateDown, migrateUp, migrationState } from '../modules/ops/migrations';
-import { verifySchema } from '../modules/ops/verify';
-import { action, CliExit, mark, out } from './output';
+import { migrateDown, migrateUp, migrationState } from './migrations';
+import { verifySchema } from './verify';
+import { action, CliExit, mark, out } from '../../cli/output';
 
-import type { Orm } from '../db/orm';
-import { withDatabase } from './database';
+import type { Orm } from '../../db/orm';
+import { withDatabase } from '../../cli/database';
 
 const withOrm = (fn: (orm: Orm, display: string) => Promise<void>) => withDatabase((orm, config) => fn(orm, config.database.display));
 

@@ -3,12 +3,12 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { loadConfig } from '../config';
-import { createOrm, forkEm } from '../db/orm';
-import { ServiceError } from '../modules/errors';
-import { analyzeFailures, DEFAULT_MIN_OCCURRENCES, MAX_MIN_OCCURRENCES, type FailurePattern, type PatternAnalysis } from '../modules/patterns/analyze';
-import { DEFAULT_OUT_DIR, DEFAULT_TOP, generatePatternCode, MAX_TOP } from '../modules/patterns/generate';
-import { action, CliExit, out } from './output';
+import { loadConfig } from '../../config';
+import { createOrm, forkEm } from '../../db/orm';
+import { ServiceError } from '../../shared/errors';
+import { analyzeFailures, DEFAULT_MIN_OCCURRENCES, MAX_MIN_OCCURRENCES, type FailurePattern, type PatternAnalysis } from './analyze';
+import { DEFAULT_OUT_DIR, DEFAULT_TOP, generatePatternCode, MAX_TOP } from './generate';
+import { action, CliExit, out } from '../../cli/output';
 
 interface PatternsOptions {
   runId?: string;

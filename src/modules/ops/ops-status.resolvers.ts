@@ -1,8 +1,8 @@
 // Read-only views of the server's own database schema, so remote checks (`autopack rollout-check`) can
 // confirm what `autopack migrate status|verify` would say without database access.
-import { migrationState } from '../../modules/ops/migrations';
-import { verifySchema } from '../../modules/ops/verify';
-import type { Resolvers } from '../generated/types';
+import { migrationState } from './migrations';
+import { verifySchema } from './verify';
+import type { Resolvers } from '../../graphql/generated/types';
 
 export const opsStatusResolvers: Resolvers = {
   Query: {

@@ -1,8 +1,8 @@
 // The guide's dashboard API: GET /api/dashboard/runs/{id}/consolidated-metrics?limit=&offset=. A GraphQL
 // operation on the same schema, so the kill switch answers first (503), then the arguments (400), then the
 // run's existence (404), exactly as over /graphql.
-import type { ConsolidatedMetricsSummary } from '../modules/telemetry/consolidated';
-import { decodeSegment, executeRest, intParam, RestError, type RestRoute } from './rest';
+import type { ConsolidatedMetricsSummary } from './consolidated';
+import { decodeSegment, executeRest, intParam, RestError, type RestRoute } from '../../http/rest';
 
 const CONSOLIDATED = `query ConsolidatedMetrics($runId: ID!, $limit: Int!, $offset: Int!) {
   consolidatedMetrics(runId: $runId, limit: $limit, offset: $offset) {

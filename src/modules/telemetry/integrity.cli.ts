@@ -1,9 +1,9 @@
 // `autopack integrity [--run-id ID]`: the rollout guide's data validation, on DATABASE_URL.
 import type { Command } from 'commander';
-import { forkEm } from '../db/orm';
-import { checkIntegrity, type IntegrityReport } from '../modules/telemetry/integrity';
-import { withDatabase } from './database';
-import { action, CliExit, out } from './output';
+import { forkEm } from '../../db/orm';
+import { checkIntegrity, type IntegrityReport } from './integrity';
+import { withDatabase } from '../../cli/database';
+import { action, CliExit, out } from '../../cli/output';
 
 function printViolations(report: IntegrityReport): void {
   for (const v of report.metricsViolations) {

@@ -1,9 +1,9 @@
 // The rollout guide's "Post-Rollout Validation" smoke checklist, run against a server over HTTP exactly as
 // an operator's curl commands would: /health, the REST dashboard routes, and GraphQL for the rest.
-import { ServiceError } from '../modules/errors';
-import { describeError } from '../modules/ops/health';
-import { formatStage, rolloutStage, type RolloutStage } from '../modules/ops/rollout-stage';
-import { ApiClient } from './client';
+import { ServiceError } from '../../shared/errors';
+import { describeError } from './health';
+import { formatStage, rolloutStage, type RolloutStage } from './rollout-stage';
+import { ApiClient } from '../../cli/client';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 

@@ -1,6 +1,6 @@
-import { found } from '../../modules/errors';
-import { abTestSummary, listAbResults, runAbAnalysis } from '../../modules/experiments/service';
-import type { Resolvers } from '../generated/types';
+import { found } from '../../shared/errors';
+import { abTestSummary, listAbResults, runAbAnalysis } from './service';
+import type { Resolvers } from '../../graphql/generated/types';
 
 export const experimentResolvers: Resolvers = {
   Query: {

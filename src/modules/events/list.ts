@@ -1,9 +1,9 @@
 // Dashboard events as the dashboard reads them: newest first, by run and/or by type.
 import { DashboardEvent } from '../../db/entities';
 import type { Em } from '../../db/orm';
-import { badInput } from '../errors';
-import { EVENT_TYPE_PATTERN } from '../events';
-import { checkId, checkLimit } from '../validation';
+import { badInput } from '../../shared/errors';
+import { EVENT_TYPE_PATTERN } from './emit';
+import { checkId, checkLimit } from '../../shared/validation';
 
 export const MAX_DASHBOARD_EVENTS = 1000;
 

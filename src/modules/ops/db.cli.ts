@@ -1,9 +1,9 @@
 // `autopack db backup|restore`: the rollout guide's Step 2a and Step 5b on DATABASE_URL.
 import type { Command } from 'commander';
-import { loadConfig } from '../config';
-import { backupDatabase, defaultBackupName, type TableCount } from '../modules/ops/backup';
-import { assertNothingRunning, executeRestore, planRestore } from '../modules/ops/restore';
-import { action, CliExit, out } from './output';
+import { loadConfig } from '../../config';
+import { backupDatabase, defaultBackupName, type TableCount } from './backup';
+import { assertNothingRunning, executeRestore, planRestore } from './restore';
+import { action, CliExit, out } from '../../cli/output';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -1,14 +1,14 @@
 // Runtime kill switches: an override stored in the database wins over the environment value until it is
 // cleared. Every server polls the overrides (FlagStore), so a change applies everywhere within seconds,
 // without a restart - the guide's "Immediate Action: set all kill switches to 0".
-import { FLAG_ENV_VARS, type FeatureFlagName } from '../config';
-import { FeatureFlagOverride } from '../db/entities';
-import { forkEm, type Em, type Orm } from '../db/orm';
-import type { Logger } from '../logger';
-import { badInput } from './errors';
+import { FLAG_ENV_VARS, type FeatureFlagName } from '../../config';
+import { FeatureFlagOverride } from '../../db/entities';
+import { forkEm, type Em, type Orm } from '../../db/orm';
+import type { Logger } from '../../logger';
+import { badInput } from '../../shared/errors';
 import { FLAG_NAMES, type FlagState } from './flags';
-import { describeError } from './ops/health';
-import { checkLength } from './validation';
+import { describeError } from '../ops/health';
+import { checkLength } from '../../shared/validation';
 
 export interface FlagDetail {
   flag: FeatureFlagName;

@@ -3,8 +3,8 @@
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema, isNonNullType, isObjectType } from 'graphql';
 import type { FeatureFlagName } from '../../config';
-import { featureDisabled } from '../../modules/flags';
-import type { GraphQLContext } from '../context';
+import { featureDisabled } from './flags';
+import type { GraphQLContext } from '../../graphql/context';
 
 const DIRECTIVE = 'killSwitch';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config';
-import { ApiClient } from './client';
-import { action, CliExit, out } from './output';
+import { loadConfig } from '../../config';
+import { ApiClient } from '../../cli/client';
+import { action, CliExit, out } from '../../cli/output';
 
 interface DemoRun {
   id: string;

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { ServiceError } from '../modules/errors';
-import { durationSeconds, successRate, type RunSnapshot } from '../modules/experiments/analysis';
-import { runAbAnalysis } from '../modules/experiments/service';
-import { forkEm } from '../db/orm';
-import { withDatabase } from './database';
-import { action, CliExit, mark, out } from './output';
+import { ServiceError } from '../../shared/errors';
+import { durationSeconds, successRate, type RunSnapshot } from './analysis';
+import { runAbAnalysis } from './service';
+import { forkEm } from '../../db/orm';
+import { withDatabase } from '../../cli/database';
+import { action, CliExit, mark, out } from '../../cli/output';
 
 const num = (n: number) => n.toLocaleString('en-US');
 const pct = (delta: number, base: number) => (base === 0 ? 'n/a' : `${delta >= 0 ? '+' : ''}${((delta / base) * 100).toFixed(2)}%`);

@@ -1,11 +1,11 @@
 // Dashboard events: the service's own (RUN_QUEUED, PHASE_FAILED, ...) and free-form ones from executors.
 // With TELEMETRY_DB_ENABLED=0 they go to the log instead of the dashboard_events table.
-import type { Config } from '../config';
-import { DashboardEvent, Phase, Run } from '../db/entities';
-import type { Em } from '../db/orm';
-import type { Logger } from '../logger';
-import { badInput } from './errors';
-import { checkLength } from './validation';
+import type { Config } from '../../config';
+import { DashboardEvent, Phase, Run } from '../../db/entities';
+import type { Em } from '../../db/orm';
+import type { Logger } from '../../logger';
+import { badInput } from '../../shared/errors';
+import { checkLength } from '../../shared/validation';
 
 export const EVENT_TYPE_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
 

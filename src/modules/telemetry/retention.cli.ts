@@ -1,10 +1,10 @@
 // `autopack retention [--days N] [--dry-run]`: purge expired telemetry on DATABASE_URL (what the server
 // also does once a day).
 import type { Command } from 'commander';
-import { forkEm } from '../db/orm';
-import { MAX_RETENTION_DAYS, purgeExpiredTelemetry } from '../modules/telemetry/retention';
-import { withDatabase } from './database';
-import { action, CliExit, out } from './output';
+import { forkEm } from '../../db/orm';
+import { MAX_RETENTION_DAYS, purgeExpiredTelemetry } from './retention';
+import { withDatabase } from '../../cli/database';
+import { action, CliExit, out } from '../../cli/output';
 
 function days(raw: string | undefined): number | null {
   if (raw === undefined) return null;

@@ -1,7 +1,7 @@
-import { startCampaign } from '../../modules/replay/campaign';
-import { replayRun } from '../../modules/replay/clone';
-import { compareReplay } from '../../modules/replay/comparison';
-import type { Resolvers } from '../generated/types';
+import { startCampaign } from './campaign';
+import { replayRun } from './clone';
+import { compareReplay } from './comparison';
+import type { Resolvers } from '../../graphql/generated/types';
 
 export const replayResolvers: Resolvers = {
   Mutation: {

@@ -1,5 +1,5 @@
-import { analyzeFailures } from '../../modules/patterns/analyze';
-import type { Resolvers } from '../generated/types';
+import { analyzeFailures } from './analyze';
+import type { Resolvers } from '../../graphql/generated/types';
 
 export const patternResolvers: Resolvers = {
   Query: {

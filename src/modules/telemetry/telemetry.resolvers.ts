@@ -1,10 +1,10 @@
-import { found } from '../../modules/errors';
-import { checkMetricsPage, consolidatedMetrics } from '../../modules/telemetry/consolidated';
-import { listDashboardEvents } from '../../modules/telemetry/dashboard-events';
-import { recordPhaseMetrics } from '../../modules/telemetry/ingest';
-import { checkIntegrity } from '../../modules/telemetry/integrity';
-import { purgeExpiredTelemetry } from '../../modules/telemetry/retention';
-import type { Resolvers } from '../generated/types';
+import { found } from '../../shared/errors';
+import { checkMetricsPage, consolidatedMetrics } from './consolidated';
+import { listDashboardEvents } from '../events/list';
+import { recordPhaseMetrics } from './ingest';
+import { checkIntegrity } from './integrity';
+import { purgeExpiredTelemetry } from './retention';
+import type { Resolvers } from '../../graphql/generated/types';
 
 // consolidatedMetrics and recordPhaseMetrics are gated by @killSwitch in the SDL: the directive refuses
 // them before these resolvers run.
