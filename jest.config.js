@@ -1,17 +1,33 @@
-// Tests run TypeScript through swc (type checking is `npm run typecheck`). Integration tests run against
-// SQLite and PostgreSQL: global setup starts an embedded PostgreSQL unless TEST_PG_URL is set.
+// Tests run TypeScript through swc (type checking is `npm run typecheck`). Two projects:
+// - unit: pure functions, no database, no global setup (a single unit file starts in well under a second);
+// - db: integration, e2e and fuzz tests against SQLite and PostgreSQL. Its global setup starts an embedded
+//   PostgreSQL (unless TEST_PG_URL is set) and migrates one template database per backend.
 const { readFileSync } = require('node:fs');
 
 const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
 
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
-  globalSetup: '<rootDir>/test/global-setup.mjs',
-  globalTeardown: '<rootDir>/test/global-teardown.mjs',
-  testTimeout: 60000,
   maxWorkers: 2,
+  testTimeout: 60000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/unit'],
+      testMatch: ['**/*.test.ts'],
+      transform,
+    },
+    {
+      displayName: 'db',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/'],
+      transform,
+      globalSetup: '<rootDir>/test/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/global-teardown.mjs',
+    },
+  ],
 };

@@ -33,11 +33,11 @@ export interface Harness {
 }
 
 export async function createHarness(backend: Backend, env: Record<string, string> = {}): Promise<Harness> {
-  const db = await createTestDatabase(backend);
+  const db = await createTestDatabase(backend, { migrated: true });
   const config = loadConfig({ DATABASE_URL: db.url, ...env });
   const statements: string[] = [];
   const orm = await createOrm(config.database, { onQuery: (sql) => statements.push(sql), logger: silentLogger });
-  await migrateUp(orm);
+  await migrateUp(orm); // finds nothing pending on a template copy; kept so a harness never runs unmigrated
   const apollo = createGraphQLServer(config, silentLogger);
   await apollo.start();
   const flagStore = new FlagStore(config.flags, orm, silentLogger);
@@ -74,7 +74,7 @@ export interface TestApp {
 
 /** The real service on 127.0.0.1 and a free port, over a fresh database of `backend`. */
 export async function startTestApp(backend: Backend, env: Record<string, string> = {}, existing?: TestDatabase): Promise<TestApp> {
-  const db = existing ?? (await createTestDatabase(backend));
+  const db = existing ?? (await createTestDatabase(backend, { migrated: true }));
   const config = loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', AUTOPACK_SHUTDOWN_GRACE_SECONDS: '0', ...env });
   const app = await startApp(config, { logger: silentLogger });
   return {
