@@ -59,7 +59,8 @@ function requestReporting(logger: Logger): ApolloServerPlugin<GraphQLContext> {
           for (const e of errors) {
             const code = errorCode(e);
             contextValue.request.errorCodes.push(code);
-            contextValue.metrics?.graphqlErrors.inc({ code, operation: operationName ?? contextValue.request.operation ?? 'unknown' });
+            const metrics = contextValue.metrics;
+            metrics?.graphqlErrors.inc({ code, operation: metrics.operationLabel(operationName ?? contextValue.request.operation ?? 'unknown') });
             if (isExpected(e)) continue;
             const original = unwrapResolverError(e) as Error;
             logger.error('unexpected error', {
