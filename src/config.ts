@@ -34,6 +34,8 @@ export interface Config {
   /** Deadlines for a request's headers and, once they are in, for its whole body (slow clients get 408). */
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
+  /** Bytes of bodies all requests not yet finished may hold at once (read before admission); beyond: 503. */
+  maxPendingBodyBytes: number;
   /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
   heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
@@ -175,6 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
     readKeySharePercent: integer(env, 'AUTOPACK_READ_KEY_SHARE_PERCENT', 75, 1, 100),
     headersTimeoutMs: integer(env, 'AUTOPACK_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
     bodyTimeoutMs: integer(env, 'AUTOPACK_BODY_TIMEOUT_MS', 10_000, 100, 600_000),
+    maxPendingBodyBytes: integer(env, 'AUTOPACK_MAX_PENDING_BODY_MB', 64, 1, 65_536) * 1024 * 1024,
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),

@@ -5,7 +5,7 @@ import type { Orm } from './db/orm';
 import { forkEm } from './db/orm';
 import { toSafeInt } from './db/types';
 import { BoundedLabel } from './bounded-label';
-import type { AdmissionGate, AdmissionStats } from './http/admission';
+import type { AdmissionGate, AdmissionStats, BodyBudget } from './http/admission';
 import type { FlagStore } from './modules/flag-overrides';
 import type { RetentionReport } from './modules/telemetry/retention';
 
@@ -92,7 +92,15 @@ export class Metrics {
   });
 
   /** Gauges of the HTTP admission gate: API requests executing and waiting right now, in all and by key class. */
-  trackAdmission(gate: AdmissionGate): void {
+  trackAdmission(gate: AdmissionGate, bodies: BodyBudget): void {
+    new Gauge({
+      name: 'autopack_http_pending_body_bytes',
+      help: 'Bytes of request bodies held by unfinished requests (at most AUTOPACK_MAX_PENDING_BODY_MB)',
+      registers: [this.registry],
+      collect() {
+        this.set(bodies.bytes);
+      },
+    });
     const gauges: [keyof AdmissionStats, string][] = [
       ['running', 'API requests executing now (at most AUTOPACK_MAX_CONCURRENT_REQUESTS)'],
       ['queued', 'API requests waiting for a slot (at most AUTOPACK_MAX_QUEUED_REQUESTS)'],

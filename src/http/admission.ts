@@ -89,3 +89,28 @@ export class AdmissionGate {
     }
   }
 }
+
+/**
+ * Bytes of request bodies held by requests that have not finished: bodies are read before admission, so
+ * without a bound many clients sending large bodies at once would fill memory while they wait in line.
+ */
+export class BodyBudget {
+  private used = 0;
+
+  constructor(readonly maxBytes: number) {}
+
+  get bytes(): number {
+    return this.used;
+  }
+
+  /** Takes `n` bytes; false (nothing taken) when that would pass the bound. */
+  take(n: number): boolean {
+    if (this.used + n > this.maxBytes) return false;
+    this.used += n;
+    return true;
+  }
+
+  give(n: number): void {
+    this.used -= n;
+  }
+}

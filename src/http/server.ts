@@ -10,7 +10,7 @@ import { createContext, type ContextDeps, type GraphQLContext, type RequestInfo 
 import type { Config } from '../config';
 import { clip } from '../logger';
 import type { Metrics } from '../metrics';
-import { AdmissionGate, type KeyClass } from './admission';
+import { AdmissionGate, BodyBudget, type KeyClass } from './admission';
 import { authenticate, requestActor, type AuthResult } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { healthRoute, RestError, type RestResponse } from './rest';
@@ -35,13 +35,17 @@ class SlowBody extends Error {}
 /** The client went away before its body was complete: nobody to answer. */
 class ClientGone extends Error {}
 
+/** The bodies held by unfinished requests are at AUTOPACK_MAX_PENDING_BODY_MB. */
+class BodiesFull extends Error {}
+
 const tooLarge = () => new RestError(413, `Request body larger than ${MAX_BODY_BYTES} bytes`);
 
 /**
  * The whole body, read before the request asks for an admission slot (so a slow client holds only its own
- * socket), within `timeoutMs` of its headers and at most MAX_BODY_BYTES.
+ * socket), within `timeoutMs` of its headers and at most MAX_BODY_BYTES. Its bytes are taken from `budget`;
+ * on success the caller gives them back once the request is done, on failure they are given back here.
  */
-function readBody(req: IncomingMessage, timeoutMs: number): Promise<string> {
+function readBody(req: IncomingMessage, timeoutMs: number, budget: BodyBudget): Promise<{ text: string; bytes: number }> {
   if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -51,14 +55,16 @@ function readBody(req: IncomingMessage, timeoutMs: number): Promise<string> {
       req.off('data', onData).off('end', onEnd).off('close', onClose);
       settle();
     };
-    const timer = setTimeout(() => done(() => reject(new SlowBody(`Request body not received within ${timeoutMs} ms`))), timeoutMs);
+    const fail = (e: Error) => done(() => (budget.give(size), reject(e)));
+    const timer = setTimeout(() => fail(new SlowBody(`Request body not received within ${timeoutMs} ms`)), timeoutMs);
     const onData = (chunk: Buffer) => {
+      if (size + chunk.length > MAX_BODY_BYTES) return fail(tooLarge());
+      if (!budget.take(chunk.length)) return fail(new BodiesFull());
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) return done(() => reject(tooLarge()));
       chunks.push(chunk);
     };
-    const onEnd = () => done(() => resolve(Buffer.concat(chunks).toString('utf8')));
-    const onClose = () => done(() => reject(new ClientGone()));
+    const onEnd = () => done(() => resolve({ text: Buffer.concat(chunks).toString('utf8'), bytes: size }));
+    const onClose = () => fail(new ClientGone());
     req.on('data', onData).once('end', onEnd).once('close', onClose);
   });
 }
@@ -113,7 +119,8 @@ export function createRequestHandler(deps: HttpDeps) {
   const { apollo, config, logger, metrics } = deps;
   const assets = graphiqlAssets();
   const gate = admissionGate(config);
-  metrics.trackAdmission(gate);
+  const bodies = new BodyBudget(config.maxPendingBodyBytes);
+  metrics.trackAdmission(gate, bodies);
 
   /** Runs an API request once the gate admits it; a full line gets 503 at once (`busy` writes it). */
   async function admitted(req: IncomingMessage, cls: KeyClass, busy: () => void, handle: () => Promise<void>): Promise<void> {
@@ -129,13 +136,23 @@ export function createRequestHandler(deps: HttpDeps) {
     }
   }
 
-  /** The body before admission; a client too slow to send it is answered 408 and disconnected. */
-  async function body(req: IncomingMessage, res: ServerResponse): Promise<string | null> {
-    if (req.method !== 'POST') return '';
+  /**
+   * The body before admission; a client too slow to send it is answered 408 and disconnected, one whose body
+   * does not fit in the bodies' budget gets `busy` (503). null: answered (or nobody to answer).
+   */
+  async function body(req: IncomingMessage, res: ServerResponse, busy: () => void): Promise<{ text: string; bytes: number } | null> {
+    if (req.method !== 'POST') return { text: '', bytes: 0 };
     try {
-      return await readBody(req, config.bodyTimeoutMs);
+      return await readBody(req, config.bodyTimeoutMs, bodies);
     } catch (e) {
       if (e instanceof ClientGone) return null;
+      if (e instanceof BodiesFull) {
+        metrics.busyRejections.inc();
+        // the rest of the body is not read: the connection cannot carry another request
+        res.setHeader('connection', 'close');
+        busy();
+        return null;
+      }
       if (!(e instanceof SlowBody)) throw e;
       metrics.slowClientDrops.inc({ stage: 'body' });
       res.setHeader('connection', 'close');
@@ -208,10 +225,14 @@ export function createRequestHandler(deps: HttpDeps) {
     // Everything else needs a key.
     if (path === '/graphql') {
       if (!auth.ok) return sendJson(res, auth.status, { errors: [{ message: auth.message, extensions: { code: auth.code } }] });
-      const raw = await body(req, res);
-      if (raw === null) return;
       const busy = () => sendBusy(res, { errors: [{ message: BUSY_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-      return admitted(req, keyClass(auth), busy, () => graphql(req, res, url, raw, ctx));
+      const read = await body(req, res, busy);
+      if (read === null) return;
+      try {
+        return await admitted(req, keyClass(auth), busy, () => graphql(req, res, url, read.text, ctx));
+      } finally {
+        bodies.give(read.bytes);
+      }
     }
     if (path.startsWith('/api/')) {
       if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });

@@ -34,7 +34,7 @@ describe.each(BACKENDS)('slow clients on %s', (backend) => {
     let requests = 0;
     const sockets: SlowSocket[] = [];
     beforeAll(async () => {
-      t = await startTestApp(backend, { ...KEYS, AUTOPACK_BODY_TIMEOUT_MS: '600000' });
+      t = await startTestApp(backend, { ...KEYS, AUTOPACK_BODY_TIMEOUT_MS: '600000', AUTOPACK_MAX_PENDING_BODY_MB: '1' });
       // the server's own 'request' event: a request whose head is in (the handler has started)
       t.app.server.on('request', () => requests++);
     });
@@ -64,6 +64,31 @@ describe.each(BACKENDS)('slow clients on %s', (backend) => {
       const after = await metricsText(t.url);
       expect(metricValue(after, 'autopack_http_requests_running')).toBe(0);
       expect(metricValue(after, 'autopack_http_slow_client_drops_total', '{stage="body"}')).toBe(0);
+    });
+
+    it('bodies held before admission are bounded (AUTOPACK_MAX_PENDING_BODY_MB): beyond, 503 at once, nothing held', async () => {
+      // 800 KB of a 900 KB body, then nothing: held by the server while it waits for the rest
+      const big = JSON.stringify({ query: '{ __typename }', variables: { pad: 'p'.repeat(900 * 1024) } });
+      const holder = slowSocket(t.url, graphqlHead(KEY, big) + big.slice(0, 800 * 1024), '', 60_000);
+      sockets.push(holder);
+      const held = () => metricsText(t.url).then((m) => metricValue(m, 'autopack_http_pending_body_bytes'));
+      await until('the server to hold the 800 KB', held, (n) => n >= 800 * 1024);
+
+      const other = JSON.stringify({ query: '{ __typename }', variables: { pad: 'q'.repeat(300 * 1024) } });
+      const send = () => fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: other });
+      const refused = await send();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(((await refused.json()) as any).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      // what the refused request had read was given back: only the holder's bytes are held
+      expect(await held()).toBeLessThan(900 * 1024);
+
+      holder.stop();
+      await until('the holder to be given back', held, (n) => n === 0);
+      const served = await send();
+      expect(served.status).toBe(200);
+      expect(await served.json()).toEqual({ data: { __typename: 'Query' } });
+      expect(await held()).toBe(0);
     });
   });
 
