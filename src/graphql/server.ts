@@ -20,7 +20,12 @@ const INTERNAL = 'INTERNAL_SERVER_ERROR';
 function isExpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
   if (original instanceof ServiceError || databaseUnavailableReason(original)) return true;
-  return original instanceof GraphQLError && !original.originalError && original.extensions?.code !== INTERNAL;
+  if (!(original instanceof GraphQLError)) return false;
+  // Apollo's refusals of a request (validation, variables) carry their code from the start, with graphql-js's
+  // error as originalError: the client's mistake, not a bug to log with its stack.
+  const code = original.extensions?.code;
+  if (typeof code === 'string') return code !== INTERNAL;
+  return !original.originalError;
 }
 
 /** Coded errors pass through with their code; anything else is masked (details go to the log). */

@@ -111,6 +111,24 @@ describe.each(BACKENDS)('bounded observability on %s', (backend) => {
     expect(line!.bytes).toBeLessThan(2048);
   });
 
+  it("a client's invalid operations are counted under their code and not logged as unexpected errors", async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ query: 'query Typo { nope }' }, 'GRAPHQL_VALIDATION_FAILED'],
+      [{ query: 'query BadVar($x: Int!) { runs(first: $x) { totalCount } }', variables: { x: 'str' } }, 'BAD_USER_INPUT'],
+    ];
+    for (const [body, code] of cases) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe(code);
+    }
+    const { text } = await scrape();
+    // (the operation label is `other` once earlier tests have used up the distinct names)
+    expect(text).toMatch(/^autopack_graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED",operation="(unknown|other)"\} [1-9]/m);
+    expect(text).toMatch(/^autopack_graphql_errors_total\{code="BAD_USER_INPUT",operation="(BadVar|other)"\} [1-9]/m);
+    expect(text).not.toMatch(/^autopack_graphql_errors_total\{code="INTERNAL_SERVER_ERROR"/m);
+    expect(lines.filter((l) => l.msg === 'unexpected error')).toEqual([]);
+  });
+
   it('when collecting fails, /metrics answers 500 with the reason and logs it (never an empty 200)', async () => {
     const em = forkEm(app.orm);
     await em.execute('alter table runs rename to runs_moved_away');
