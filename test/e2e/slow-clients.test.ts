@@ -64,6 +64,10 @@ describe.each(BACKENDS)('slow clients on %s', (backend) => {
       const after = await metricsText(t.url);
       expect(metricValue(after, 'autopack_http_requests_running')).toBe(0);
       expect(metricValue(after, 'autopack_http_slow_client_drops_total', '{stage="body"}')).toBe(0);
+
+      // gone, they leave nothing held (the bytes they sent so far were counted as pending bodies)
+      sockets.splice(0).forEach((s) => s.stop());
+      await until('their bytes to be given back', () => metricsText(t.url), (m) => metricValue(m, 'autopack_http_pending_body_bytes') === 0);
     });
 
     it('bodies held before admission are bounded (AUTOPACK_MAX_PENDING_BODY_MB): beyond, 503 at once, nothing held', async () => {
