@@ -78,8 +78,12 @@ export async function drive(url: string, opts: LoadOptions, request: Partial<aut
 }
 
 /** The nested dashboard query; every answer must be byte-identical to the checked first one. */
-export function dashboardLoad(url: string, opts: LoadOptions, expectedBody: string): Promise<LoadResult> {
-  return drive(url, opts, { body: JSON.stringify({ query: DASHBOARD_QUERY }), verifyBody: (body) => String(body) === expectedBody });
+export function dashboardLoad(url: string, opts: LoadOptions, expectedBody: string, headers: Record<string, string> = {}): Promise<LoadResult> {
+  return drive(url, opts, {
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: DASHBOARD_QUERY }),
+    verifyBody: (body) => String(body) === expectedBody,
+  });
 }
 
 /** recordPhaseMetrics with 100-row batches; an answer with a GraphQL error counts as an error. */

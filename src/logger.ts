@@ -13,7 +13,35 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const REDACT = ['apiKey', '*.apiKey', 'password', '*.password', 'authorization', '*.authorization', '["x-api-key"]', '*["x-api-key"]'];
 
-export function createLogger(level: LogLevel = 'info'): Logger {
+/** The most a log record carries of one string (a client-chosen operation name, a path, a message)... */
+export const LOG_STRING_MAX = 4096;
+/** ...of one list, and how deep it follows nested plain objects. */
+const LOG_ITEMS_MAX = 50;
+const LOG_DEPTH_MAX = 4;
+
+/** A string cut to `max` characters, saying how much was left out. */
+export function clip(s: string, max = LOG_STRING_MAX): string {
+  return s.length > max ? `${s.slice(0, max)}... [${s.length - max} more chars]` : s;
+}
+
+/** Fields with every string clipped and every list shortened, so one record stays small whatever a client sent. */
+export function capFields(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return clip(value);
+  if (Array.isArray(value)) {
+    const items = value.slice(0, LOG_ITEMS_MAX).map((v) => capFields(v, depth + 1));
+    return value.length > LOG_ITEMS_MAX ? [...items, `... [${value.length - LOG_ITEMS_MAX} more items]`] : items;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    if (depth >= LOG_DEPTH_MAX) return '[nested object]';
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capFields(v, depth + 1)]));
+  }
+  return value;
+}
+
+const record = (fields?: Record<string, unknown>) => (fields ? (capFields(fields) as Record<string, unknown>) : {});
+
+/** `destination`: where the JSON lines go (default stderr); tests pass a stream to read them. */
+export function createLogger(level: LogLevel = 'info', destination: pino.DestinationStream = pino.destination({ dest: 2, sync: true })): Logger {
   const p = pino(
     {
       level,
@@ -22,12 +50,12 @@ export function createLogger(level: LogLevel = 'info'): Logger {
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT, censor: '***' },
     },
-    pino.destination({ dest: 2, sync: true }),
+    destination,
   );
   return {
-    info: (msg, fields) => p.info(fields ?? {}, msg),
-    warn: (msg, fields) => p.warn(fields ?? {}, msg),
-    error: (msg, fields) => p.error(fields ?? {}, msg),
+    info: (msg, fields) => p.info(record(fields), clip(msg)),
+    warn: (msg, fields) => p.warn(record(fields), clip(msg)),
+    error: (msg, fields) => p.error(record(fields), clip(msg)),
   };
 }
 

@@ -4,12 +4,24 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Orm } from './db/orm';
 import { forkEm } from './db/orm';
 import { toSafeInt } from './db/types';
-import type { AdmissionStats } from './http/admission';
+import { BoundedLabel } from './bounded-label';
+import type { AdmissionGate, AdmissionStats, BodyBudget } from './http/admission';
 import type { FlagStore } from './modules/flags/overrides';
 import type { RetentionReport } from './modules/telemetry/retention';
 
+/** Distinct GraphQL operation names kept as label values, and their longest; the rest are `other`. */
+export const OPERATION_LABEL_MAX_VALUES = 100;
+export const OPERATION_LABEL_MAX_LENGTH = 64;
+
 export class Metrics {
   readonly registry = new Registry();
+
+  private readonly operations = new BoundedLabel(OPERATION_LABEL_MAX_VALUES, OPERATION_LABEL_MAX_LENGTH);
+
+  /** The label value for a client-chosen operation name (bounded in length and count). */
+  operationLabel(name: string): string {
+    return this.operations.value(name);
+  }
 
   readonly httpRequests = new Counter({
     name: 'autopack_http_requests_total',
@@ -72,8 +84,23 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /** Gauges of the HTTP admission gate: API requests executing and waiting right now. */
-  trackAdmission(stats: () => AdmissionStats): void {
+  readonly slowClientDrops = new Counter({
+    name: 'autopack_http_slow_client_drops_total',
+    help: 'Requests answered 408 and disconnected because their headers or body did not arrive in time',
+    labelNames: ['stage'] as const,
+    registers: [this.registry],
+  });
+
+  /** Gauges of the HTTP admission gate: API requests executing and waiting right now, in all and by key class. */
+  trackAdmission(gate: AdmissionGate, bodies: BodyBudget): void {
+    new Gauge({
+      name: 'autopack_http_pending_body_bytes',
+      help: 'Bytes of request bodies held by unfinished requests (at most AUTOPACK_MAX_PENDING_BODY_MB)',
+      registers: [this.registry],
+      collect() {
+        this.set(bodies.bytes);
+      },
+    });
     const gauges: [keyof AdmissionStats, string][] = [
       ['running', 'API requests executing now (at most AUTOPACK_MAX_CONCURRENT_REQUESTS)'],
       ['queued', 'API requests waiting for a slot (at most AUTOPACK_MAX_QUEUED_REQUESTS)'],
@@ -84,7 +111,16 @@ export class Metrics {
         help,
         registers: [this.registry],
         collect() {
-          this.set(stats()[key]);
+          this.set(gate.stats[key]);
+        },
+      });
+      new Gauge({
+        name: `autopack_http_requests_${key}_by_key`,
+        help: `${help.split(' (')[0]}, by key class (admin, read, none = no key configured)`,
+        labelNames: ['key'] as const,
+        registers: [this.registry],
+        collect() {
+          for (const [cls, stats] of Object.entries(gate.byClass)) this.set({ key: cls }, stats[key]);
         },
       });
     }

@@ -20,11 +20,12 @@ const INTERNAL = 'INTERNAL_SERVER_ERROR';
 function isExpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
   if (original instanceof ServiceError || databaseUnavailableReason(original)) return true;
-  // Errors with no path are the request's own (parse, validation, variable coercion): Apollo codes them,
-  // and only a bug of ours is INTERNAL_SERVER_ERROR.
-  const code = (error as GraphQLError).extensions?.code;
-  if (error instanceof GraphQLError && !error.path && typeof code === 'string' && code !== INTERNAL) return true;
-  return original instanceof GraphQLError && !original.originalError && original.extensions?.code !== INTERNAL;
+  if (!(original instanceof GraphQLError)) return false;
+  // Apollo's refusals of a request (validation, variables) carry their code from the start, with graphql-js's
+  // error as originalError: the client's mistake, not a bug to log with its stack.
+  const code = original.extensions?.code;
+  if (typeof code === 'string') return code !== INTERNAL;
+  return !original.originalError;
 }
 
 /** Coded errors pass through with their code; anything else is masked (details go to the log). */
@@ -63,7 +64,8 @@ function requestReporting(logger: Logger): ApolloServerPlugin<GraphQLContext> {
           for (const e of errors) {
             const code = errorCode(e);
             contextValue.request.errorCodes.push(code);
-            contextValue.metrics?.graphqlErrors.inc({ code, operation: operationName ?? contextValue.request.operation ?? 'unknown' });
+            const metrics = contextValue.metrics;
+            metrics?.graphqlErrors.inc({ code, operation: metrics.operationLabel(operationName ?? contextValue.request.operation ?? 'unknown') });
             if (isExpected(e)) continue;
             const original = unwrapResolverError(e) as Error;
             logger.error('unexpected error', {

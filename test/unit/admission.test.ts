@@ -151,3 +151,71 @@ describe('AdmissionGate', () => {
     expect(gate.stats).toEqual({ running: 0, queued: 0 });
   });
 });
+
+describe('AdmissionGate with a capped key class (the read key)', () => {
+  // 4 slots, the read key at most 3 of them and 2 places in a line of 10
+  const capped = () => new AdmissionGate(4, 10, { read: { running: 3, queued: 2 } });
+
+  it('keeps a slot for the admin key while reads fill their share', async () => {
+    const gate = capped();
+    for (let i = 0; i < 3; i++) expect(await gate.enter('read')).toBe(true);
+    // the fourth read waits although a slot is free: that slot is the admin key's
+    const read = track(gate.enter('read'));
+    await settle();
+    expect(read.done()).toBe(false);
+    expect(gate.stats).toEqual({ running: 3, queued: 1 });
+    // an admin request takes it at once
+    expect(await gate.enter('admin')).toBe(true);
+    expect(gate.byClass).toEqual({ admin: { running: 1, queued: 0 }, read: { running: 3, queued: 1 }, none: { running: 0, queued: 0 } });
+    // when the admin request ends the waiting read still may not take the reserved slot
+    gate.leave('admin');
+    await settle();
+    expect(read.done()).toBe(false);
+    // a read ending hands its slot to the waiting read
+    gate.leave('read');
+    await settle();
+    expect(read.value()).toBe(true);
+    expect(gate.stats).toEqual({ running: 3, queued: 0 });
+  });
+
+  it('passes over reads at their share in line: a later admin waiter gets the next slot', async () => {
+    const gate = capped();
+    for (let i = 0; i < 3; i++) expect(await gate.enter('read')).toBe(true);
+    expect(await gate.enter('admin')).toBe(true); // all 4 slots taken
+    const order: string[] = [];
+    const r1 = track(gate.enter('read').then((ok) => (order.push('read'), ok)));
+    const a1 = track(gate.enter('admin').then((ok) => (order.push('admin'), ok)));
+    await settle();
+    expect(gate.stats).toEqual({ running: 4, queued: 2 });
+    // the admin slot frees: the read ahead in line is at its share, the admin waiter goes first
+    gate.leave('admin');
+    await settle();
+    expect(order).toEqual(['admin']);
+    expect(r1.done()).toBe(false);
+    gate.leave('read');
+    await settle();
+    expect(order).toEqual(['admin', 'read']);
+    expect(a1.value()).toBe(true);
+    expect(gate.stats).toEqual({ running: 4, queued: 0 });
+  });
+
+  it("refuses reads beyond their places in line while admin requests may still wait", async () => {
+    const gate = capped();
+    for (let i = 0; i < 4; i++) expect(await gate.enter(i < 3 ? 'read' : 'admin')).toBe(true);
+    void gate.enter('read');
+    void gate.enter('read');
+    await settle();
+    await expect(gate.enter('read')).resolves.toBe(false);
+    const admin = track(gate.enter('admin'));
+    await settle();
+    expect(admin.done()).toBe(false);
+    expect(gate.byClass.read).toEqual({ running: 3, queued: 2 });
+    expect(gate.byClass.admin).toEqual({ running: 1, queued: 1 });
+  });
+
+  it('an uncapped class (no key configured) may use every slot', async () => {
+    const gate = capped();
+    for (let i = 0; i < 4; i++) expect(await gate.enter('none')).toBe(true);
+    expect(gate.stats).toEqual({ running: 4, queued: 0 });
+  });
+});

@@ -77,6 +77,17 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the slow-client deadlines, the pending-body bound and the read key share, with documented defaults', () => {
+    expect(loadConfig({})).toMatchObject({ headersTimeoutMs: 10_000, bodyTimeoutMs: 10_000, maxPendingBodyBytes: 64 * 1024 * 1024, readKeySharePercent: 75 });
+    expect(
+      loadConfig({ AUTOPACK_HEADERS_TIMEOUT_MS: '300', AUTOPACK_BODY_TIMEOUT_MS: '600000', AUTOPACK_MAX_PENDING_BODY_MB: '1', AUTOPACK_READ_KEY_SHARE_PERCENT: '100' }),
+    ).toMatchObject({ headersTimeoutMs: 300, bodyTimeoutMs: 600_000, maxPendingBodyBytes: 1024 * 1024, readKeySharePercent: 100 });
+    expect(fail({ AUTOPACK_HEADERS_TIMEOUT_MS: '99' })).toBe('AUTOPACK_HEADERS_TIMEOUT_MS: invalid value "99" (accepted: an integer from 100 to 600000)');
+    expect(fail({ AUTOPACK_BODY_TIMEOUT_MS: '10s' })).toBe('AUTOPACK_BODY_TIMEOUT_MS: invalid value "10s" (accepted: an integer from 100 to 600000)');
+    expect(fail({ AUTOPACK_MAX_PENDING_BODY_MB: '0' })).toBe('AUTOPACK_MAX_PENDING_BODY_MB: invalid value "0" (accepted: an integer from 1 to 65536)');
+    expect(fail({ AUTOPACK_READ_KEY_SHARE_PERCENT: '0' })).toBe('AUTOPACK_READ_KEY_SHARE_PERCENT: invalid value "0" (accepted: an integer from 1 to 100)');
+  });
+
   it('reads AUTOPACK_HEAP_GROWING_PERCENT (0 = V8 default, up to 1000)', () => {
     expect(loadConfig({ AUTOPACK_HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
     expect(loadConfig({ AUTOPACK_HEAP_GROWING_PERCENT: '1000' }).heapGrowingPercent).toBe(1000);
