@@ -29,6 +29,11 @@ export interface Config {
   /** API requests (/graphql, /api/*) executing at once; more wait in line, up to maxQueuedRequests. */
   maxConcurrentRequests: number;
   maxQueuedRequests: number;
+  /**
+   * Time limit of each API request's database statements, in ms (PostgreSQL statement_timeout and
+   * idle-in-transaction timeout, SQLite busy_timeout, and the wait for a pooled connection).
+   */
+  dbStatementTimeoutMs: number;
   /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
   heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
@@ -167,6 +172,7 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 4, 1, 10_000),
     maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),
+    dbStatementTimeoutMs: integer(env, 'AUTOPACK_DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),
