@@ -32,7 +32,7 @@ export interface App {
   /**
    * The server's own work (migrations at start, dispatcher and lease renewal, kill-switch refresh,
    * retention) on a small pool of its own, so API traffic that holds every API connection cannot stop
-   * leases from being renewed (other servers would declare running runs lost).
+   * leases from being renewed (other servers would declare running runs lost). SQLite: the same as orm.
    */
   backgroundOrm: Orm;
   apollo: ApolloServer<GraphQLContext>;
@@ -63,11 +63,16 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   if (config.env === 'production' && !config.apiKey) {
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
-  const backgroundOrm = await createOrm(config.database, { logger, poolMax: BACKGROUND_POOL });
+  // SQLite has one writer at a time whatever the connection, and a second connection would only turn the
+  // API's read-then-write transactions into SQLITE_BUSY whenever the dispatcher commits in between: there,
+  // both share the one connection (each transaction's lock wait bounded by the busy timeout).
+  const shared = config.database.kind === 'sqlite';
+  const apiOptions = { logger, statementTimeoutMs: config.dbStatementTimeoutMs };
+  const backgroundOrm = await createOrm(config.database, shared ? apiOptions : { logger, poolMax: BACKGROUND_POOL });
   let orm: Orm | undefined;
   try {
     await prepareDatabase(backgroundOrm, config, logger);
-    orm = await createOrm(config.database, { logger, statementTimeoutMs: config.dbStatementTimeoutMs });
+    orm = shared ? backgroundOrm : await createOrm(config.database, apiOptions);
     const flagStore = new FlagStore(config.flags, backgroundOrm, logger);
     await flagStore.refresh();
     flagStore.start();
@@ -131,12 +136,12 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
         flagStore.stop();
         await apollo.stop();
         await orm!.close();
-        await backgroundOrm.close();
+        if (backgroundOrm !== orm) await backgroundOrm.close();
         logger.info('Autopack Control Plane stopped');
       },
     };
   } catch (e) {
-    await orm?.close();
+    if (orm && orm !== backgroundOrm) await orm.close();
     await backgroundOrm.close();
     throw e;
   }
