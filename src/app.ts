@@ -16,6 +16,9 @@ import { FlagStore } from './modules/flags/overrides';
 import { DAILY, startRetentionSchedule } from './modules/telemetry/retention';
 import { Metrics } from './metrics';
 
+/** Connections of the server's own work: the dispatcher's loop and a finishing executor at once. */
+const BACKGROUND_POOL = 2;
+
 /** How long in-flight requests may take to finish once a shutdown stops accepting new ones. */
 const DRAIN_MS = 10_000;
 
@@ -24,7 +27,14 @@ export class StartupError extends Error {}
 
 export interface App {
   config: Config;
+  /** The API's pool: every statement held to AUTOPACK_DB_STATEMENT_TIMEOUT_MS. */
   orm: Orm;
+  /**
+   * The server's own work (migrations at start, dispatcher and lease renewal, kill-switch refresh,
+   * retention) on a small pool of its own, so API traffic that holds every API connection cannot stop
+   * leases from being renewed (other servers would declare running runs lost). SQLite: the same as orm.
+   */
+  backgroundOrm: Orm;
   apollo: ApolloServer<GraphQLContext>;
   server: Server;
   dispatcher: Dispatcher;
@@ -53,10 +63,17 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   if (config.env === 'production' && !config.apiKey) {
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
-  const orm = await createOrm(config.database, { logger });
+  // SQLite has one writer at a time whatever the connection, and a second connection would only turn the
+  // API's read-then-write transactions into SQLITE_BUSY whenever the dispatcher commits in between: there,
+  // both share the one connection (each transaction's lock wait bounded by the busy timeout).
+  const shared = config.database.kind === 'sqlite';
+  const apiOptions = { logger, statementTimeoutMs: config.dbStatementTimeoutMs };
+  const backgroundOrm = await createOrm(config.database, shared ? apiOptions : { logger, poolMax: BACKGROUND_POOL });
+  let orm: Orm | undefined;
   try {
-    await prepareDatabase(orm, config, logger);
-    const flagStore = new FlagStore(config.flags, orm, logger);
+    await prepareDatabase(backgroundOrm, config, logger);
+    orm = shared ? backgroundOrm : await createOrm(config.database, apiOptions);
+    const flagStore = new FlagStore(config.flags, backgroundOrm, logger);
     await flagStore.refresh();
     flagStore.start();
     const flags = () => flagStore.state();
@@ -75,12 +92,12 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-    dispatcher = new Dispatcher({ orm, config, logger, flags, metrics, apiUrl: config.apiUrlFromEnv ? config.apiUrl : url });
+    dispatcher = new Dispatcher({ orm: backgroundOrm, config, logger, flags, metrics, apiUrl: config.apiUrlFromEnv ? config.apiUrl : url });
     dispatcher.start();
-    const stopRetention = startRetentionSchedule(orm, config, logger, DAILY, (report) => metrics.countRetention(report));
+    const stopRetention = startRetentionSchedule(backgroundOrm, config, logger, DAILY, (report) => metrics.countRetention(report));
     if (!config.executorCommand) logger.warn('AUTOPACK_EXECUTOR_COMMAND is not set: executed runs will fail with DONE_FAILED_ENVIRONMENT');
     if (!config.apiKey) logger.warn('AUTOPACK_API_KEY is not set: the API is open to anyone who can reach it (development only)');
-    const migrations = await migrationState(orm);
+    const migrations = await migrationState(backgroundOrm);
     logger.info('Autopack Control Plane started', {
       url: `${url}/graphql`,
       version: config.version,
@@ -98,6 +115,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     return {
       config,
       orm,
+      backgroundOrm,
       apollo,
       server,
       dispatcher,
@@ -117,12 +135,14 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
         await dispatcher!.stop();
         flagStore.stop();
         await apollo.stop();
-        await orm.close();
+        await orm!.close();
+        if (backgroundOrm !== orm) await backgroundOrm.close();
         logger.info('Autopack Control Plane stopped');
       },
     };
   } catch (e) {
-    await orm.close();
+    if (orm && orm !== backgroundOrm) await orm.close();
+    await backgroundOrm.close();
     throw e;
   }
 }

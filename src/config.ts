@@ -36,6 +36,11 @@ export interface Config {
   bodyTimeoutMs: number;
   /** Bytes of bodies all requests not yet finished may hold at once (read before admission); beyond: 503. */
   maxPendingBodyBytes: number;
+  /**
+   * Time limit of each API request's database statements, in ms (PostgreSQL statement_timeout and
+   * idle-in-transaction timeout, SQLite busy_timeout, and the wait for a pooled connection).
+   */
+  dbStatementTimeoutMs: number;
   /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
   heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
@@ -178,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     headersTimeoutMs: integer(env, 'AUTOPACK_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
     bodyTimeoutMs: integer(env, 'AUTOPACK_BODY_TIMEOUT_MS', 10_000, 100, 600_000),
     maxPendingBodyBytes: integer(env, 'AUTOPACK_MAX_PENDING_BODY_MB', 64, 1, 65_536) * 1024 * 1024,
+    dbStatementTimeoutMs: integer(env, 'AUTOPACK_DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),

@@ -19,7 +19,16 @@ export interface OrmOptions {
   poolMax?: number;
   /** Where driver warnings (dropped connections, ...) go; default: stderr. */
   logger?: Logger;
+  /**
+   * A request's time limit, in ms: PostgreSQL cancels a statement running longer (statement_timeout) and
+   * ends a session idle inside a transaction that long; SQLite waits that long for a lock (busy_timeout);
+   * waiting for a pooled connection gives up after it on both. Unset: no limit on PostgreSQL (CLI
+   * commands, migrations), 5 s of lock waiting on SQLite.
+   */
+  statementTimeoutMs?: number;
 }
+
+const SQLITE_DEFAULT_BUSY_MS = 5000;
 
 /**
  * MikroORM 6.6 cannot introspect SQLite check constraints, misreads enum checks with more than two items,
@@ -83,6 +92,8 @@ export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Optio
       },
     },
   };
+  const limit = opts.statementTimeoutMs;
+  if (limit) common.driverOptions = { ...common.driverOptions, acquireConnectionTimeout: limit };
   if (target.kind === 'postgresql') {
     return {
       ...common,
@@ -90,6 +101,9 @@ export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Optio
       clientUrl: target.url,
       dbName: target.dbName,
       pool: { min: 0, max: opts.poolMax ?? 10 },
+      // node-postgres sends these as session settings when it connects: every statement of the session,
+      // in or out of a transaction, is held to them by the server itself.
+      ...(limit && { driverOptions: { ...common.driverOptions, connection: { statement_timeout: limit, idle_in_transaction_session_timeout: limit } } }),
     };
   }
   return {
@@ -101,7 +115,7 @@ export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Optio
       max: 1,
       // WAL lets readers proceed while a writer commits; busy_timeout waits instead of failing with SQLITE_BUSY.
       afterCreate: (conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) =>
-        conn.exec('pragma journal_mode = wal; pragma busy_timeout = 5000; pragma foreign_keys = on;', (err) => done(err, conn)),
+        conn.exec(`pragma journal_mode = wal; pragma busy_timeout = ${limit ?? SQLITE_DEFAULT_BUSY_MS}; pragma foreign_keys = on;`, (err) => done(err, conn)),
     } as Options['pool'],
   };
 }

@@ -33,6 +33,7 @@ describe('configuration', () => {
       maxConcurrentRequests: 4,
       maxQueuedRequests: 1000,
       heapGrowingPercent: 50,
+      dbStatementTimeoutMs: 10_000,
       apiUrl: 'http://127.0.0.1:8000',
     });
   });
@@ -90,6 +91,8 @@ describe('configuration', () => {
 
   it('reads AUTOPACK_HEAP_GROWING_PERCENT (0 = V8 default, up to 1000)', () => {
     expect(loadConfig({ AUTOPACK_HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(loadConfig({ AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '2500' }).dbStatementTimeoutMs).toBe(2500);
+    expect(fail({ AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '0' })).toBe('AUTOPACK_DB_STATEMENT_TIMEOUT_MS: invalid value "0" (accepted: an integer from 100 to 3600000)');
     expect(loadConfig({ AUTOPACK_HEAP_GROWING_PERCENT: '1000' }).heapGrowingPercent).toBe(1000);
     for (const bad of ['-1', '1001', '50%', 'half']) {
       expect(fail({ AUTOPACK_HEAP_GROWING_PERCENT: bad })).toBe(`AUTOPACK_HEAP_GROWING_PERCENT: invalid value "${bad}" (accepted: an integer from 0 to 1000)`);

@@ -1,7 +1,7 @@
 // `autopack db backup`: the rollout guide's Step 2a (back up before migrating), for both backends.
 // SQLite: VACUUM INTO (online, consistent). PostgreSQL: pg_dump. The restore side is in restore.ts.
-import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, linkSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createOrm } from '../../db/orm';
 import type { DatabaseTarget } from '../../db/url';
 import { ServiceError } from '../../shared/errors';
@@ -46,6 +46,33 @@ function publish(tmp: string, file: string, force: boolean): void {
 
 const alreadyExists = (file: string) => new ServiceError('CONFLICT', `${file} already exists (pass --force to overwrite it)`);
 
+const SQLITE_COMPANIONS = ['', '-wal', '-shm', '-journal'];
+
+/** `path` with symlinks resolved as far as it exists (a file not yet written: its folder's real path). */
+function realPathOf(path: string): string {
+  if (existsSync(path)) return realpathSync(path);
+  const dir = dirname(path);
+  return dir === path ? path : join(realPathOf(dir), basename(path));
+}
+
+/**
+ * A backup written over the live SQLite file or its -wal/-shm/-journal would replace the database under
+ * the servers' feet (and --force cannot make that right): refuse it, however the path is spelled
+ * (relative, through a symlink, a hard link).
+ */
+function assertNotLiveSqliteFile(db: string, file: string): void {
+  const live = new Set(SQLITE_COMPANIONS.flatMap((suffix) => [resolve(db) + suffix, realPathOf(db) + suffix]));
+  const out = realPathOf(file);
+  const sameInode = (a: string, b: string) => {
+    if (!existsSync(a) || !existsSync(b)) return false;
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  };
+  if (live.has(resolve(file)) || live.has(out) || SQLITE_COMPANIONS.some((suffix) => sameInode(file, db + suffix))) {
+    throw new ServiceError('BAD_USER_INPUT', `${file} is the live database ${db} (or one of its -wal/-shm/-journal files): choose another --out; nothing was written`);
+  }
+}
+
 /**
  * Writes a backup of `target` to `file`. The backup goes to a temporary file next to it first, so a failed
  * or interrupted backup never leaves a file that looks complete.
@@ -55,6 +82,7 @@ export async function backupDatabase(
   opts: { file: string; force?: boolean; childEnv: Readonly<Record<string, string>>; progress: Progress },
 ): Promise<BackupResult> {
   const file = resolve(opts.file);
+  if (target.kind === 'sqlite') assertNotLiveSqliteFile(sqlitePath(target), file);
   if (!opts.force && existsSync(file)) throw alreadyExists(file);
   const tmp = `${file}.partial-${process.pid}`;
   rmSync(tmp, { force: true });

@@ -1,6 +1,10 @@
-// Applying and reverting the migrations in migrations/, safely from several processes at once.
+// Applying and reverting the migrations in migrations/, safely from several processes at once; reading
+// which ones are applied, with no lock.
+import { parse } from 'node:path';
+import { TableNotFoundException } from '@mikro-orm/core';
+import { MIGRATIONS } from '../../../migrations';
 import type { Orm } from '../../db/orm';
-import { isPostgres } from '../../db/orm';
+import { forkEm, isPostgres } from '../../db/orm';
 import type { Em } from '../../db/orm';
 
 // Any constant works as long as every autopack process uses the same one.
@@ -32,18 +36,33 @@ async function withMigrationLock<T>(orm: Orm, fn: () => Promise<T>): Promise<T> 
   }
 }
 
+/**
+ * Which migrations are applied and which are pending: one plain read of the migrations table, no lock and
+ * one connection, so a status read (a GraphQL field a client may alias many times) can neither wait behind
+ * a running `migrate up` nor hold pool connections while it waits. A database with no migrations table
+ * yet has everything pending (creating the table is left to `migrateUp`, under the lock).
+ */
 export async function migrationState(orm: Orm): Promise<MigrationState> {
-  // Under the lock and sequential: reading creates the migrations table when it is missing, and two
-  // processes doing that at once would race.
-  return withMigrationLock(orm, async () => {
-    const migrator = orm.getMigrator();
-    const executed = await migrator.getExecutedMigrations();
-    const pending = await migrator.getPendingMigrations();
-    return {
-      applied: executed.map((m) => ({ name: m.name, executedAt: m.executed_at ? new Date(m.executed_at) : null })),
-      pending: pending.map((m) => m.name),
-    };
-  });
+  let rows: { name: string; executed_at: unknown }[];
+  try {
+    rows = await forkEm(orm).execute('select name, executed_at from mikro_orm_migrations order by id');
+  } catch (e) {
+    if (e instanceof TableNotFoundException) rows = [];
+    else throw e;
+  }
+  // MikroORM logs names without their file extension in recent versions, with it in old ones.
+  const applied = rows.map((r) => ({ name: ['.js', '.ts'].includes(parse(r.name).ext) ? parse(r.name).name : r.name, executedAt: toDate(r.executed_at) }));
+  const done = new Set(applied.map((m) => m.name));
+  return { applied, pending: MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name)) };
+}
+
+/** PostgreSQL gives "YYYY-MM-DD HH:MM:SS.ffffff+00", SQLite "YYYY-MM-DD HH:MM:SS" (UTC) or epoch milliseconds. */
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  const text = String(value).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  return new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`);
 }
 
 /** Applies every pending migration; returns the names applied (empty when already up to date). */

@@ -58,6 +58,7 @@ export async function inspectBackup(target: DatabaseTarget, file: string): Promi
     const scan = await scanPgDump(file);
     if (!scan.isDump) throw invalid('not a pg_dump SQL file (restore a .sql file made by `autopack db backup` on PostgreSQL)');
     if (!scan.complete) throw invalid('the dump is cut off (no "PostgreSQL database dump complete" line)');
+    if (scan.refused) throw invalid(`it is not plain pg_dump data: ${scan.refused}`);
     tables = scan.tables;
     names = scan.createdTables;
   }
@@ -159,6 +160,7 @@ export async function executeRestore(plan: RestorePlan, childEnv: Readonly<Recor
     replaceSqliteFile(plan.file, sqlitePath(target), progress);
   } else {
     progress(`Restoring ${target.display} from ${plan.file} (psql, single transaction: all or nothing)`);
+    await inspectBackup(target, plan.file); // again: psql must replay the very file that was checked
     await psqlRestore(target.url, plan.file, dropTables, childEnv);
   }
   const restored = await createOrm(target);

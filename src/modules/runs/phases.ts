@@ -1,5 +1,5 @@
 // Phase progress reported by executors: allowed transitions only, timestamps, events, and the run's
-// tokens_used kept equal to the sum of its phases in the same transaction.
+// tokens_used kept equal to the sum of its phases in the same transaction, under the run row's lock.
 import { Phase, Run, type PhaseState } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../../shared/errors';
@@ -36,7 +36,12 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
     throw badInput('Nothing to update: give a state, tokensUsed or both');
   }
 
+  const changesTokens = input.tokensUsed !== null && input.tokensUsed !== undefined;
   return em.transactional(async (tx) => {
+    // A token change first write-locks the run row (PostgreSQL: that row; SQLite: the database), so sibling
+    // phases' updates of one run take turns: under READ COMMITTED, two of them summing the phases at once
+    // would each miss the other's phase and the run's total would lose one of them.
+    if (changesTokens) await lockRun(tx, input.runId);
     const phase = await tx.findOne(Phase, { run: input.runId, phaseId: input.phaseId }, { populate: ['run'] });
     if (!phase) {
       if (!(await tx.count(Run, { id: input.runId }))) throw notFound(`Run not found: ${input.runId}`);
@@ -66,19 +71,15 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
     const updated = await tx.nativeUpdate(Phase, { id: phase.id, state: from }, changes);
     if (!updated) throw conflict(`Phase ${input.phaseId} was changed concurrently; read it again and retry`);
     if (changes.tokensUsed !== undefined) {
-      // The run's total is the sum over its phases: it must stay a SafeInt, or the run could not be read back.
+      // Summed once, under the run lock, and that very value checked and written: the run's total is the
+      // sum over its phases, and it must stay a SafeInt or the run could not be read back.
       const [{ total }] = await tx
         .getConnection()
         .execute<{ total: unknown }[]>('select coalesce(sum(tokens_used), 0) as total from phases where run_id = ?', [input.runId], 'all', tx.getTransactionContext());
       if (Number(total) > Number.MAX_SAFE_INTEGER) {
         throw badInput(`tokensUsed ${changes.tokensUsed} would bring run ${input.runId} past 2^53 - 1 tokens in total`, { field: 'tokensUsed' });
       }
-      await tx.getConnection().execute(
-        'update runs set tokens_used = (select coalesce(sum(tokens_used), 0) from phases where run_id = ?), updated_at = ? where id = ?',
-        [input.runId, tx.getPlatform().processDateProperty(now), input.runId],
-        'run',
-        tx.getTransactionContext(),
-      );
+      await tx.nativeUpdate(Run, { id: input.runId }, { tokensUsed: Number(total), updatedAt: now });
     }
     const eventType = to !== from ? EVENT_FOR[to] : undefined;
     if (eventType) {
@@ -93,6 +94,11 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
     await tx.flush();
     return tx.findOneOrFail(Phase, { id: phase.id }, { refresh: true });
   });
+}
+
+/** Takes the run row's write lock for the rest of the transaction (a no-op write both backends lock for). */
+async function lockRun(tx: Em, runId: string): Promise<void> {
+  await tx.getConnection().execute('update runs set updated_at = updated_at where id = ?', [runId], 'run', tx.getTransactionContext());
 }
 
 export interface RecordEventInput {
