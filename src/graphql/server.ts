@@ -16,6 +16,16 @@ import { countTokenLimitRejections } from './token-limit';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
+/**
+ * A request carrying one of these headers cannot be a cross-site simple request (a form post or an
+ * <img>/<script> GET): the browser would have sent a CORS preflight first. Apollo's own two, plus the API
+ * key headers, so that standard clients sending queries with GET and a key (urql's default,
+ * graphql-request with method GET) are served. A browser adds Authorization by itself only for HTTP
+ * authentication it was challenged for, which this server never asks for; GET without any of them is
+ * still refused (open development mode).
+ */
+export const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'];
+
 /** Is this error expected (coded) rather than a bug? (A database outage counts as expected.) */
 function isExpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
@@ -127,7 +137,7 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
     // Every /graphql request is authenticated first (a key is mandatory in production), so introspection
     // is only ever answered to key holders there - and GraphiQL keeps working once the key is entered.
     introspection: true,
-    csrfPrevention: true,
+    csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     allowBatchedHttpRequests: false,
     // Shutdown is ours (app.close): Apollo's own handler would re-raise the signal and cut our cleanup short.
     stopOnTerminationSignals: false,
