@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import type { Config } from './config';
+import { checkExposure, type Config } from './config';
 import { createOrm, type Orm } from './db/orm';
 import { applyHeapGrowth } from './heap';
 import type { GraphQLContext } from './graphql/context';
@@ -53,6 +53,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   if (config.env === 'production' && !config.apiKey) {
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
+  checkExposure(config);
   const orm = await createOrm(config.database, { logger });
   try {
     await prepareDatabase(orm, config, logger);

@@ -11,6 +11,8 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { databaseUnavailableReason } from '../modules/db-errors';
 import { ServiceError } from '../modules/errors';
 import type { GraphQLContext } from './context';
+import { introspectionDepthRule } from './introspection-depth';
+import { hideSuggestions } from './no-suggestions';
 import { buildSchema } from './schema';
 import { countTokenLimitRejections } from './token-limit';
 
@@ -125,8 +127,8 @@ function operationLimits(config: Config, metrics?: Metrics) {
     maxDirectives: { n: config.limits.maxDirectives, onReject: count('max_directives') },
     maxTokens: { enabled: false }, // graphql-js's parser enforces it instead: see token-limit.ts
     costLimit: { maxCost: config.limits.maxCost, onReject: count('cost_limit') },
-    // Field suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
-    blockFieldSuggestion: { enabled: config.env === 'production' },
+    // Suggestions are hidden by our own plugin (no-suggestions.ts), which covers every form of them.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 
@@ -144,7 +146,10 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
     includeStacktraceInErrorResponses: false,
     formatError,
     parseOptions: { maxTokens: config.limits.maxTokens },
-    validationRules: armor.validationRules,
+    validationRules: [
+      ...armor.validationRules,
+      introspectionDepthRule(config.limits.maxIntrospectionDepth, () => metrics?.rejections.inc({ rule: 'max_introspection_depth' })),
+    ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would wrap every field resolver to compute
@@ -152,6 +157,8 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
       ApolloServerPluginCacheControlDisabled(),
       countTokenLimitRejections(() => metrics?.rejections.inc({ rule: 'max_tokens' })),
       ...armor.plugins,
+      // Suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
+      ...(config.env === 'production' ? [hideSuggestions] : []),
       readOnlyKeys,
       requestReporting(logger),
       requestIdOnMaskedErrors,
