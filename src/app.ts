@@ -9,7 +9,7 @@ import type { GraphQLContext } from './graphql/context';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
-import { describeError } from './modules/ops/health';
+import { createHealthProbe, describeError } from './modules/ops/health';
 import { migrateUp, migrationState } from './modules/ops/migrations';
 import { Dispatcher } from './modules/runs/dispatcher';
 import { FlagStore } from './modules/flag-overrides';
@@ -47,14 +47,15 @@ async function prepareDatabase(orm: Orm, config: Config, logger: Logger): Promis
   logger.info(`development mode: applied ${applied.length} migration(s) to ${config.database.display}`, { applied });
 }
 
-export async function startApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
+/** `onQuery` sees every SQL statement the server runs (tests count them). */
+export async function startApp(config: Config, opts: { logger?: Logger; onQuery?: (sql: string) => void } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   applyHeapGrowth(config.heapGrowingPercent);
   if (config.env === 'production' && !config.apiKey) {
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
   checkExposure(config);
-  const orm = await createOrm(config.database, { logger });
+  const orm = await createOrm(config.database, { logger, onQuery: opts.onQuery });
   try {
     await prepareDatabase(orm, config, logger);
     const flagStore = new FlagStore(config.flags, orm, logger);
@@ -65,7 +66,8 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     const apollo = createGraphQLServer(config, logger, metrics);
     await apollo.start();
     let dispatcher: Dispatcher | undefined;
-    const http = createHttpServer({ config, orm, apollo, logger, flagStore, metrics, wakeDispatcher: () => dispatcher?.wake() });
+    const health = createHealthProbe(orm, config);
+    const http = createHttpServer({ config, orm, apollo, logger, flagStore, health, metrics, wakeDispatcher: () => dispatcher?.wake() });
     const server = http.server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

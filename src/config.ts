@@ -31,6 +31,10 @@ export interface Config {
   /** API requests (/graphql, /api/*) executing at once; more wait in line, up to maxQueuedRequests. */
   maxConcurrentRequests: number;
   maxQueuedRequests: number;
+  /** How long a health check (database, Qdrant) answers every /health and `health` query; 0: each waits for a fresh one. */
+  healthCacheMs: number;
+  /** GET /metrics needs an API key (default: in production). */
+  metricsNeedKey: boolean;
   /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
   heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
@@ -190,6 +194,8 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 4, 1, 10_000),
     maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),
+    healthCacheMs: integer(env, 'AUTOPACK_HEALTH_CACHE_MS', 1000, 0, 60_000),
+    metricsNeedKey: switchValue(env, 'AUTOPACK_METRICS_REQUIRE_KEY', envName === 'production'),
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),

@@ -8,10 +8,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from '../graphql/context';
 import type { Metrics } from '../metrics';
 import { AdmissionGate } from './admission';
-import { authenticate, requestActor } from './auth';
+import { authenticate, hasKey, requestActor } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { healthRoute, RestError, type RestResponse } from './rest';
 import { REST_ROUTES } from './routes';
+import { shortLived } from '../short-lived';
 
 export interface HttpDeps extends ContextDeps {
   apollo: ApolloServer<GraphQLContext>;
@@ -71,6 +72,8 @@ export function createRequestHandler(deps: HttpDeps) {
   const assets = graphiqlAssets();
   const gate = new AdmissionGate(config.maxConcurrentRequests, config.maxQueuedRequests);
   metrics.trackAdmission(() => gate.stats);
+  // Concurrent scrapes share one rendering (it queries the database), so a flood costs one at a time.
+  const metricsText = shortLived(() => metrics.registry.metrics(), 0);
 
   /** Runs an API request once the gate admits it; a full line gets 503 at once (`busy` writes it). */
   async function admitted(req: IncomingMessage, busy: () => void, handle: () => Promise<void>): Promise<void> {
@@ -121,15 +124,17 @@ export function createRequestHandler(deps: HttpDeps) {
       createContext(deps, {
         requestId,
         role: auth.ok ? auth.role : 'read',
-        actor: requestActor(auth.ok ? auth.via : 'anonymous', req.headers),
+        actor: requestActor(auth),
         request: info,
       });
 
-    // Open: health, metrics, the GraphiQL page and its assets.
-    if (path === '/health' && method === 'GET') return send(res, await healthRoute(apollo, ctx()));
+    // Open: health (audit details with a key only), metrics (unless AUTOPACK_METRICS_REQUIRE_KEY), the
+    // GraphiQL page and its assets.
+    if (path === '/health' && method === 'GET') return send(res, await healthRoute(apollo, ctx(), hasKey(auth)));
     if (path === '/metrics' && method === 'GET') {
+      if (config.metricsNeedKey && !auth.ok) return sendJson(res, auth.status, { detail: auth.message });
       res.writeHead(200, { 'content-type': metrics.registry.contentType });
-      return void res.end(await metrics.registry.metrics());
+      return void res.end(await metricsText());
     }
     if (path === '/graphql' && wantsHtml(req, url)) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
