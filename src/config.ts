@@ -35,6 +35,8 @@ export interface Config {
   healthCacheMs: number;
   /** GET /metrics needs an API key (default: in production). */
   metricsNeedKey: boolean;
+  /** Keyless /health and /metrics answers per second (more wait in line, up to maxQueuedRequests, then 503). */
+  probeRatePerSecond: number;
   /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
   heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
@@ -196,6 +198,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),
     healthCacheMs: integer(env, 'AUTOPACK_HEALTH_CACHE_MS', 1000, 0, 60_000),
     metricsNeedKey: switchValue(env, 'AUTOPACK_METRICS_REQUIRE_KEY', envName === 'production'),
+    probeRatePerSecond: integer(env, 'AUTOPACK_PROBE_RATE', 50, 1, 100_000),
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from '../graphql/context';
 import type { Metrics } from '../metrics';
 import { AdmissionGate } from './admission';
+import { ProbeGate } from './probe-gate';
 import { authenticate, hasKey, requestActor } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { healthRoute, RestError, type RestResponse } from './rest';
@@ -74,6 +75,7 @@ export function createRequestHandler(deps: HttpDeps) {
   metrics.trackAdmission(() => gate.stats);
   // Concurrent scrapes share one rendering (it queries the database), so a flood costs one at a time.
   const metricsText = shortLived(() => metrics.registry.metrics(), 0);
+  const probes = new ProbeGate(config.probeRatePerSecond, config.maxQueuedRequests);
 
   /** Runs an API request once the gate admits it; a full line gets 503 at once (`busy` writes it). */
   async function admitted(req: IncomingMessage, busy: () => void, handle: () => Promise<void>): Promise<void> {
@@ -130,6 +132,8 @@ export function createRequestHandler(deps: HttpDeps) {
 
     // Open: health (audit details with a key only), metrics (unless AUTOPACK_METRICS_REQUIRE_KEY), the
     // GraphiQL page and its assets.
+    const probe = (path === '/health' || path === '/metrics') && method === 'GET';
+    if (probe && !hasKey(auth) && !(await probes.enter())) return sendBusy(res, { detail: BUSY_MESSAGE });
     if (path === '/health' && method === 'GET') return send(res, await healthRoute(apollo, ctx(), hasKey(auth)));
     if (path === '/metrics' && method === 'GET') {
       if (config.metricsNeedKey && !auth.ok) return sendJson(res, auth.status, { detail: auth.message });

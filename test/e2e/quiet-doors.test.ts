@@ -1,7 +1,7 @@
-// The doors that skip the admission gate stay cheap and tell an anonymous caller nothing extra:
-// /health shares one database check among concurrent callers, shows who set an override and why only to
-// a key holder, the actor of an override comes from the key (never from a header), and /metrics needs a
-// key in production.
+// The doors that skip the admission gate stay cheap and bounded and tell an anonymous caller nothing extra:
+// /health shares one database check among concurrent callers, keyless probes are paced, /health shows who
+// set an override and why only to a key holder, the actor of an override comes from the key (never from a
+// header), and /metrics needs a key in production.
 import { createOrm } from '../../src/db/orm';
 import { migrateUp } from '../../src/modules/ops/migrations';
 import { BACKENDS, createTestDatabase, type Backend } from '../helpers/db';
@@ -67,6 +67,26 @@ describe.each(BACKENDS)('quiet doors on %s', (backend: Backend) => {
     const res = await fetch(`${t.url}/metrics`);
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/autopack_http_requests_total/);
+  });
+});
+
+describe('keyless probes are paced', () => {
+  it('a burst beyond AUTOPACK_PROBE_RATE waits in line and past the line gets 503 at once; probes with a key are not paced', async () => {
+    const t = await startTestApp('sqlite', { AUTOPACK_API_KEY: KEY, AUTOPACK_READ_API_KEY: READ, AUTOPACK_PROBE_RATE: '1', AUTOPACK_MAX_QUEUED_REQUESTS: '2' });
+    try {
+      const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => fetch(`${t.url}/${i % 2 ? 'health' : 'metrics'}`)));
+      const statuses = burst.map((r) => r.status);
+      // One answered at once, two after waiting their turn (one more per second the burst took), the rest refused.
+      expect(statuses.filter((s) => s === 503).length).toBeGreaterThanOrEqual(5);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3);
+      const refused = burst.find((r) => r.status === 503)!;
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(await refused.json()).toEqual({ detail: expect.stringMatching(/busy/) });
+      const keyed = await Promise.all(Array.from({ length: 10 }, () => fetch(`${t.url}/health`, { headers: { 'x-api-key': READ } })));
+      expect(keyed.map((r) => r.status)).toEqual(Array(10).fill(200));
+    } finally {
+      await t.close();
+    }
   });
 });
 
