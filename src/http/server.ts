@@ -8,9 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createContext, type ContextDeps, type GraphQLContext, type RequestInfo } from '../graphql/context';
 import type { Metrics } from '../metrics';
 import { AdmissionGate } from './admission';
-import { ProbeGate } from './probe-gate';
 import { authenticate, hasKey, requestActor } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
+import { ProbeGate } from './probe-gate';
 import { healthRoute, RestError, type RestResponse } from './rest';
 import { REST_ROUTES } from './routes';
 import { shortLived } from '../short-lived';
