@@ -2,14 +2,14 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import type { Config } from './config';
+import { checkExposure, type Config } from './config';
 import { createOrm, type Orm } from './db/orm';
 import { applyHeapGrowth } from './heap';
 import type { GraphQLContext } from './graphql/context';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './logger';
-import { describeError } from './modules/ops/health';
+import { createHealthProbe, describeError } from './modules/ops/health';
 import { migrateUp, migrationState } from './modules/ops/migrations';
 import { Dispatcher } from './modules/runs/dispatcher';
 import { FlagStore } from './modules/flags/overrides';
@@ -57,17 +57,19 @@ async function prepareDatabase(orm: Orm, config: Config, logger: Logger): Promis
   logger.info(`development mode: applied ${applied.length} migration(s) to ${config.database.display}`, { applied });
 }
 
-export async function startApp(config: Config, opts: { logger?: Logger } = {}): Promise<App> {
+/** `onQuery` sees every SQL statement the server runs (tests count them). */
+export async function startApp(config: Config, opts: { logger?: Logger; onQuery?: (sql: string) => void } = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   applyHeapGrowth(config.heapGrowingPercent);
   if (config.env === 'production' && !config.apiKey) {
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
+  checkExposure(config);
   // SQLite has one writer at a time whatever the connection, and a second connection would only turn the
   // API's read-then-write transactions into SQLITE_BUSY whenever the dispatcher commits in between: there,
   // both share the one connection (each transaction's lock wait bounded by the busy timeout).
   const shared = config.database.kind === 'sqlite';
-  const apiOptions = { logger, statementTimeoutMs: config.dbStatementTimeoutMs };
+  const apiOptions = { logger, statementTimeoutMs: config.dbStatementTimeoutMs, onQuery: opts.onQuery };
   const backgroundOrm = await createOrm(config.database, shared ? apiOptions : { logger, poolMax: BACKGROUND_POOL });
   let orm: Orm | undefined;
   try {
@@ -81,7 +83,8 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     const apollo = createGraphQLServer(config, logger, metrics);
     await apollo.start();
     let dispatcher: Dispatcher | undefined;
-    const http = createHttpServer({ config, orm, apollo, logger, flagStore, metrics, wakeDispatcher: () => dispatcher?.wake() });
+    const health = createHealthProbe(orm, config);
+    const http = createHttpServer({ config, orm, apollo, logger, flagStore, health, metrics, wakeDispatcher: () => dispatcher?.wake() });
     const server = http.server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -19,11 +19,13 @@ export interface Config {
   database: DatabaseTarget;
   host: string;
   port: number;
+  /** Serve without an API key on a non-loopback HOST anyway (AUTOPACK_ALLOW_OPEN_NETWORK=1). */
+  allowOpenNetwork: boolean;
   apiKey: string | null;
   /** A second key that may run queries only (dashboards, tooling). */
   readApiKey: string | null;
   /** GraphQL operation limits (graphql-armor); every rejection is a coded error and counted. */
-  limits: { maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
+  limits: { maxDepth: number; maxIntrospectionDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
   /** On SIGTERM, how long running executors may go on before their runs are recorded as interrupted. */
   shutdownGraceSeconds: number;
   /** API requests (/graphql, /api/*) executing at once; more wait in line, up to maxQueuedRequests. */
@@ -41,6 +43,12 @@ export interface Config {
    * idle-in-transaction timeout, SQLite busy_timeout, and the wait for a pooled connection).
    */
   dbStatementTimeoutMs: number;
+  /** How long a health check (database, Qdrant) answers every /health and `health` query; 0: each waits for a fresh one. */
+  healthCacheMs: number;
+  /** GET /metrics needs an API key (default: in production). */
+  metricsNeedKey: boolean;
+  /** Keyless /health and /metrics answers per second (more wait in line, up to maxQueuedRequests, then 503). */
+  probeRatePerSecond: number;
   /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
   heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
@@ -145,6 +153,24 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * A server without an API key answers every operation to anyone who reaches it: that is only safe on a
+ * loopback address, unless the operator says otherwise (a trusted network, a proxy that authenticates).
+ */
+export function checkExposure(config: Config): void {
+  if (config.apiKey || config.allowOpenNetwork || isLoopback(config.host)) return;
+  throw new ConfigError(
+    'HOST',
+    `"${config.host}" is reachable from other machines and AUTOPACK_API_KEY is not set (anyone could run every operation): set AUTOPACK_API_KEY, bind 127.0.0.1, or set AUTOPACK_ALLOW_OPEN_NETWORK=1 to serve it open on purpose`,
+  );
+}
+
 /** Parses and validates the environment; throws ConfigError on the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const envName = value(env, 'AUTOPACK_ENV') ?? 'development';
@@ -167,10 +193,13 @@ export function loadConfig(env: Env = process.env): Config {
     database,
     host: value(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 8000, 0, 65535),
+    allowOpenNetwork: switchValue(env, 'AUTOPACK_ALLOW_OPEN_NETWORK', false),
     apiKey: key,
     readApiKey: readKey,
     limits: Object.freeze({
       maxDepth: integer(env, 'AUTOPACK_MAX_QUERY_DEPTH', 10, 1, 100),
+      // The standard introspection query (GraphiQL's, graphql-js's getIntrospectionQuery) is 15 deep.
+      maxIntrospectionDepth: integer(env, 'AUTOPACK_MAX_INTROSPECTION_DEPTH', 15, 1, 100),
       maxAliases: integer(env, 'AUTOPACK_MAX_ALIASES', 15, 0, 1000),
       maxDirectives: integer(env, 'AUTOPACK_MAX_DIRECTIVES', 50, 0, 1000),
       maxTokens: integer(env, 'AUTOPACK_MAX_TOKENS', 5000, 100, 1_000_000),
@@ -184,6 +213,9 @@ export function loadConfig(env: Env = process.env): Config {
     bodyTimeoutMs: integer(env, 'AUTOPACK_BODY_TIMEOUT_MS', 10_000, 100, 600_000),
     maxPendingBodyBytes: integer(env, 'AUTOPACK_MAX_PENDING_BODY_MB', 64, 1, 65_536) * 1024 * 1024,
     dbStatementTimeoutMs: integer(env, 'AUTOPACK_DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    healthCacheMs: integer(env, 'AUTOPACK_HEALTH_CACHE_MS', 1000, 0, 60_000),
+    metricsNeedKey: switchValue(env, 'AUTOPACK_METRICS_REQUIRE_KEY', envName === 'production'),
+    probeRatePerSecond: integer(env, 'AUTOPACK_PROBE_RATE', 50, 1, 100_000),
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),

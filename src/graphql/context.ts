@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { FlagStore } from '../modules/flags/overrides';
 import type { FlagState } from '../modules/flags/flags';
+import type { HealthProbe } from '../modules/ops/health';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What the transport learns about a request while it runs (for logs and metrics). */
@@ -21,6 +22,8 @@ export interface GraphQLContext {
   /** Kill switches as this request sees them (fixed for the request). */
   flags: FlagState;
   flagStore: FlagStore;
+  /** This server's shared health checks (database, Qdrant). */
+  health: HealthProbe;
   metrics?: Metrics;
   requestId: string;
   /** Who is calling, for audit fields (e.g. who overrode a kill switch). */
@@ -38,6 +41,7 @@ export interface ContextDeps {
   config: Config;
   logger: Logger;
   flagStore: FlagStore;
+  health: HealthProbe;
   metrics?: Metrics;
   wakeDispatcher?: () => void;
 }

@@ -11,10 +11,22 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { databaseUnavailableReason } from '../shared/db-errors';
 import { ServiceError } from '../shared/errors';
 import type { GraphQLContext } from './context';
+import { introspectionDepthRule } from './introspection-depth';
+import { hideSuggestions } from './no-suggestions';
 import { buildSchema } from './schema';
 import { countTokenLimitRejections } from './token-limit';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
+
+/**
+ * A request carrying one of these headers cannot be a cross-site simple request (a form post or an
+ * <img>/<script> GET): the browser would have sent a CORS preflight first. Apollo's own two, plus the API
+ * key headers, so that standard clients sending queries with GET and a key (urql's default,
+ * graphql-request with method GET) are served. A browser adds Authorization by itself only for HTTP
+ * authentication it was challenged for, which this server never asks for; GET without any of them is
+ * still refused (open development mode).
+ */
+export const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'];
 
 /** Is this error expected (coded) rather than a bug? (A database outage counts as expected.) */
 function isExpected(error: unknown): boolean {
@@ -138,8 +150,8 @@ function operationLimits(config: Config, metrics?: Metrics) {
     maxDirectives: { n: config.limits.maxDirectives, onReject: count('max_directives') },
     maxTokens: { enabled: false }, // graphql-js's parser enforces it instead: see token-limit.ts
     costLimit: { maxCost: config.limits.maxCost, onReject: count('cost_limit') },
-    // Field suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
-    blockFieldSuggestion: { enabled: config.env === 'production' },
+    // Suggestions are hidden by our own plugin (no-suggestions.ts), which covers every form of them.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 
@@ -150,14 +162,17 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
     // Every /graphql request is authenticated first (a key is mandatory in production), so introspection
     // is only ever answered to key holders there - and GraphiQL keeps working once the key is entered.
     introspection: true,
-    csrfPrevention: true,
+    csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     allowBatchedHttpRequests: false,
     // Shutdown is ours (app.close): Apollo's own handler would re-raise the signal and cut our cleanup short.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
     parseOptions: { maxTokens: config.limits.maxTokens },
-    validationRules: armor.validationRules,
+    validationRules: [
+      ...armor.validationRules,
+      introspectionDepthRule(config.limits.maxIntrospectionDepth, () => metrics?.rejections.inc({ rule: 'max_introspection_depth' })),
+    ],
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // We set no cache hints; the default cache-control plugin would wrap every field resolver to compute
@@ -166,6 +181,8 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
       countTokenLimitRejections(() => metrics?.rejections.inc({ rule: 'max_tokens' })),
       ...armor.plugins,
       noSubscriptionsOverHttp,
+      // Suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
+      ...(config.env === 'production' ? [hideSuggestions] : []),
       readOnlyKeys,
       requestReporting(logger),
       requestIdOnMaskedErrors,

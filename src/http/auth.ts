@@ -39,11 +39,13 @@ export function authenticate(keys: Keys, headers: IncomingHttpHeaders): AuthResu
 }
 
 /**
- * Who is calling, for audit fields: the X-Autopack-Actor header (a name the caller gives, up to 64
- * printable characters) plus how the call was authenticated.
+ * Who is calling, for audit fields (who overrode a kill switch): the key that authenticated the request,
+ * never a name the client sends - a header would let any key holder write someone else's name.
  */
-export function requestActor(via: string, headers: IncomingHttpHeaders): string {
-  const raw = headers['x-autopack-actor'];
-  const name = (Array.isArray(raw) ? raw[0] : raw)?.trim().replace(/[^\x20-\x7e]/g, '').slice(0, 64);
-  return name ? `${name} (${via})` : via;
+export function requestActor(auth: AuthResult): string {
+  if (!auth.ok) return 'anonymous';
+  return { 'api-key': 'admin', 'read-api-key': 'read', anonymous: 'anonymous' }[auth.via];
 }
+
+/** Whether the request presented a valid key (in open mode nobody does): it may see audit details. */
+export const hasKey = (auth: AuthResult): boolean => auth.ok && auth.via !== 'anonymous';

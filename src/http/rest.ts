@@ -66,16 +66,14 @@ export function toSnake(value: unknown): unknown {
   return value;
 }
 
-const HEALTH_QUERY = `query Health {
-  health {
-    status database qdrant killSwitches { phase6Metrics consolidatedMetrics } version timestamp
-    flags { flag enabled source envEnabled reason changedBy changedAt }
-  }
-}`;
+const HEALTH_FIELDS = 'status database qdrant killSwitches { phase6Metrics consolidatedMetrics } version timestamp';
+const HEALTH_QUERY = `query Health { health { ${HEALTH_FIELDS} flags { flag enabled source envEnabled changedAt } } }`;
+/** With a key: who set each override and why (audit details an anonymous prober must not read). */
+const HEALTH_QUERY_AUDIT = `query Health { health { ${HEALTH_FIELDS} flags { flag enabled source envEnabled reason changedBy changedAt } } }`;
 
 /** GET /health: 200 while the database answers, 503 when it does not. Open (no key). */
-export function healthRoute(apollo: ApolloServer<GraphQLContext>, context: GraphQLContext): Promise<RestResponse> {
-  return executeRest<{ health: { status: string } }>(apollo, context, HEALTH_QUERY, {}, (data) => ({
+export function healthRoute(apollo: ApolloServer<GraphQLContext>, context: GraphQLContext, audit: boolean): Promise<RestResponse> {
+  return executeRest<{ health: { status: string } }>(apollo, context, audit ? HEALTH_QUERY_AUDIT : HEALTH_QUERY, {}, (data) => ({
     status: data.health.status === 'healthy' ? 200 : 503,
     body: toSnake(data.health),
   }));

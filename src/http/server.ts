@@ -11,10 +11,12 @@ import type { Config } from '../config';
 import { clip } from '../logger';
 import type { Metrics } from '../metrics';
 import { AdmissionGate, BodyBudget, type KeyClass } from './admission';
-import { authenticate, requestActor, type AuthResult } from './auth';
+import { authenticate, hasKey, requestActor, type AuthResult } from './auth';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
+import { ProbeGate } from './probe-gate';
 import { healthRoute, RestError, type RestResponse } from './rest';
 import { REST_ROUTES } from './routes';
+import { shortLived } from '../short-lived';
 
 export interface HttpDeps extends ContextDeps {
   apollo: ApolloServer<GraphQLContext>;
@@ -121,6 +123,9 @@ export function createRequestHandler(deps: HttpDeps) {
   const gate = admissionGate(config);
   const bodies = new BodyBudget(config.maxPendingBodyBytes);
   metrics.trackAdmission(gate, bodies);
+  // Concurrent scrapes share one rendering (it queries the database), so a flood costs one at a time.
+  const metricsText = shortLived(() => metrics.registry.metrics(), 0);
+  const probes = new ProbeGate(config.probeRatePerSecond, config.maxQueuedRequests);
 
   /** Runs an API request once the gate admits it; a full line gets 503 at once (`busy` writes it). */
   async function admitted(req: IncomingMessage, cls: KeyClass, busy: () => void, handle: () => Promise<void>): Promise<void> {
@@ -197,13 +202,19 @@ export function createRequestHandler(deps: HttpDeps) {
       createContext(deps, {
         requestId,
         role: auth.ok ? auth.role : 'read',
-        actor: requestActor(auth.ok ? auth.via : 'anonymous', req.headers),
+        actor: requestActor(auth),
         request: info,
       });
 
-    // Open: health, metrics, the GraphiQL page and its assets.
-    if (path === '/health' && method === 'GET') return send(res, await healthRoute(apollo, ctx()));
-    if (path === '/metrics' && method === 'GET') return scrape(res, requestId);
+    // Open: health (audit details with a key only), metrics (unless AUTOPACK_METRICS_REQUIRE_KEY), the
+    // GraphiQL page and its assets.
+    const probe = (path === '/health' || path === '/metrics') && method === 'GET';
+    if (probe && !hasKey(auth) && !(await probes.enter())) return sendBusy(res, { detail: BUSY_MESSAGE });
+    if (path === '/health' && method === 'GET') return send(res, await healthRoute(apollo, ctx(), hasKey(auth)));
+    if (path === '/metrics' && method === 'GET') {
+      if (config.metricsNeedKey && !auth.ok) return sendJson(res, auth.status, { detail: auth.message });
+      return scrape(res, requestId);
+    }
     if (path === '/graphql' && wantsHtml(req, url)) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return void res.end(GRAPHIQL_HTML);
@@ -252,7 +263,7 @@ export function createRequestHandler(deps: HttpDeps) {
   async function scrape(res: ServerResponse, requestId: string): Promise<void> {
     let text: string;
     try {
-      text = await metrics.registry.metrics();
+      text = await metricsText();
     } catch (e) {
       const reason = (e as Error)?.message ?? String(e);
       logger.error('metrics collection failed', { requestId, error: (e as Error)?.stack ?? reason });

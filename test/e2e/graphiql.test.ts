@@ -1,8 +1,12 @@
 // End to end: the offline GraphiQL page in a real headless Chromium, with every non-loopback request
-// blocked. Runs a query with the API key typed into the headers editor and checks the result pane.
+// blocked, against a production server with an API key. The key typed into the headers editor makes the
+// docs (and completion) load, runs a query, and is kept for the browser tab only.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createOrm } from '../../src/db/orm';
+import { migrateUp } from '../../src/modules/ops/migrations';
+import { createTestDatabase } from '../helpers/db';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
 // The callbacks passed to page.evaluate/waitForFunction run in the browser; tsconfig has no DOM lib.
@@ -14,8 +18,10 @@ const SCREENSHOT = join(__dirname, '../../.tmp/graphiql-e2e.png');
 const WAIT = 30_000;
 
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Skipping GraphiQL e2e test: ${CHROMIUM} not found (apt-get install chromium)`);
-const describeIfChromium = hasChromium ? describe : describe.skip;
+const SKIPPED = `SKIPPED: ${CHROMIUM} not found, the GraphiQL browser test did not run (apt-get install -y chromium)`;
+if (!hasChromium) console.warn(SKIPPED);
+// The suite's name says it in jest's report too.
+const describeIfChromium = hasChromium ? describe : (name: string, fn: () => void) => describe.skip(`${name} (${SKIPPED})`, fn);
 
 jest.setTimeout(60_000);
 
@@ -67,7 +73,11 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp('sqlite', { AUTOPACK_API_KEY: API_KEY });
+    const db = await createTestDatabase('sqlite');
+    const orm = await createOrm(db.target);
+    await migrateUp(orm); // production never migrates by itself
+    await orm.close();
+    app = await startTestApp('sqlite', { AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: API_KEY }, db);
 
     // Data to look at, created through the API.
     const res = await fetch(`${app.url}/graphql`, {
@@ -126,6 +136,28 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
     await app?.close();
   });
 
+  it('without a key the docs cannot load; typing the key into Headers loads them (and completion), no re-fetch needed', async () => {
+    await page.click('button[aria-label="Show Documentation Explorer"]');
+    await page.waitForSelector('.graphiql-doc-explorer-error', { timeout: WAIT });
+    expect(await page.textContent('.graphiql-doc-explorer')).toContain('Error fetching schema');
+
+    await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': API_KEY }, null, 2));
+    await page.waitForSelector('.graphiql-doc-explorer-root-type', { timeout: WAIT });
+    expect(await page.$('.graphiql-doc-explorer-error')).toBeNull();
+    const docs = await page.textContent('.graphiql-doc-explorer');
+    expect(docs).toContain('Query');
+    expect(docs).toContain('Mutation');
+
+    // Completion from the loaded schema: typing a field prefix offers the field.
+    await setEditor(page, 'query', '{\n  ');
+    await page.click('.graphiql-query-editor .CodeMirror-line:last-child');
+    await page.keyboard.press('End');
+    await page.keyboard.type('featureF');
+    await page.waitForSelector('.CodeMirror-hints', { timeout: WAIT });
+    expect(await page.textContent('.CodeMirror-hints')).toContain('featureFlags');
+    await page.keyboard.press('Escape');
+  });
+
   it('shows "Invalid API key" for a wrong key', async () => {
     await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': 'wrong-key' }, null, 2));
     await setEditor(page, 'query', '{ run(id: "e2e-run") { id } }');
@@ -138,6 +170,22 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
     await setEditor(page, 'query', '{ run(id: "e2e-run") { id state phases { phaseId } } }');
     const text = await runAndWaitFor(page, 'e2e-run', 'RUN_CREATED');
     expect(JSON.parse(text)).toEqual({ data: { run: { id: 'e2e-run', state: 'RUN_CREATED', phases: [{ phaseId: 'p1' }] } } });
+  });
+
+  it('keeps the key for this tab (sessionStorage, never localStorage): after a reload the docs load at once', async () => {
+    await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': API_KEY }, null, 2));
+    await page.waitForFunction((key) => document.defaultView.sessionStorage.getItem('autopack:apiKey') === key, API_KEY, { timeout: WAIT });
+    await page.reload({ waitUntil: 'load', timeout: WAIT });
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: WAIT });
+    const show = await page.$('button[aria-label="Show Documentation Explorer"]');
+    if (show) await show.click();
+    await page.waitForSelector('.graphiql-doc-explorer-root-type', { timeout: WAIT });
+    const headers = await page.evaluate(() =>
+      (Array.from(document.querySelectorAll('.CodeMirror')) as any[]).map((el) => el.CodeMirror?.getValue() ?? '').find((v: string) => /X-API-Key/.test(v)),
+    );
+    expect(JSON.parse(headers)).toEqual({ 'X-API-Key': API_KEY });
+    const local = await page.evaluate(() => JSON.stringify(document.defaultView.localStorage));
+    expect(local).not.toContain(API_KEY);
   });
 
   it('loaded everything from 127.0.0.1 and nothing from outside', () => {

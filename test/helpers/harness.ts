@@ -9,6 +9,7 @@ import { FlagStore } from '../../src/modules/flags/overrides';
 import { createGraphQLServer } from '../../src/graphql/server';
 import { silentLogger } from '../../src/logger';
 import type { FlagState } from '../../src/modules/flags/flags';
+import { createHealthProbe } from '../../src/modules/ops/health';
 import { migrateUp } from '../../src/modules/ops/migrations';
 import { createTestDatabase, type Backend, type TestDatabase } from './db';
 
@@ -41,8 +42,9 @@ export async function createHarness(backend: Backend, env: Record<string, string
   const apollo = createGraphQLServer(config, silentLogger);
   await apollo.start();
   const flagStore = new FlagStore(config.flags, orm, silentLogger);
+  const health = createHealthProbe(orm, config);
   const context = (flags?: Partial<FlagState>) =>
-    createContext({ orm, config, logger: silentLogger, flagStore }, { requestId: 'test', actor: 'test', flags: { ...flagStore.state(), ...flags } });
+    createContext({ orm, config, logger: silentLogger, flagStore, health }, { requestId: 'test', actor: 'test', flags: { ...flagStore.state(), ...flags } });
   return {
     backend,
     db,
@@ -73,10 +75,15 @@ export interface TestApp {
 }
 
 /** The real service on 127.0.0.1 and a free port, over a fresh database of `backend`. */
-export async function startTestApp(backend: Backend, env: Record<string, string> = {}, existing?: TestDatabase): Promise<TestApp> {
+export async function startTestApp(
+  backend: Backend,
+  env: Record<string, string> = {},
+  existing?: TestDatabase,
+  opts: { onQuery?: (sql: string) => void } = {},
+): Promise<TestApp> {
   const db = existing ?? (await createTestDatabase(backend, { migrated: true }));
   const config = loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', AUTOPACK_SHUTDOWN_GRACE_SECONDS: '0', ...env });
-  const app = await startApp(config, { logger: silentLogger });
+  const app = await startApp(config, { logger: silentLogger, onQuery: opts.onQuery });
   return {
     app,
     url: app.url,

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import { maskUrl } from '../../db/url';
 import type { Orm } from '../../db/orm';
 import type { FlagState } from '../flags/flags';
+import { shortLived } from '../../short-lived';
 
 export interface HealthReport {
   status: 'healthy' | 'unhealthy';
@@ -52,8 +53,22 @@ export async function checkQdrant(host: string | null): Promise<string> {
   }
 }
 
-export async function checkHealth(orm: Orm, config: Config, flags: FlagState): Promise<HealthReport> {
-  const [database, qdrant] = await Promise.all([checkDatabase(orm), checkQdrant(config.qdrantHost)]);
+export type HealthProbe = () => Promise<{ database: string; qdrant: string }>;
+
+/**
+ * The database and Qdrant checks of one server, shared: every health answer within AUTOPACK_HEALTH_CACHE_MS
+ * of the last check reuses it, and concurrent askers wait for the one check in flight. A flood of /health
+ * (or of aliased `health` fields) then costs at most one database round trip per period.
+ */
+export function createHealthProbe(orm: Orm, config: Config): HealthProbe {
+  return shortLived(async () => {
+    const [database, qdrant] = await Promise.all([checkDatabase(orm), checkQdrant(config.qdrantHost)]);
+    return { database, qdrant };
+  }, config.healthCacheMs);
+}
+
+export async function checkHealth(probe: HealthProbe, config: Config, flags: FlagState): Promise<HealthReport> {
+  const { database, qdrant } = await probe();
   return {
     status: database === 'connected' ? 'healthy' : 'unhealthy',
     database,

@@ -23,7 +23,7 @@ async function changed(ctx: GraphQLContext, info: GraphQLResolveInfo, flag: Feat
 
 export const opsResolvers: Resolvers = {
   Query: {
-    health: (_, __, { orm, config, flags }) => checkHealth(orm, config, flags),
+    health: (_, __, { health, config, flags }) => checkHealth(health, config, flags),
     featureFlags: (_, __, ctx, info) => flagStates(ctx, info),
   },
   Mutation: {
