@@ -29,6 +29,8 @@ export interface GraphQLContext {
   role: 'admin' | 'read';
   logger: Logger;
   request: RequestInfo;
+  /** List items resolved so far by this request (the response ceiling, response-limit.ts). */
+  listItems: { count: number; exceeded: boolean };
   /** Asks this server's dispatcher to look at the queue now (absent where no dispatcher runs). */
   wakeDispatcher?: () => void;
 }
@@ -56,5 +58,6 @@ export function createContext(
     actor: req.actor ?? 'anonymous',
     role: req.role ?? 'admin',
     request: req.request ?? { errorCodes: [] },
+    listItems: { count: 0, exceeded: false },
   };
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
 import { fromRoot } from '../paths';
 import { applyKillSwitches } from './directives/killSwitch';
+import { applyListItemCount } from './response-limit';
 import type { Resolvers } from './generated/types';
 import { experimentResolvers } from './resolvers/experiments';
 import { opsResolvers } from './resolvers/ops';
@@ -33,5 +34,5 @@ export function buildSchema(): GraphQLSchema {
     replayResolvers,
     patternResolvers,
   ];
-  return applyKillSwitches(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
+  return applyListItemCount(applyKillSwitches(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })));
 }

@@ -12,6 +12,8 @@ import { databaseUnavailableReason } from '../modules/db-errors';
 import { ServiceError } from '../modules/errors';
 import type { GraphQLContext } from './context';
 import { buildSchema } from './schema';
+import { costLimit } from './cost-limit';
+import { responseCeiling } from './response-limit';
 import { countTokenLimitRejections } from './token-limit';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
@@ -106,7 +108,10 @@ const requestIdOnMaskedErrors: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-/** Depth, alias, directive, token and cost limits (values from config.ts); rejections are counted. */
+/**
+ * Depth, alias, directive and token limits (values from config.ts); rejections are counted. The cost limit
+ * is ours (cost-limit.ts): graphql-armor's prices a list field like any other, whatever its size.
+ */
 function operationLimits(config: Config, metrics?: Metrics) {
   const count = (rule: string) => [(_ctx: unknown, _error: GraphQLError) => metrics?.rejections.inc({ rule })];
   return new ApolloArmor({
@@ -114,7 +119,7 @@ function operationLimits(config: Config, metrics?: Metrics) {
     maxAliases: { n: config.limits.maxAliases, onReject: count('max_aliases') },
     maxDirectives: { n: config.limits.maxDirectives, onReject: count('max_directives') },
     maxTokens: { enabled: false }, // graphql-js's parser enforces it instead: see token-limit.ts
-    costLimit: { maxCost: config.limits.maxCost, onReject: count('cost_limit') },
+    costLimit: { enabled: false },
     // Field suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
@@ -142,6 +147,8 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
       ApolloServerPluginCacheControlDisabled(),
       countTokenLimitRejections(() => metrics?.rejections.inc({ rule: 'max_tokens' })),
       ...armor.plugins,
+      costLimit<GraphQLContext>(config.limits.maxCost, () => metrics?.rejections.inc({ rule: 'cost_limit' })),
+      responseCeiling(config.limits.maxResponseBytes, () => metrics?.rejections.inc({ rule: 'response_size' })),
       readOnlyKeys,
       requestReporting(logger),
       requestIdOnMaskedErrors,

@@ -1,6 +1,8 @@
 import { startCampaign } from '../../modules/replay/campaign';
 import { replayRun } from '../../modules/replay/clone';
 import { compareReplay } from '../../modules/replay/comparison';
+import { MAX_NESTED_LIMIT } from '../../modules/batch';
+import { checkLimit } from '../../modules/validation';
 import type { Resolvers } from '../generated/types';
 
 export const replayResolvers: Resolvers = {
@@ -17,7 +19,7 @@ export const replayResolvers: Resolvers = {
     },
   },
   Run: {
-    replays: (run, _, { loaders }) => loaders.replaysOf.load(run.id),
+    replays: (run, { limit }, { loaders }) => loaders.replaysOf(checkLimit(limit ?? 100, 'limit', MAX_NESTED_LIMIT)).load(run.id),
     campaignId: (run) => run.campaign?.id ?? null,
     replayComparison: async (run, _, { loaders }) => {
       if (!run.replayOf || !run.state.startsWith('DONE_')) return null;

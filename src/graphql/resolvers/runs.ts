@@ -3,6 +3,7 @@ import { executeRun } from '../../modules/runs/lifecycle';
 import { recordDashboardEvent, updatePhase } from '../../modules/runs/phases';
 import { createRun, getRun, listRuns } from '../../modules/runs/service';
 import { summarizeStatus } from '../../modules/runs/status';
+import { MAX_NESTED_LIMIT } from '../../modules/batch';
 import { checkLimit } from '../../modules/validation';
 import { MAX_DASHBOARD_EVENTS } from '../../modules/telemetry/dashboard-events';
 import type { Resolvers } from '../generated/types';
@@ -34,7 +35,7 @@ export const runResolvers: Resolvers = {
   },
   Phase: {
     run: async (phase, _, { loaders }) => (await loaders.run.load(phase.run.id)) as RunEntity,
-    metrics: (phase, _, { loaders }) => loaders.metricsByPhase.load(phase.id),
-    events: (phase, _, { loaders }) => loaders.eventsByPhase.load(phase.id),
+    metrics: (phase, { limit }, { loaders }) => loaders.metricsByPhase(checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
+    events: (phase, { limit }, { loaders }) => loaders.eventsByPhase(checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
   },
 };
