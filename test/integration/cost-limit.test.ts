@@ -33,7 +33,7 @@ describe.each(BACKENDS)('query cost and list limits on %s', (backend) => {
     h = await createHarness(backend);
     await seed(h);
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it.each(Object.entries(ATTACKS))('refuses %s with COST_LIMIT_EXCEEDED, its cost and the limit, before any SQL', async (_name, query) => {
     h.statements.length = 0;
@@ -101,7 +101,7 @@ describe.each(BACKENDS)('response ceiling on %s', (backend) => {
     h = await createHarness(backend, { AUTOPACK_MAX_QUERY_COST: '100000000', AUTOPACK_MAX_RESPONSE_ITEMS: '500', AUTOPACK_MAX_RESPONSE_BYTES: '8192' });
     await seed(h);
   });
-  afterAll(() => h.close());
+  afterAll(() => h?.close());
 
   it('stops at the first list past AUTOPACK_MAX_RESPONSE_ITEMS: nothing below it is loaded, no partial data', async () => {
     h.statements.length = 0;
