@@ -2,8 +2,7 @@
 // and before it executes: no resolver runs, no SQL is sent. A plugin rather than a validation rule because a
 // slicing argument may be a variable, and validation does not see variable values.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
+import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
 import { buildCostModel, operationCost, type CostModel } from './cost';
 
 export const COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED';

@@ -11,6 +11,7 @@
 // fragment can be spread many times); inline fragments and spreads add up (conservative for abstract types).
 import { getDirective } from '@graphql-tools/utils';
 import {
+  getArgumentValues,
   getNamedType,
   getNullableType,
   isCompositeType,
@@ -24,7 +25,6 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { getArgumentValues } from 'graphql/execution/values';
 
 interface ListSize {
   assumedSize?: number;

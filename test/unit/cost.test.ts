@@ -2,8 +2,7 @@
 // multiplied down the tree; every list field declares a size; the README's and the bench's queries fit the
 // default limit while nested list attacks do not.
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { getVariableValues } from 'graphql/execution/values';
+import { getVariableValues, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { buildCostModel, operationCost } from '../../src/graphql/cost';
 import { buildSchema, loadTypeDefs } from '../../src/graphql/schema';
