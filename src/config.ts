@@ -25,7 +25,18 @@ export interface Config {
   /** A second key that may run queries only (dashboards, tooling). */
   readApiKey: string | null;
   /** GraphQL operation limits (graphql-armor); every rejection is a coded error and counted. */
-  limits: { maxDepth: number; maxIntrospectionDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
+  limits: {
+    maxDepth: number;
+    maxIntrospectionDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    /** Query cost with list sizes multiplied down the tree (src/graphql/cost.ts). */
+    maxCost: number;
+    /** Response ceiling: list items resolved by one operation, then bytes of its JSON answer. */
+    maxResponseItems: number;
+    maxResponseBytes: number;
+  };
   /** On SIGTERM, how long running executors may go on before their runs are recorded as interrupted. */
   shutdownGraceSeconds: number;
   /** API requests (/graphql, /api/*) executing at once; more wait in line, up to maxQueuedRequests. */
@@ -203,7 +214,9 @@ export function loadConfig(env: Env = process.env): Config {
       maxAliases: integer(env, 'AUTOPACK_MAX_ALIASES', 15, 0, 1000),
       maxDirectives: integer(env, 'AUTOPACK_MAX_DIRECTIVES', 50, 0, 1000),
       maxTokens: integer(env, 'AUTOPACK_MAX_TOKENS', 5000, 100, 1_000_000),
-      maxCost: integer(env, 'AUTOPACK_MAX_QUERY_COST', 20000, 100, 10_000_000),
+      maxCost: integer(env, 'AUTOPACK_MAX_QUERY_COST', 50_000, 100, 100_000_000),
+      maxResponseItems: integer(env, 'AUTOPACK_MAX_RESPONSE_ITEMS', 100_000, 100, 100_000_000),
+      maxResponseBytes: integer(env, 'AUTOPACK_MAX_RESPONSE_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     }),
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 4, 1, 10_000),

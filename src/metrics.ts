@@ -47,7 +47,7 @@ export class Metrics {
 
   readonly rejections = new Counter({
     name: 'autopack_graphql_rejections_total',
-    help: 'Operations refused by a limit (depth, aliases, directives, tokens, cost)',
+    help: 'Operations refused by a limit (depth, aliases, directives, tokens, cost, response size)',
     labelNames: ['rule'] as const,
     registers: [this.registry],
   });

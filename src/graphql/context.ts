@@ -32,6 +32,8 @@ export interface GraphQLContext {
   role: 'admin' | 'read';
   logger: Logger;
   request: RequestInfo;
+  /** List items resolved so far by this request (the response ceiling, response-limit.ts). */
+  listItems: { count: number; exceeded: boolean };
   /** Asks this server's dispatcher to look at the queue now (absent where no dispatcher runs). */
   wakeDispatcher?: () => void;
 }
@@ -60,5 +62,6 @@ export function createContext(
     actor: req.actor ?? 'anonymous',
     role: req.role ?? 'admin',
     request: req.request ?? { errorCodes: [] },
+    listItems: { count: 0, exceeded: false },
   };
 }

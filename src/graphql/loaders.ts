@@ -12,10 +12,10 @@ export interface Loaders {
   run: DataLoader<string, Run | null>;
   phase: DataLoader<number, PhaseRecord | null>;
   phasesByRun: DataLoader<string, PhaseRecord[]>;
-  replaysOf: DataLoader<string, Run[]>;
-  metricsByPhase: DataLoader<number, PhaseMetricsRecord[]>;
-  eventsByPhase: DataLoader<number, DashboardEventRecord[]>;
-  /** One loader per distinct `limit` argument. */
+  /** One loader per distinct `limit` argument (the lists below too): one statement per nesting level and limit. */
+  replaysOf(limit: number): DataLoader<string, Run[]>;
+  metricsByPhase(limit: number): DataLoader<number, PhaseMetricsRecord[]>;
+  eventsByPhase(limit: number): DataLoader<number, DashboardEventRecord[]>;
   eventsByRun(limit: number): DataLoader<string, DashboardEventRecord[]>;
   /** One loader per page (limit, offset): all runs asked with that page share one statement. */
   consolidatedMetrics(page: MetricsPage): DataLoader<string, ConsolidatedMetricsSummary | null>;
@@ -24,24 +24,29 @@ export interface Loaders {
 // UNION ALL branches per statement; SQLite allows at most 500 terms in a compound select.
 const CONSOLIDATED_BATCH = 100;
 
+/** A loader per `limit` value, created on first use. */
+function perLimit<K, V>(load: (keys: readonly K[], limit: number) => Promise<V[]>): (limit: number) => DataLoader<K, V> {
+  const loaders = new Map<number, DataLoader<K, V>>();
+  return (limit) => {
+    let loader = loaders.get(limit);
+    if (!loader) {
+      loader = new DataLoader((keys) => load(keys, limit));
+      loaders.set(limit, loader);
+    }
+    return loader;
+  };
+}
+
 export function createLoaders(em: Em): Loaders {
-  const eventsByRun = new Map<number, DataLoader<string, DashboardEventRecord[]>>();
   const consolidated = new Map<string, DataLoader<string, ConsolidatedMetricsSummary | null>>();
   return {
     run: new DataLoader((ids) => batch.runsByIds(em, ids)),
     phase: new DataLoader((ids) => batch.phasesByIds(em, ids)),
     phasesByRun: new DataLoader((ids) => batch.phasesByRunIds(em, ids)),
-    replaysOf: new DataLoader((ids) => batch.replaysOfRunIds(em, ids)),
-    metricsByPhase: new DataLoader((ids) => batch.metricsByPhaseIds(em, ids)),
-    eventsByPhase: new DataLoader((ids) => batch.eventsByPhaseIds(em, ids)),
-    eventsByRun(limit) {
-      let loader = eventsByRun.get(limit);
-      if (!loader) {
-        loader = new DataLoader((ids) => batch.eventsByRunIds(em, ids, limit));
-        eventsByRun.set(limit, loader);
-      }
-      return loader;
-    },
+    replaysOf: perLimit((ids, limit) => batch.replaysOfRunIds(em, ids, limit)),
+    metricsByPhase: perLimit((ids, limit) => batch.metricsByPhaseIds(em, ids, limit)),
+    eventsByPhase: perLimit((ids, limit) => batch.eventsByPhaseIds(em, ids, limit)),
+    eventsByRun: perLimit((ids, limit) => batch.eventsByRunIds(em, ids, limit)),
     consolidatedMetrics(page) {
       const key = `${page.limit}:${page.offset}`;
       let loader = consolidated.get(key);

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
 import { fromRoot } from '../paths';
 import { applyKillSwitches } from '../modules/flags/kill-switch.directive';
+import { applyListItemCount } from './response-limit';
 import type { Resolvers } from './generated/types';
 import { experimentResolvers } from '../modules/experiments/experiments.resolvers';
 import { opsResolvers } from '../modules/ops/ops.resolvers';
@@ -35,5 +36,5 @@ export function buildSchema(): GraphQLSchema {
     replayResolvers,
     patternResolvers,
   ];
-  return applyKillSwitches(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: [scalars, ...resolvers] }));
+  return applyListItemCount(applyKillSwitches(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: [scalars, ...resolvers] })));
 }

@@ -14,6 +14,8 @@ import type { GraphQLContext } from './context';
 import { introspectionDepthRule } from './introspection-depth';
 import { hideSuggestions } from './no-suggestions';
 import { buildSchema } from './schema';
+import { costLimit } from './cost-limit';
+import { responseCeiling } from './response-limit';
 import { countTokenLimitRejections } from './token-limit';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
@@ -141,7 +143,10 @@ const requestIdOnMaskedErrors: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-/** Depth, alias, directive, token and cost limits (values from config.ts); rejections are counted. */
+/**
+ * Depth, alias, directive and token limits (values from config.ts); rejections are counted. The cost limit
+ * is ours (cost-limit.ts): graphql-armor's prices a list field like any other, whatever its size.
+ */
 function operationLimits(config: Config, metrics?: Metrics) {
   const count = (rule: string) => [(_ctx: unknown, _error: GraphQLError) => metrics?.rejections.inc({ rule })];
   return new ApolloArmor({
@@ -149,7 +154,7 @@ function operationLimits(config: Config, metrics?: Metrics) {
     maxAliases: { n: config.limits.maxAliases, onReject: count('max_aliases') },
     maxDirectives: { n: config.limits.maxDirectives, onReject: count('max_directives') },
     maxTokens: { enabled: false }, // graphql-js's parser enforces it instead: see token-limit.ts
-    costLimit: { maxCost: config.limits.maxCost, onReject: count('cost_limit') },
+    costLimit: { enabled: false },
     // Suggestions are hidden by our own plugin (no-suggestions.ts), which covers every form of them.
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -183,6 +188,8 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
       noSubscriptionsOverHttp,
       // Suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
       ...(config.env === 'production' ? [hideSuggestions] : []),
+      costLimit<GraphQLContext>(config.limits.maxCost, () => metrics?.rejections.inc({ rule: 'cost_limit' })),
+      responseCeiling(config.limits.maxResponseBytes, () => metrics?.rejections.inc({ rule: 'response_size' })),
       readOnlyKeys,
       requestReporting(logger),
       requestIdOnMaskedErrors,

@@ -411,11 +411,11 @@ export type Phase = {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   createdAt: Scalars['DateTime']['output'];
   description?: Maybe<Scalars['String']['output']>;
-  /** Dashboard events of the phase, newest first. */
+  /** Dashboard events of the phase, newest first. `limit` is 1..1000 (default 20). */
   events: Array<DashboardEvent>;
   id: Scalars['ID']['output'];
   lastFailureReason?: Maybe<Scalars['String']['output']>;
-  /** Telemetry samples of the phase, newest first. */
+  /** Telemetry samples of the phase, newest first. `limit` is 1..1000 (default 20). */
   metrics: Array<PhaseMetrics>;
   name: Scalars['String']['output'];
   phaseId: Scalars['String']['output'];
@@ -426,6 +426,16 @@ export type Phase = {
   state: PhaseState;
   tokensUsed: Scalars['SafeInt']['output'];
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+export type PhaseEventsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type PhaseMetricsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PhaseInput = {
@@ -498,7 +508,7 @@ export type Query = {
   /**
    * Recurring failures with at least `minOccurrences` (1..1000) events, of one run or of all, most frequent
    * first (then oldest). An unknown run is NOT_FOUND. `autopack patterns --generate-code` turns them into
-   * detectors, tests and backlog entries.
+   * detectors, tests and backlog entries. `limit` (1..1000) keeps the most frequent ones.
    */
   failurePatterns?: Maybe<Array<FailurePattern>>;
   /** Each kill switch, its environment variable, its state and the fields it gates. */
@@ -550,6 +560,7 @@ export type QueryDashboardEventsArgs = {
 
 
 export type QueryFailurePatternsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
   minOccurrences?: InputMaybe<Scalars['Int']['input']>;
   runId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -649,7 +660,7 @@ export type Run = {
   replayComparison?: Maybe<ReplayComparison>;
   /** The run this one replays, if it is a replay. */
   replayOf?: Maybe<Run>;
-  /** Replays of this run, oldest first. */
+  /** Replays of this run, oldest first (the first `limit`, 1..1000). */
   replays: Array<Run>;
   runScope: Scalars['String']['output'];
   safetyProfile: Scalars['String']['output'];
@@ -669,6 +680,11 @@ export type RunConsolidatedMetricsArgs = {
 
 
 export type RunEventsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type RunReplaysArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -918,11 +934,26 @@ export type ResolversParentTypes = ResolversObject<{
   UpdatePhaseInput: UpdatePhaseInput;
 }>;
 
+export type CostDirectiveArgs = {
+  weight: Scalars['String']['input'];
+};
+
+export type CostDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = CostDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type KillSwitchDirectiveArgs = {
   flag: FeatureFlag;
 };
 
 export type KillSwitchDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = KillSwitchDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ListSizeDirectiveArgs = {
+  assumedSize?: Maybe<Scalars['Int']['input']>;
+  requireOneSlicingArgument?: Maybe<Scalars['Boolean']['input']>;
+  sizedFields?: Maybe<Array<Scalars['String']['input']>>;
+  slicingArguments?: Maybe<Array<Scalars['String']['input']>>;
+};
+
+export type ListSizeDirectiveResolver<Result, Parent, ContextType = GraphQLContext, Args = ListSizeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AbTestResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ABTestResult'] = ResolversParentTypes['ABTestResult']> = ResolversObject<{
   controlCommitSha?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1096,10 +1127,10 @@ export type PhaseResolvers<ContextType = GraphQLContext, ParentType extends Reso
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  events?: Resolver<Array<ResolversTypes['DashboardEvent']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['DashboardEvent']>, ParentType, ContextType, RequireFields<PhaseEventsArgs, 'limit'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastFailureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  metrics?: Resolver<Array<ResolversTypes['PhaseMetrics']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['PhaseMetrics']>, ParentType, ContextType, RequireFields<PhaseMetricsArgs, 'limit'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phaseId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phaseIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1132,7 +1163,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   abTestSummary?: Resolver<ResolversTypes['ABTestSummary'], ParentType, ContextType, RequireFields<QueryAbTestSummaryArgs, 'testId'>>;
   consolidatedMetrics?: Resolver<Maybe<ResolversTypes['ConsolidatedMetrics']>, ParentType, ContextType, RequireFields<QueryConsolidatedMetricsArgs, 'limit' | 'offset' | 'runId'>>;
   dashboardEvents?: Resolver<Array<ResolversTypes['DashboardEvent']>, ParentType, ContextType, RequireFields<QueryDashboardEventsArgs, 'limit'>>;
-  failurePatterns?: Resolver<Maybe<Array<ResolversTypes['FailurePattern']>>, ParentType, ContextType, RequireFields<QueryFailurePatternsArgs, 'minOccurrences'>>;
+  failurePatterns?: Resolver<Maybe<Array<ResolversTypes['FailurePattern']>>, ParentType, ContextType, RequireFields<QueryFailurePatternsArgs, 'limit' | 'minOccurrences'>>;
   featureFlags?: Resolver<Array<ResolversTypes['FeatureFlagState']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
   integrityReport?: Resolver<Maybe<ResolversTypes['IntegrityReport']>, ParentType, ContextType, Partial<QueryIntegrityReportArgs>>;
@@ -1186,7 +1217,7 @@ export type RunResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   queuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   replayComparison?: Resolver<Maybe<ResolversTypes['ReplayComparison']>, ParentType, ContextType>;
   replayOf?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType>;
-  replays?: Resolver<Array<ResolversTypes['Run']>, ParentType, ContextType>;
+  replays?: Resolver<Array<ResolversTypes['Run']>, ParentType, ContextType, RequireFields<RunReplaysArgs, 'limit'>>;
   runScope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   safetyProfile?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1271,5 +1302,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{
+  cost?: CostDirectiveResolver<any, any, ContextType>;
   killSwitch?: KillSwitchDirectiveResolver<any, any, ContextType>;
+  listSize?: ListSizeDirectiveResolver<any, any, ContextType>;
 }>;

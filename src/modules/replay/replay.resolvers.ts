@@ -2,6 +2,8 @@ import { startCampaign } from './campaign';
 import { replayRun } from './clone';
 import { compareReplay } from './comparison';
 import type { Resolvers } from '../../graphql/generated/types';
+import { MAX_NESTED_LIMIT } from '../batch';
+import { checkLimit } from '../../shared/validation';
 
 export const replayResolvers: Resolvers = {
   Mutation: {
@@ -17,7 +19,7 @@ export const replayResolvers: Resolvers = {
     },
   },
   Run: {
-    replays: (run, _, { loaders }) => loaders.replaysOf.load(run.id),
+    replays: (run, { limit }, { loaders }) => loaders.replaysOf(checkLimit(limit ?? 100, 'limit', MAX_NESTED_LIMIT)).load(run.id),
     campaignId: (run) => run.campaign?.id ?? null,
     replayComparison: async (run, _, { loaders }) => {
       if (!run.replayOf || !run.state.startsWith('DONE_')) return null;

@@ -6,6 +6,7 @@ import { summarizeStatus } from './status';
 import { checkLimit } from '../../shared/validation';
 import { MAX_DASHBOARD_EVENTS } from '../events/list';
 import type { Resolvers } from '../../graphql/generated/types';
+import { MAX_NESTED_LIMIT } from '../batch';
 
 
 export const runResolvers: Resolvers = {
@@ -34,7 +35,7 @@ export const runResolvers: Resolvers = {
   },
   Phase: {
     run: async (phase, _, { loaders }) => found(await loaders.run.load(phase.run.id), `Run not found: ${phase.run.id}`),
-    metrics: (phase, _, { loaders }) => loaders.metricsByPhase.load(phase.id),
-    events: (phase, _, { loaders }) => loaders.eventsByPhase.load(phase.id),
+    metrics: (phase, { limit }, { loaders }) => loaders.metricsByPhase(checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
+    events: (phase, { limit }, { loaders }) => loaders.eventsByPhase(checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
   },
 };

@@ -1,0 +1,97 @@
+// The response ceiling, a second line of defence behind the cost limit (whose sizes are estimates: a run
+// declared at 20 phases may have 1000). While executing, every list field adds its length to the request's
+// count; past AUTOPACK_MAX_RESPONSE_ITEMS the list fails and every later list fails at once without loading
+// anything, so the answer stops growing. Before sending, an answer above AUTOPACK_MAX_RESPONSE_BYTES is
+// replaced by the error. Either way the client gets RESPONSE_TOO_LARGE and no partial data.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
+import type { GraphQLContext } from './context';
+
+export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+
+function tooManyItems(limit: number): GraphQLError {
+  return new GraphQLError(`Response too large: more than ${limit} list items (AUTOPACK_MAX_RESPONSE_ITEMS); ask for smaller pages`, {
+    extensions: { code: RESPONSE_TOO_LARGE, limit, unit: 'items' },
+  });
+}
+
+function tooManyBytes(bytes: number, limit: number): GraphQLError {
+  return new GraphQLError(`Response too large: at least ${bytes} bytes, the limit is ${limit} (AUTOPACK_MAX_RESPONSE_BYTES); ask for smaller pages`, {
+    extensions: { code: RESPONSE_TOO_LARGE, bytes, limit, unit: 'bytes' },
+  });
+}
+
+/** Wraps the resolver of every list field to count its items against the request's ceiling. */
+export function applyListItemCount(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field) => {
+      if (!isListType(getNullableType(field.type))) return field;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      return {
+        ...field,
+        resolve(source, args, ctx: GraphQLContext, info) {
+          const max = ctx.config.limits.maxResponseItems;
+          if (ctx.listItems.exceeded) throw tooManyItems(max);
+          const count = (list: unknown) => {
+            if (Array.isArray(list)) ctx.listItems.count += list.length;
+            if (ctx.listItems.count > max) {
+              ctx.listItems.exceeded = true;
+              throw tooManyItems(max);
+            }
+            return list;
+          };
+          const result = resolve(source, args, ctx, info);
+          return result instanceof Promise ? result.then(count) : count(result);
+        },
+      };
+    },
+  });
+}
+
+/** UTF-8 bytes of `value` as JSON (string escapes aside), counting no further than `stopAbove`. */
+export function jsonBytes(value: unknown, stopAbove: number): number {
+  let bytes = 0;
+  const pending: unknown[] = [value];
+  while (pending.length && bytes <= stopAbove) {
+    const v = pending.pop();
+    if (v === null || v === undefined) bytes += 4;
+    else if (typeof v === 'string') bytes += Buffer.byteLength(v, 'utf8') + 3; // quotes and a separator
+    else if (typeof v === 'number' || typeof v === 'boolean') bytes += String(v).length + 1;
+    else if (Array.isArray(v)) {
+      bytes += 2;
+      for (const item of v) pending.push(item);
+    } else if (typeof v === 'object') {
+      bytes += 2;
+      for (const [k, item] of Object.entries(v)) {
+        bytes += Buffer.byteLength(k, 'utf8') + 3;
+        pending.push(item);
+      }
+    } else bytes += String(v).length;
+  }
+  return bytes;
+}
+
+/** Replaces an answer over the ceiling by one RESPONSE_TOO_LARGE error (no partial data); counts it. */
+export function responseCeiling(maxBytes: number, onReject: () => void): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          let refusal = result.errors?.find((e) => e.extensions?.code === RESPONSE_TOO_LARGE);
+          if (!refusal) {
+            const bytes = jsonBytes(result, maxBytes);
+            if (bytes <= maxBytes) return;
+            // The exact size would mean walking the rest of an answer we refuse anyway.
+            const error = tooManyBytes(bytes, maxBytes);
+            refusal = { message: error.message, extensions: error.extensions };
+          }
+          onReject();
+          response.body.singleResult = { data: null, errors: [{ message: refusal.message, extensions: refusal.extensions }] };
+        },
+      };
+    },
+  };
+}
