@@ -304,6 +304,7 @@ export type MigrationStatus = {
   upToDate: Scalars['Boolean']['output'];
 };
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Removes the override: the switch returns to its environment value. Admin. */
@@ -335,52 +336,62 @@ export type Mutation = {
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationClearFeatureFlagArgs = {
   flag: FeatureFlag;
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationCreateRunArgs = {
   input: CreateRunInput;
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationExecuteRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationPurgeExpiredTelemetryArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   retentionDays?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationRecordDashboardEventArgs = {
   input: DashboardEventInput;
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationRecordPhaseMetricsArgs = {
   input: Array<PhaseMetricsInput>;
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationReplayCampaignArgs = {
   input: ReplayCampaignInput;
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationReplayRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationRunAbAnalysisArgs = {
   input: AbAnalysisInput;
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationSetFeatureFlagArgs = {
   enabled: Scalars['Boolean']['input'];
   flag: FeatureFlag;
@@ -388,6 +399,7 @@ export type MutationSetFeatureFlagArgs = {
 };
 
 
+/** The root mutation type: each capability extends it in its own schema file. */
 export type MutationUpdatePhaseArgs = {
   input: UpdatePhaseInput;
 };
@@ -493,6 +505,7 @@ export type PurgedTable = {
   table: Scalars['String']['output'];
 };
 
+/** The root query type: each capability extends it in its own schema file. */
 export type Query = {
   __typename?: 'Query';
   /** A/B results newest first; `limit` is 1..1000. */
@@ -533,6 +546,7 @@ export type Query = {
 };
 
 
+/** The root query type: each capability extends it in its own schema file. */
 export type QueryAbTestResultsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   testId?: InputMaybe<Scalars['String']['input']>;
@@ -540,11 +554,13 @@ export type QueryAbTestResultsArgs = {
 };
 
 
+/** The root query type: each capability extends it in its own schema file. */
 export type QueryAbTestSummaryArgs = {
   testId: Scalars['String']['input'];
 };
 
 
+/** The root query type: each capability extends it in its own schema file. */
 export type QueryConsolidatedMetricsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
@@ -552,6 +568,7 @@ export type QueryConsolidatedMetricsArgs = {
 };
 
 
+/** The root query type: each capability extends it in its own schema file. */
 export type QueryDashboardEventsArgs = {
   eventType?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -559,6 +576,7 @@ export type QueryDashboardEventsArgs = {
 };
 
 
+/** The root query type: each capability extends it in its own schema file. */
 export type QueryFailurePatternsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   minOccurrences?: InputMaybe<Scalars['Int']['input']>;
@@ -566,16 +584,19 @@ export type QueryFailurePatternsArgs = {
 };
 
 
+/** The root query type: each capability extends it in its own schema file. */
 export type QueryIntegrityReportArgs = {
   runId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The root query type: each capability extends it in its own schema file. */
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The root query type: each capability extends it in its own schema file. */
 export type QueryRunsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
