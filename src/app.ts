@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Config } from './config';
-import { createOrm, type Orm } from './db/orm';
+import { createOrm, forkEm, type Orm } from './db/orm';
 import { applyHeapGrowth } from './heap';
 import type { GraphQLContext } from './graphql/context';
 import { createGraphQLServer } from './graphql/server';
@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './logger';
 import { describeError } from './modules/ops/health';
 import { migrateUp, migrationState } from './modules/ops/migrations';
 import { Dispatcher } from './modules/runs/dispatcher';
-import { FlagStore } from './modules/flag-overrides';
+import { clearOverridesAtStartup, FlagStore } from './modules/flag-overrides';
 import { DAILY, startRetentionSchedule } from './modules/telemetry/retention';
 import { Metrics } from './metrics';
 
@@ -56,6 +56,8 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   const orm = await createOrm(config.database, { logger });
   try {
     await prepareDatabase(orm, config, logger);
+    // The environment is the configuration of record: a start returns every switch to it, on every server.
+    await clearOverridesAtStartup(forkEm(orm), logger);
     const flagStore = new FlagStore(config.flags, orm, logger);
     await flagStore.refresh();
     flagStore.start();
