@@ -4,10 +4,12 @@ import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Config } from './config';
 import { createOrm, forkEm, type Orm } from './db/orm';
+import { missingDatabase } from './db/presence';
 import { applyHeapGrowth } from './heap';
 import type { GraphQLContext } from './graphql/context';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpServer } from './http/server';
+import { listenAddress, type ListenAddress } from './http/listen-address';
 import { createLogger, type Logger } from './logger';
 import { describeError } from './modules/ops/health';
 import { migrateUp, migrationState } from './modules/ops/migrations';
@@ -28,7 +30,10 @@ export interface App {
   apollo: ApolloServer<GraphQLContext>;
   server: Server;
   dispatcher: Dispatcher;
+  /** Where this machine reaches the server (loopback for a wildcard bind). */
   url: string;
+  /** The real bind and the URLs other machines use. */
+  address: ListenAddress;
   close(): Promise<void>;
 }
 
@@ -53,6 +58,8 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
   if (config.env === 'production' && !config.apiKey) {
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
+  const missing = missingDatabase(config.database, { create: true });
+  if (missing) throw new StartupError(missing);
   const orm = await createOrm(config.database, { logger });
   try {
     await prepareDatabase(orm, config, logger);
@@ -75,8 +82,8 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
       throw new StartupError(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`);
     });
     const { port } = server.address() as AddressInfo;
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    const address = listenAddress(config.host, port);
+    const url = address.localUrl;
     dispatcher = new Dispatcher({ orm, config, logger, flags, metrics, apiUrl: config.apiUrlFromEnv ? config.apiUrl : url });
     dispatcher.start();
     const stopRetention = startRetentionSchedule(orm, config, logger, DAILY, (report) => metrics.countRetention(report));
@@ -104,6 +111,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
       server,
       dispatcher,
       url,
+      address,
       async close() {
         // Graceful: claim nothing new, let running executors finish (the API keeps serving them), then stop
         // accepting requests and drain the in-flight ones, record leftover executions as interrupted, close

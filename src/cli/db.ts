@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { backupDatabase, defaultBackupName, type TableCount } from '../modules/ops/backup';
 import { assertNothingRunning, executeRestore, planRestore } from '../modules/ops/restore';
+import { requireDatabase } from './database';
 import { action, CliExit, out } from './output';
 
 function size(bytes: number): string {
@@ -36,6 +37,7 @@ export function registerDb(program: Command): void {
     .action(
       action(async (opts: { out?: string; force?: boolean }) => {
         const config = loadConfig();
+        requireDatabase(config.database);
         const file = opts.out ?? defaultBackupName(config.database);
         const result = await backupDatabase(config.database, { file, force: opts.force, childEnv: config.childEnv, progress: out });
         out(`Wrote ${result.file}: ${size(result.bytes)}`);
@@ -50,6 +52,7 @@ export function registerDb(program: Command): void {
     .action(
       action(async (file: string, opts: { yes?: boolean }) => {
         const config = loadConfig();
+        requireDatabase(config.database);
         out(`Checking ${file}`);
         const plan = await planRestore(config.database, file, config.childEnv);
         out(`Backup ${plan.file}: ${plan.backup.length} tables`);
