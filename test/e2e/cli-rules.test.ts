@@ -6,15 +6,20 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 
+/** Many CLI processes: more than jest's default on a loaded 2-core machine. */
+const CLI_TEST_MS = 180_000;
+const EVERY_DATABASE_COMMAND = [['migrate', 'status'], ['migrate', 'verify'], ['db', 'backup', '--out', 'b.db'], ['integrity'], ['retention', '--dry-run'], ['patterns'], ['runs', 'list'], ['flags']];
+
 describe('where a SQLite database may be created', () => {
   it('commands other than serve and migrate up say there is no database (exit 1, one line) and create nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'autopack-nodb-'));
     const noDir = join(dir, 'missing-dir', 'autopack.db');
     const noFile = join(dir, 'autopack.db');
-    for (const file of [noDir, noFile]) {
+    // Every command on a missing file; the guide's first three on a missing directory.
+    for (const [file, commands] of [[noFile, EVERY_DATABASE_COMMAND], [noDir, EVERY_DATABASE_COMMAND.slice(0, 3)]] as const) {
       const env = { DATABASE_URL: `sqlite:///${file}` };
-      for (const args of [['migrate', 'status'], ['migrate', 'verify'], ['db', 'backup', '--out', join(dir, 'b.db')], ['integrity'], ['retention', '--dry-run'], ['patterns'], ['runs', 'list'], ['flags']]) {
-        const r = await runCli(args, env);
+      for (const args of commands) {
+        const r = await runCli([...args], env, 60_000, dir);
         expect([args.join(' '), r.code]).toEqual([args.join(' '), 1]);
         expect(r.stderr).toMatch(/^autopack: no database at sqlite:\/\/\/\S+( \(.*does not exist\): create it with `autopack migrate up` or `autopack serve`|: the directory \S+ does not exist \(create it first; nothing was created\))\n$/);
       }
@@ -32,7 +37,7 @@ describe('where a SQLite database may be created', () => {
     expect((await runCli(['migrate', 'up'], { DATABASE_URL: `sqlite:///${noFile}` })).code).toBe(0);
     expect(existsSync(noFile)).toBe(true);
     expect((await runCli(['migrate', 'status'], { DATABASE_URL: `sqlite:///${noFile}` })).code).toBe(0);
-  });
+  }, CLI_TEST_MS);
 });
 
 describe.each(BACKENDS)('one exit-code rule on %s', (backend) => {
@@ -60,5 +65,5 @@ describe.each(BACKENDS)('one exit-code rule on %s', (backend) => {
     } finally {
       await db.drop();
     }
-  });
+  }, CLI_TEST_MS);
 });

@@ -1,5 +1,8 @@
 // The guide's rollback verbatim (Step 5a: switches to 0, restart, features off) and `autopack flags`, an
 // operator's switch with no GraphQL client: real CLI processes, real servers, both backends.
+
+/** A dozen CLI processes and two server starts: more than jest's default on a loaded 2-core machine. */
+const CLI_TEST_MS = 180_000;
 import { runCli, startServe } from '../helpers/cli';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 import { waitFor } from '../helpers/executor';
@@ -48,7 +51,7 @@ describe.each(BACKENDS)('kill switch overrides on %s', (backend) => {
     } finally {
       await db.drop();
     }
-  });
+  }, CLI_TEST_MS);
 });
 
 describe('kill switch overrides with several servers', () => {
@@ -67,5 +70,5 @@ describe('kill switch overrides with several servers', () => {
       await Promise.all([a.stop(), b?.stop()]);
       await db.drop();
     }
-  });
+  }, CLI_TEST_MS);
 });

@@ -3,6 +3,9 @@
 import { runCli, startServe } from '../helpers/cli';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 
+/** A dozen CLI processes and a server start: more than jest's default on a loaded 2-core machine. */
+const CLI_TEST_MS = 180_000;
+
 const GUIDE_RUNS = ['test-run-id', 'telemetry-v5', 'telemetry-v6', 'failed-run-123'];
 
 describe.each(BACKENDS)('autopack runs on %s', (backend) => {
@@ -51,5 +54,5 @@ describe.each(BACKENDS)('autopack runs on %s', (backend) => {
     } finally {
       await db.drop();
     }
-  });
+  }, CLI_TEST_MS);
 });
