@@ -3,16 +3,18 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { checkExposure, type Config } from './config';
-import { createOrm, type Orm } from './db/orm';
+import { createOrm, forkEm, type Orm } from './db/orm';
+import { missingDatabase } from './db/presence';
 import { applyHeapGrowth } from './heap';
 import type { GraphQLContext } from './graphql/context';
 import { createGraphQLServer } from './graphql/server';
 import { createHttpServer } from './http/server';
+import { listenAddress, type ListenAddress } from './http/listen-address';
 import { createLogger, type Logger } from './logger';
 import { createHealthProbe, describeError } from './modules/ops/health';
 import { migrateUp, migrationState } from './modules/ops/migrations';
 import { Dispatcher } from './modules/runs/dispatcher';
-import { FlagStore } from './modules/flags/overrides';
+import { clearOverridesAtStartup, FlagStore } from './modules/flags/overrides';
 import { DAILY, startRetentionSchedule } from './modules/telemetry/retention';
 import { Metrics } from './metrics';
 
@@ -38,7 +40,10 @@ export interface App {
   apollo: ApolloServer<GraphQLContext>;
   server: Server;
   dispatcher: Dispatcher;
+  /** Where this machine reaches the server (loopback for a wildcard bind). */
   url: string;
+  /** The real bind and the URLs other machines use. */
+  address: ListenAddress;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,8 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
   checkExposure(config);
+  const missing = missingDatabase(config.database, { create: true });
+  if (missing) throw new StartupError(missing);
   // SQLite has one writer at a time whatever the connection, and a second connection would only turn the
   // API's read-then-write transactions into SQLITE_BUSY whenever the dispatcher commits in between: there,
   // both share the one connection (each transaction's lock wait bounded by the busy timeout).
@@ -75,6 +82,8 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
   try {
     await prepareDatabase(backgroundOrm, config, logger);
     orm = shared ? backgroundOrm : await createOrm(config.database, apiOptions);
+    // The environment is the configuration of record: a start returns every switch to it, on every server.
+    await clearOverridesAtStartup(forkEm(backgroundOrm), logger);
     const flagStore = new FlagStore(config.flags, backgroundOrm, logger);
     await flagStore.refresh();
     flagStore.start();
@@ -93,8 +102,8 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
       throw new StartupError(`cannot listen on ${config.host}:${config.port}: ${e.code ?? e.message}`);
     });
     const { port } = server.address() as AddressInfo;
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    const address = listenAddress(config.host, port);
+    const url = address.localUrl;
     dispatcher = new Dispatcher({ orm: backgroundOrm, config, logger, flags, metrics, apiUrl: config.apiUrlFromEnv ? config.apiUrl : url });
     dispatcher.start();
     const stopRetention = startRetentionSchedule(backgroundOrm, config, logger, DAILY, (report) => metrics.countRetention(report));
@@ -123,6 +132,7 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
       server,
       dispatcher,
       url,
+      address,
       async close() {
         // Graceful: claim nothing new, let running executors finish (the API keeps serving them), then stop
         // accepting requests and drain the in-flight ones, record leftover executions as interrupted, close

@@ -1,5 +1,5 @@
 // `autopack <command>`: the operator's CLI. Every command calls the service layer in src/modules.
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../config';
 import { registerIntegrity } from '../modules/telemetry/integrity.cli';
 import { registerAbAnalysis } from '../modules/experiments/ab-analysis.cli';
@@ -11,11 +11,16 @@ import { registerRetention } from '../modules/telemetry/retention.cli';
 import { registerRolloutCheck } from '../modules/ops/rollout-check.cli';
 import { registerSeedDemo } from '../modules/runs/seed-demo.cli';
 import { registerServe } from './serve';
+import { registerFlags } from './flags';
+import { registerRuns } from './runs';
+import { USAGE_EXIT } from './output';
 
 export function buildProgram(): Command {
   const program = new Command('autopack')
     .description('Autopack Control Plane: control plane and telemetry store of the autonomous build system')
     .showHelpAfterError()
+    // Commander's own usage errors (unknown option, missing argument) follow the CLI's rule: exit 2.
+    .exitOverride()
     .version(packageVersion());
   registerServe(program);
   registerMigrate(program);
@@ -27,9 +32,17 @@ export function buildProgram(): Command {
   registerAbAnalysis(program);
   registerReplay(program);
   registerRolloutCheck(program);
+  registerRuns(program);
+  registerFlags(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    // Commander already printed its message (and the help); --help and --version end with exit code 0.
+    if (!(e instanceof CommanderError)) throw e;
+    process.exitCode = e.exitCode === 0 ? 0 : USAGE_EXIT;
+  }
 }

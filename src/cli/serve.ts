@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { startApp } from '../app';
 import { loadConfig } from '../config';
+import { listenLines } from '../http/listen-address';
 import { action, out } from './output';
 
 export function registerServe(program: Command): void {
@@ -13,9 +14,7 @@ export function registerServe(program: Command): void {
       action(async (opts: { port?: string; host?: string }) => {
         const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
         const app = await startApp(config);
-        out(`Autopack Control Plane listening on ${app.url}`);
-        out(`  GraphiQL: ${app.url}/graphql`);
-        out(`  Health:   ${app.url}/health`);
+        for (const line of listenLines(app.address)) out(line);
         const stop = async () => {
           await app.close();
           process.exit(0);

@@ -151,7 +151,8 @@ describe.each(BACKENDS)('db backup and restore on %s', (backend) => {
     };
     for (const [bad, reason] of Object.entries(reasons)) {
       const res = await runCli(['db', 'restore', bad, '--yes'], env);
-      expect(res.code).toBe(1);
+      // A file that is missing or no usable backup is bad input: exit 2, like every usage error.
+      expect(res.code).toBe(2);
       expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(reason)]);
       expect(res.stderr).toMatch(/^autopack: /);
     }

@@ -133,7 +133,7 @@ describe.each(BACKENDS)('autopack patterns on %s', (backend) => {
 
   it.each([
     [['--run-id', 'bad id'], 2, 'autopack: Invalid runId "bad id": use 1-128 characters from A-Z a-z 0-9 . _ -'],
-    [['--run-id', 'no-such-run'], 1, 'autopack: Run not found: no-such-run'],
+    [['--run-id', 'no-such-run'], 2, 'autopack: Run not found: no-such-run'],
   ])('refuses %j with one line and exit %i', async (args, code, line) => {
     const res = await runCli(['patterns', ...args], env);
     expect([res.code, res.stderr, res.stdout]).toEqual([code, `${line}\n`, '']);

@@ -48,6 +48,11 @@ describe.each(BACKENDS)('replay campaign on %s', (backend) => {
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/Campaign campaign-\S+: replaying 3 run\(s\), 2 at a time/);
     expect(res.stdout).toMatch(/\[#{30}\] 3\/3/);
+    // Totals and changes are labelled as such: the replay's own tokens, then replay minus original.
+    expect(res.stdout).toMatch(/ original +replay +replay state +tokens used +tokens \+\/- +complete \+\/- +failed \+\/-\n/);
+    const row = new RegExp(`  failed-run-123 +failed-run-123-replay-\\S+ +DONE_\\w+ +${referenceTokens(1).total + referenceTokens(2).total} +[+-]?\\d+ +[+-]?\\d+ +[+-]?\\d+\n`);
+    expect(res.stdout).toMatch(row);
+    expect(res.stdout).toContain('+/-: the replay minus its original');
     const files = readdirSync(outDir).sort();
     expect(files).toHaveLength(3);
     expect(files[2]).toMatch(/^failed-run-123-replay-\d{8}-\d{6}_comparison\.json$/);

@@ -56,12 +56,13 @@ describe.each(BACKENDS)('telemetry CLI on %s', (backend) => {
     expect(good.code).toBe(0);
     expect(good.stdout).toBe('OK: 2 phase_metrics row(s) and 1 run(s) checked in run cli-good, no double counting\n');
 
+    // An unknown run is bad input: exit 2, like every usage error.
     const unknown = await runCli(['integrity', '--run-id', 'nope'], env);
-    expect(unknown.code).toBe(1);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe('autopack: Run not found: nope\n');
   });
 
-  it('retention: --dry-run counts, a real run deletes old telemetry only, bad --days exits 1', async () => {
+  it('retention: --dry-run counts, a real run deletes old telemetry only, bad --days exits 2', async () => {
     const dry = await runCli(['retention', '--dry-run'], env);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^DRY RUN on .+: keeping 30 day\(s\), cutoff \d{4}-\d{2}-\d{2}T/);
@@ -71,7 +72,7 @@ describe.each(BACKENDS)('telemetry CLI on %s', (backend) => {
 
     for (const days of ['0', '36501', 'abc']) {
       const bad = await runCli(['retention', '--days', days], env);
-      expect(bad.code).toBe(1);
+      expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/^autopack: (--days|retentionDays) must be an integer from 1 to 36500, got "?\w+"?\n$/);
     }
     expect(await h.em().count(PhaseMetrics, {})).toBe(5);

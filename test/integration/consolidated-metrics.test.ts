@@ -132,12 +132,12 @@ describe.each(BACKENDS)('consolidatedMetrics on %s', (backend) => {
     expect(h.statements).toHaveLength(4);
   });
 
-  it('is served by idx_phase_metrics_run_created, one index search per run of the batch', async () => {
+  it('is served by idx_phase_metrics_run_created_id, one index search per run of the batch', async () => {
     const em = h.em();
     for (const ids of [['cm-run'], ['cm-run', 'cm-other', 'cm-empty']]) {
       const { sql, params } = consolidatedStatement(ids, { limit: 1000, offset: 0 });
       const plan = await explain(em, em.getPlatform().formatQuery(sql, params));
-      const pattern = backend === 'sqlite' ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created \(run_id=\?\)/g : /Index Scan using idx_phase_metrics_run_created on phase_metrics/g;
+      const pattern = backend === 'sqlite' ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created_id \(run_id=\?\)/g : /Index Scan using idx_phase_metrics_run_created_id on phase_metrics/g;
       expect(plan.match(pattern)).toHaveLength(ids.length);
       expect(plan).not.toMatch(/SCAN phase_metrics|Seq Scan on phase_metrics/);
     }

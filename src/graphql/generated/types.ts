@@ -228,7 +228,7 @@ export type FeatureFlagState = {
 export type FlagSource =
   /** the environment variable (the default) */
   | 'ENV'
-  /** a runtime override set with setFeatureFlag */
+  /** a runtime override set with setFeatureFlag or `autopack flags`, until the next server start */
   | 'OVERRIDE';
 
 export type Health = {
@@ -307,7 +307,7 @@ export type MigrationStatus = {
 /** The root mutation type: each capability extends it in its own schema file. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Removes the override: the switch returns to its environment value. Admin. */
+  /** Removes the override: the switch returns to its environment value on every server. Also `autopack flags clear FLAG`. Admin. */
   clearFeatureFlag: FeatureFlagState;
   /** Creates a run with its phases (state RUN_CREATED). */
   createRun: Run;
@@ -329,7 +329,12 @@ export type Mutation = {
   replayRun: Run;
   /** Compares two finished runs and stores the result (also when invalid, for audit) unless dryRun. */
   runAbAnalysis: AbTestResult;
-  /** Overrides a kill switch at runtime on every server (applied within seconds, no restart). Admin. */
+  /**
+   * Overrides a kill switch at runtime on every server (applied within seconds, no restart) until the next
+   * server start: the environment is the configuration of record, and any server's start clears every stored
+   * override (logged with its value, who set it and why). For changes between restarts; a lasting change goes
+   * in the environment (AUTOPACK_ENABLE_*). Also `autopack flags on|off FLAG --reason R`. Admin.
+   */
   setFeatureFlag: FeatureFlagState;
   /** Phase progress, reported by executors while the run is executing. */
   updatePhase: Phase;

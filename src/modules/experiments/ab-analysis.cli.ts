@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { ServiceError } from '../../shared/errors';
 import { durationSeconds, successRate, type RunSnapshot } from './analysis';
 import { runAbAnalysis } from './service';
 import { forkEm } from '../../db/orm';
@@ -28,20 +27,14 @@ export function registerAbAnalysis(program: Command): void {
       action(async (opts: { controlRun: string; treatmentRun: string; testId: string; dryRun?: boolean; createdBy?: string }) => {
         await withDatabase(async (orm) => {
           const em = forkEm(orm);
-          let analysis;
-          try {
-            analysis = await runAbAnalysis(em, {
-              controlRunId: opts.controlRun,
-              treatmentRunId: opts.treatmentRun,
-              testId: opts.testId,
-              dryRun: opts.dryRun,
-              createdBy: opts.createdBy,
-            });
-          } catch (e) {
-            // Unknown runs and unusable inputs are usage errors: exit 2, one line.
-            if (e instanceof ServiceError && (e.code === 'NOT_FOUND' || e.code === 'BAD_USER_INPUT')) throw new CliExit(2, e.message);
-            throw e;
-          }
+          // Unknown runs and unusable inputs are usage errors: exit 2, one line (output.ts).
+          const analysis = await runAbAnalysis(em, {
+            controlRunId: opts.controlRun,
+            treatmentRunId: opts.treatmentRun,
+            testId: opts.testId,
+            dryRun: opts.dryRun,
+            createdBy: opts.createdBy,
+          });
           const { result, comparison: c, control, treatment } = analysis;
           out(`A/B analysis ${opts.testId}`);
           out(describeRun('Control', control));

@@ -1,6 +1,8 @@
 // Runtime kill switches: an override stored in the database wins over the environment value until it is
-// cleared. Every server polls the overrides (FlagStore), so a change applies everywhere within seconds,
-// without a restart - the guide's "Immediate Action: set all kill switches to 0".
+// cleared or until the next server start. Every server polls the overrides (FlagStore), so a change applies
+// everywhere within seconds, without a restart - the guide's "Immediate Action: set all kill switches to 0".
+// The environment is the configuration of record: a server start clears every stored override (for every
+// server, as they share the table), so the guide's rollback (set the switches to 0, restart) works verbatim.
 import { FLAG_ENV_VARS, type FeatureFlagName } from '../../config';
 import { FeatureFlagOverride } from '../../db/entities';
 import { forkEm, type Em, type Orm } from '../../db/orm';
@@ -39,6 +41,51 @@ export async function clearFlagOverride(em: Em, flag: string): Promise<void> {
   await em.nativeDelete(FeatureFlagOverride, { flag: checkFlag(flag) });
 }
 
+/** The stored overrides of known flags (a row of a flag this version does not know is ignored). */
+export async function readFlagOverrides(em: Em): Promise<Map<FeatureFlagName, FeatureFlagOverride>> {
+  const rows = await em.find(FeatureFlagOverride, {});
+  return new Map(rows.filter((r) => (FLAG_NAMES as string[]).includes(r.flag)).map((r) => [r.flag as FeatureFlagName, r]));
+}
+
+/** Each flag: environment value, stored override, effective value. */
+export function flagDetails(env: FlagState, overrides: ReadonlyMap<FeatureFlagName, FeatureFlagOverride>): FlagDetail[] {
+  return FLAG_NAMES.map((flag) => {
+    const o = overrides.get(flag);
+    return {
+      flag,
+      envVar: FLAG_ENV_VARS[flag],
+      enabled: o?.enabled ?? env[flag],
+      source: o ? 'OVERRIDE' : 'ENV',
+      envEnabled: env[flag],
+      reason: o?.reason ?? null,
+      changedBy: o?.changedBy ?? null,
+      changedAt: o?.changedAt ?? null,
+    };
+  });
+}
+
+/**
+ * A server start returns every switch to its environment value: deletes every stored override and logs
+ * each one (what it was, who set it, why). Only the rows read are deleted, so an override set by another
+ * server in the same instant is never dropped unlogged.
+ */
+export async function clearOverridesAtStartup(em: Em, logger: Logger): Promise<FeatureFlagOverride[]> {
+  return em.transactional(async (tx) => {
+    const rows = await tx.find(FeatureFlagOverride, {});
+    for (const r of rows) {
+      await tx.nativeDelete(FeatureFlagOverride, { flag: r.flag, changedAt: r.changedAt });
+      logger.warn(`kill switch override cleared at startup: ${r.flag} was ${r.enabled ? 'ON' : 'OFF'} (set by ${r.changedBy}), the environment value applies`, {
+        flag: r.flag,
+        enabled: r.enabled,
+        changedBy: r.changedBy,
+        changedAt: r.changedAt,
+        reason: r.reason,
+      });
+    }
+    return rows;
+  });
+}
+
 export const FLAG_REFRESH_MS = 2000;
 
 /** This server's view of the kill switches: environment values plus the overrides it last read. */
@@ -58,26 +105,14 @@ export class FlagStore {
   }
 
   details(): FlagDetail[] {
-    return FLAG_NAMES.map((flag) => {
-      const o = this.overrides.get(flag);
-      return {
-        flag,
-        envVar: FLAG_ENV_VARS[flag],
-        enabled: o?.enabled ?? this.env[flag],
-        source: o ? 'OVERRIDE' : 'ENV',
-        envEnabled: this.env[flag],
-        reason: o?.reason ?? null,
-        changedBy: o?.changedBy ?? null,
-        changedAt: o?.changedAt ?? null,
-      };
-    });
+    return flagDetails(this.env, this.overrides);
   }
 
   /** Reads the overrides; logs every effective change. On a database error the last values stay. */
   async refresh(): Promise<void> {
-    let rows: FeatureFlagOverride[];
+    let overrides: Map<FeatureFlagName, FeatureFlagOverride>;
     try {
-      rows = await forkEm(this.orm).find(FeatureFlagOverride, {});
+      overrides = await readFlagOverrides(forkEm(this.orm));
     } catch (e) {
       if (!this.failing) this.logger.warn('kill switch overrides could not be read; keeping the last known values', { error: describeError(e) });
       this.failing = true;
@@ -85,7 +120,7 @@ export class FlagStore {
     }
     this.failing = false;
     const before = this.state();
-    this.overrides = new Map(rows.filter((r) => (FLAG_NAMES as string[]).includes(r.flag)).map((r) => [r.flag as FeatureFlagName, r]));
+    this.overrides = overrides;
     const after = this.state();
     for (const d of this.details()) {
       if (before[d.flag] === after[d.flag]) continue;

@@ -4,6 +4,7 @@ import { loadConfig } from '../../config';
 import { backupDatabase, defaultBackupName, type TableCount } from './backup';
 import { assertNothingRunning, executeRestore, planRestore } from './restore';
 import { action, CliExit, out } from '../../cli/output';
+import { requireDatabase } from '../../cli/database';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -36,6 +37,7 @@ export function registerDb(program: Command): void {
     .action(
       action(async (opts: { out?: string; force?: boolean }) => {
         const config = loadConfig();
+        requireDatabase(config.database);
         const file = opts.out ?? defaultBackupName(config.database);
         const result = await backupDatabase(config.database, { file, force: opts.force, childEnv: config.childEnv, progress: out });
         out(`Wrote ${result.file}: ${size(result.bytes)}`);
@@ -50,6 +52,7 @@ export function registerDb(program: Command): void {
     .action(
       action(async (file: string, opts: { yes?: boolean }) => {
         const config = loadConfig();
+        requireDatabase(config.database);
         out(`Checking ${file}`);
         const plan = await planRestore(config.database, file, config.childEnv);
         out(`Backup ${plan.file}: ${plan.backup.length} tables`);

@@ -6,7 +6,8 @@ import { action, CliExit, mark, out } from '../../cli/output';
 import type { Orm } from '../../db/orm';
 import { withDatabase } from '../../cli/database';
 
-const withOrm = (fn: (orm: Orm, display: string) => Promise<void>) => withDatabase((orm, config) => fn(orm, config.database.display));
+const withOrm = (fn: (orm: Orm, display: string) => Promise<void>, opts: { create?: boolean } = {}) =>
+  withDatabase((orm, config) => fn(orm, config.database.display), opts);
 
 export function registerMigrate(program: Command): void {
   const migrate = program.command('migrate').description('apply, revert, list and verify database migrations (DATABASE_URL)');
@@ -22,7 +23,7 @@ export function registerMigrate(program: Command): void {
           const applied = await migrateUp(orm);
           for (const name of applied) out(`  ${mark(true)} ${name}`);
           if (pending.length) out(`Done: ${applied.length} applied. Next: autopack migrate verify`);
-        }),
+        }, { create: true }),
       ),
     );
 

@@ -9,7 +9,7 @@ import { runRolloutChecks, ServerUnreachableError, type CheckResult } from './ro
 const symbol = (c: CheckResult) => (c.status === 'skip' ? '-' : mark(c.status === 'pass'));
 
 function positiveSeconds(raw: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new CliExit(1, `--timeout must be a whole number of seconds (at least 1), got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new CliExit(2, `--timeout must be a whole number of seconds (at least 1), got "${raw}"`);
   return Number(raw);
 }
 

@@ -1,19 +1,20 @@
 // `autopack patterns`: the rollout guide's pattern expansion on DATABASE_URL. Ranked table, optional JSON
 // file, optional code generation (detectors, tests, backlog entries) for the top patterns.
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadConfig } from '../../config';
-import { createOrm, forkEm } from '../../db/orm';
-import { ServiceError } from '../../shared/errors';
+import { forkEm } from '../../db/orm';
 import { analyzeFailures, DEFAULT_MIN_OCCURRENCES, MAX_MIN_OCCURRENCES, type FailurePattern, type PatternAnalysis } from './analyze';
 import { DEFAULT_OUT_DIR, DEFAULT_TOP, generatePatternCode, MAX_TOP } from './generate';
 import { action, CliExit, out } from '../../cli/output';
+import { openDatabase } from '../../cli/database';
 
 interface PatternsOptions {
   runId?: string;
   minOccurrences: string;
   output?: string;
+  force?: boolean;
   generateCode?: boolean;
   outDir: string;
   top: string;
@@ -79,6 +80,7 @@ export function registerPatterns(program: Command): void {
     .option('--run-id <id>', 'only the failures of this run')
     .option('--min-occurrences <n>', `occurrences a failure needs to be a pattern (1-${MAX_MIN_OCCURRENCES})`, String(DEFAULT_MIN_OCCURRENCES))
     .option('--output <file>', 'also write the patterns as JSON to this file')
+    .option('--force', 'overwrite the --output file if it exists')
     .option('--generate-code', 'generate detector modules, jest tests and backlog entries for the top patterns')
     .option('--out-dir <dir>', 'where --generate-code writes', DEFAULT_OUT_DIR)
     .option('--top <n>', `how many patterns --generate-code turns into code (1-${MAX_TOP})`, String(DEFAULT_TOP))
@@ -86,14 +88,12 @@ export function registerPatterns(program: Command): void {
       action(async (opts: PatternsOptions) => {
         const minOccurrences = intOption(opts.minOccurrences, '--min-occurrences', MAX_MIN_OCCURRENCES);
         const top = intOption(opts.top, '--top', MAX_TOP);
+        if (opts.output && !opts.force && existsSync(opts.output)) throw new CliExit(1, `${opts.output} already exists (pass --force to overwrite it)`);
         const config = loadConfig();
-        const orm = await createOrm(config.database);
+        const orm = await openDatabase(config);
         let analysis: PatternAnalysis;
         try {
           analysis = await analyzeFailures(forkEm(orm), { runId: opts.runId, minOccurrences });
-        } catch (e) {
-          if (e instanceof ServiceError && e.code === 'BAD_USER_INPUT') throw new CliExit(2, e.message);
-          throw e;
         } finally {
           await orm.close();
         }

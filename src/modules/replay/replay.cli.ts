@@ -91,7 +91,9 @@ export function registerReplay(program: Command): void {
         }
         out();
         mkdirSync(opts.outDir, { recursive: true });
-        out(`  ${'original'.padEnd(36)} ${'replay'.padEnd(52)} ${'state'.padEnd(34)} tokens     complete failed`);
+        // Totals and changes under headings that say which is which: a replay that used 18,900 tokens like its
+        // original shows 18,900 used and a change of 0.
+        out(`  ${'original'.padEnd(36)} ${'replay'.padEnd(52)} ${'replay state'.padEnd(34)} ${'tokens used'.padStart(11)} ${'tokens +/-'.padStart(11)} ${'complete +/-'.padStart(12)} ${'failed +/-'.padStart(10)}`);
         const problems: string[] = [];
         for (const s of states) {
           if (!s.replayComparison) {
@@ -101,10 +103,11 @@ export function registerReplay(program: Command): void {
           const cmp = s.replayComparison;
           writeFileSync(join(opts.outDir, `${s.id}_comparison.json`), `${JSON.stringify(toSnake(cmp), null, 2)}\n`);
           out(
-            `  ${cmp.originalRunId.padEnd(36)} ${s.id.padEnd(52)} ${s.state.padEnd(34)} ${signed(cmp.deltas.tokenDelta).padStart(10)} ${signed(cmp.deltas.phaseCompleteDelta).padStart(8)} ${signed(cmp.deltas.phaseFailedDelta).padStart(6)}`,
+            `  ${cmp.originalRunId.padEnd(36)} ${s.id.padEnd(52)} ${s.state.padEnd(34)} ${String(cmp.replay.tokensUsed).padStart(11)} ${signed(cmp.deltas.tokenDelta).padStart(11)} ${signed(cmp.deltas.phaseCompleteDelta).padStart(12)} ${signed(cmp.deltas.phaseFailedDelta).padStart(10)}`,
           );
           if (/^(No executor configured|Executor could not start)/.test(s.failureReason ?? '')) problems.push(`${s.id} could not start: ${s.failureReason}`);
         }
+        out('tokens used: the replay\'s total; +/-: the replay minus its original (tokens, complete phases, failed phases).');
         out(`Comparisons written to ${opts.outDir}/`);
         if (problems.length) throw new CliExit(1, `${problems.length} replay(s) could not be compared: ${problems.join('; ')}`);
       }),

@@ -6,7 +6,7 @@ import { badInput, type ServiceError } from '../../shared/errors';
 import type { ConsolidatedMetricsSummary, MetricsPage } from './consolidated';
 
 // One aggregate per run over the page of its samples, newest first (`id` breaks ties so pages never overlap).
-// The inner select is what idx_phase_metrics_run_created (run_id, created_at DESC) serves; the run's phase
+// The inner select is what idx_phase_metrics_run_created_id (run_id, created_at DESC, id DESC) serves; the run's phase
 // count is a scalar subquery, and an unknown run yields no row at all.
 // Sums are taken in double precision: exact for non-negative integers up to 2^53 (every partial sum is one),
 // and unlike SQLite's integer sum() they cannot overflow, so a total past 2^53 - 1 is seen, not an SQL error.

@@ -8,7 +8,7 @@ import { action, CliExit, out } from '../../cli/output';
 
 function days(raw: string | undefined): number | null {
   if (raw === undefined) return null;
-  if (!/^\d+$/.test(raw)) throw new CliExit(1, `--days must be an integer from 1 to ${MAX_RETENTION_DAYS}, got "${raw}"`);
+  if (!/^\d+$/.test(raw)) throw new CliExit(2, `--days must be an integer from 1 to ${MAX_RETENTION_DAYS}, got "${raw}"`);
   return Number(raw);
 }
 

@@ -1,0 +1,75 @@
+// `migrate verify` on a database with real volumes: the planner's choice among the run_id indexes depends
+// on the data, and every such choice is healthy. Checks the CHECK constraints too.
+import { createOrm, forkEm, isPostgres, type Orm } from '../../src/db/orm';
+import { migrateUp } from '../../src/modules/ops/migrations';
+import { verifySchema } from '../../src/modules/ops/verify';
+import { createRun } from '../../src/modules/runs/service';
+import { insertMetricsRows, type MetricsRow } from '../../src/modules/telemetry/bulk-insert';
+import { BACKENDS, createTestDatabase } from '../helpers/db';
+
+const BIG_RUN_ROWS = 40_000;
+const SMALL_RUNS = 100;
+const SMALL_RUN_ROWS = 20;
+
+/** One run holding most samples, many runs with a few: what a telemetry store looks like after a while. */
+async function seed(orm: Orm): Promise<void> {
+  const em = forkEm(orm);
+  const ids = ['telemetry-big', ...Array.from({ length: SMALL_RUNS }, (_, i) => `telemetry-small-${i}`)];
+  const t0 = Date.UTC(2026, 0, 1);
+  for (const id of ids) {
+    const run = await createRun(em, { id, phases: [{ phaseId: 'build', name: 'build' }] });
+    const phasePk = (await run.phases.init()).getItems()[0].id;
+    const count = id === 'telemetry-big' ? BIG_RUN_ROWS : SMALL_RUN_ROWS;
+    for (let from = 0; from < count; from += 5000) {
+      const rows: MetricsRow[] = Array.from({ length: Math.min(5000, count - from) }, (_, i) => ({
+        runId: id,
+        phasePk,
+        retrievalTokens: 1,
+        secondOpinionTokens: 2,
+        evidenceRequestTokens: 3,
+        baseTokens: 4,
+        totalTokens: 10,
+        createdAt: new Date(t0 + (from + i) * 1000),
+      }));
+      await em.transactional((tx) => insertMetricsRows(tx as typeof em, rows));
+    }
+  }
+  await em.execute(isPostgres(em) ? 'analyze' : 'analyze');
+}
+
+describe.each(BACKENDS)('migrate verify with real volumes on %s', (backend) => {
+  it('passes a healthy database whatever run_id index the planner picks, reports the time, and checks the CHECK constraints', async () => {
+    const db = await createTestDatabase(backend);
+    const orm = await createOrm(db.target);
+    try {
+      await migrateUp(orm);
+      await seed(orm);
+      const checks = await verifySchema(orm);
+      expect(checks.filter((c) => !c.ok)).toEqual([]);
+      const served = checks.find((c) => c.label.startsWith('Consolidated metrics query is served by an index on phase_metrics(run_id, ...)'))!;
+      // The service's query in its exact order: the planner picks the index made for it, no sort.
+      expect(served.label).toMatch(/: idx_phase_metrics_run_created_id$/);
+      expect(served.detail).not.toMatch(/Sort Key: .*created_at|TEMP B-TREE FOR ORDER BY/);
+      expect(checks.map((c) => c.label)).toContainEqual(
+        expect.stringMatching(new RegExp(`^Consolidated metrics query on run telemetry-big \\(${BIG_RUN_ROWS} row\\(s\\), the most of any run\\): \\d+\\.\\d ms, best of 3 \\(target < 100 ms\\)$`)),
+      );
+      for (const name of ['ck_phase_metrics_total', 'ck_phase_metrics_non_negative', 'run state in RunState', 'phase state in PhaseState']) {
+        expect(checks.find((c) => c.label.startsWith(`Check constraint ${name} `))?.ok).toBe(true);
+      }
+      // The guide's own consolidated query (no id tie-break) is served by a run_id index too.
+      const guide = await forkEm(orm).execute(
+        `${isPostgres(forkEm(orm)) ? 'explain' : 'explain query plan'} select * from phase_metrics where run_id = 'telemetry-small-3' order by created_at desc limit 1000`,
+      );
+      expect(JSON.stringify(guide)).toMatch(/idx_phase_metrics_run_(id|created)/);
+
+      if (backend === 'postgresql') {
+        await forkEm(orm).execute('alter table phase_metrics drop constraint ck_phase_metrics_total');
+        const broken = await verifySchema(orm);
+        expect(broken.filter((c) => !c.ok).map((c) => [c.label, c.detail])).toEqual([['Check constraint ck_phase_metrics_total on phase_metrics', 'missing']]);
+      }
+    } finally {
+      await orm.close();
+      await db.drop();
+    }
+  });
+});
