@@ -11,8 +11,8 @@ import { registerRetention } from '../modules/telemetry/retention.cli';
 import { registerRolloutCheck } from '../modules/ops/rollout-check.cli';
 import { registerSeedDemo } from '../modules/runs/seed-demo.cli';
 import { registerServe } from './serve';
-import { registerFlags } from './flags';
-import { registerRuns } from './runs';
+import { registerFlags } from '../modules/flags/flags.cli';
+import { registerRuns } from '../modules/runs/runs.cli';
 import { USAGE_EXIT } from './output';
 
 export function buildProgram(): Command {

@@ -1,12 +1,12 @@
 // `autopack runs create|list|show`: runs on DATABASE_URL through the same service as createRun, so the
 // guide's example runs (test-run-id, telemetry-v5, ...) exist without writing a GraphQL mutation.
 import type { Command } from 'commander';
-import { RUN_STATES, type Run, type RunState } from '../db/entities';
-import { forkEm } from '../db/orm';
-import { createRun, listRuns, MAX_PAGE_SIZE, requireRun } from '../modules/runs/service';
-import { summarizeStatus } from '../modules/runs/status';
-import { withDatabase } from './database';
-import { action, CliExit, out } from './output';
+import { RUN_STATES, type Run, type RunState } from '../../db/entities';
+import { forkEm } from '../../db/orm';
+import { createRun, listRuns, MAX_PAGE_SIZE, requireRun } from './service';
+import { summarizeStatus } from './status';
+import { withDatabase } from '../../cli/database';
+import { action, CliExit, out } from '../../cli/output';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : '-');
 

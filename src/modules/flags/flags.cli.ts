@@ -3,10 +3,10 @@
 // within seconds, and it lasts until the next server start.
 import type { Command } from 'commander';
 import { hostname, userInfo } from 'node:os';
-import { forkEm } from '../db/orm';
-import { clearFlagOverride, FLAG_REFRESH_MS, flagDetails, readFlagOverrides, setFlagOverride } from '../modules/flags/overrides';
-import { withDatabase } from './database';
-import { action, out } from './output';
+import { forkEm } from '../../db/orm';
+import { clearFlagOverride, FLAG_REFRESH_MS, flagDetails, readFlagOverrides, setFlagOverride } from './overrides';
+import { withDatabase } from '../../cli/database';
+import { action, out } from '../../cli/output';
 
 const onOff = (enabled: boolean) => (enabled ? 'ON' : 'OFF');
 const APPLIES = `Every server on this database applies it within ${FLAG_REFRESH_MS / 1000} s; the next server start clears it (the environment is the configuration of record).`;
