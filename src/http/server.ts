@@ -9,6 +9,7 @@ import { createContext, type ContextDeps, type GraphQLContext, type RequestInfo 
 import type { Metrics } from '../metrics';
 import { AdmissionGate } from './admission';
 import { authenticate, requestActor } from './auth';
+import { isConsolePath, serveConsole } from './console';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { healthRoute, RestError, type RestResponse } from './rest';
 import { REST_ROUTES } from './routes';
@@ -60,6 +61,7 @@ function wantsHtml(req: IncomingMessage, url: URL): boolean {
 export function routeLabel(path: string): string {
   if (path === '/graphql' || path === '/health' || path === '/metrics' || path === '/') return path;
   if (path.startsWith('/graphiql/')) return '/graphiql/*';
+  if (isConsolePath(path)) return path.startsWith('/console/') ? '/console/*' : 'console';
   const m = /^\/api\/(runs|dashboard\/runs)\/[^/]+(\/[a-z-]+)?$/.exec(path);
   if (m) return `/api/${m[1]}/:id${m[2] ?? ''}`;
   if (path === '/api/runs' || path === '/api/dashboard/ab-results') return path;
@@ -144,10 +146,7 @@ export function createRequestHandler(deps: HttpDeps) {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
       return void createReadStream(asset.file).pipe(res);
     }
-    if (path === '/') {
-      res.writeHead(302, { location: '/graphql' });
-      return void res.end();
-    }
+    if (method === 'GET' && serveConsole(res, path)) return;
 
     // Everything else needs a key.
     if (path === '/graphql') {
@@ -181,7 +180,7 @@ export function createRequestHandler(deps: HttpDeps) {
       const labels = { method: req.method ?? 'GET', route: routeLabel(path), operation: info.operation ?? '' };
       metrics.httpRequests.inc({ ...labels, status: String(res.statusCode) });
       metrics.httpDuration.observe(labels, seconds);
-      if (labels.route === '/graphiql/*' || labels.route === '/metrics') return;
+      if (labels.route === '/graphiql/*' || labels.route === '/console/*' || labels.route === '/metrics') return;
       logger.info('request', {
         requestId,
         ...labels,

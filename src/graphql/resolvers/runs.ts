@@ -2,6 +2,7 @@ import type { Run as RunEntity } from '../../db/entities';
 import { executeRun } from '../../modules/runs/lifecycle';
 import { recordDashboardEvent, updatePhase } from '../../modules/runs/phases';
 import { createRun, getRun, listRuns } from '../../modules/runs/service';
+import { runStateCounts } from '../../modules/runs/state-counts';
 import { summarizeStatus } from '../../modules/runs/status';
 import { checkLimit } from '../../modules/validation';
 import { MAX_DASHBOARD_EVENTS } from '../../modules/telemetry/dashboard-events';
@@ -11,6 +12,7 @@ import type { Resolvers } from '../generated/types';
 export const runResolvers: Resolvers = {
   Query: {
     run: (_, { id }, { em }) => getRun(em, id),
+    runStateCounts: (_, { since }, { em }) => runStateCounts(em, since),
     runs: async (_, args, { em }) => {
       const page = await listRuns(em, args);
       return { nodes: page.nodes, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
