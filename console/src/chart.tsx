@@ -44,7 +44,7 @@ export function Chart({ option, label, height = 280, testId }: { option: ChartOp
         textStyle: { color: p.text },
         aria: { enabled: true, label: { description: label } },
         legend: { textStyle: { color: p.text } },
-        tooltip: { backgroundColor: p.bg, borderColor: p.line, textStyle: { color: p.text } },
+        tooltip: { className: 'chart-tooltip', backgroundColor: p.bg, borderColor: p.line, textStyle: { color: p.text } },
         ...option,
         xAxis: mergeAxis(option.xAxis, axis),
         yAxis: mergeAxis(option.yAxis, axis),

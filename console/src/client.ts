@@ -10,6 +10,8 @@ export function createClient(apiKey: string | null): Client {
   return new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',
+    // POST: Apollo's CSRF prevention refuses a GET without a preflight header.
+    preferGetMethod: false,
     fetchOptions: (): RequestInit => ({ headers: apiKey ? { 'x-api-key': apiKey } : {} }),
     exchanges: [
       cacheExchange({
