@@ -1,6 +1,6 @@
 // The shell: asks for the API key once per tab, learns whether it is a read or an admin key, and lays
 // out the navigation and the page of the current URL.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Provider } from 'urql';
 import { createClient, describeError, errorCode } from './client';
 import { graphql } from './gql';
@@ -139,8 +139,12 @@ interface LayoutProps {
 function Layout({ session, hasKey, offline, onForget, onToggleTheme }: LayoutProps) {
   const location = useLocation();
   const section = '/' + (location.path.split('/')[1] ?? '');
+  const firstPath = useRef(location.path);
   useEffect(() => {
-    // After client-side navigation, move focus to the new page's heading (screen readers announce it).
+    // After client-side navigation (not on load), move focus to the new page's heading so screen readers
+    // announce it and Tab continues from there.
+    if (location.path === firstPath.current) return;
+    firstPath.current = '';
     document.getElementById('page-title')?.focus({ preventScroll: true });
   }, [location.path]);
   return (

@@ -283,6 +283,7 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
     );
     expect(shown).toEqual({ ...categories, totalTokens });
     // The numbers on hover: the tooltip of the first phase's stack.
+    await page.locator('[data-testid="token-chart"] .chart').scrollIntoViewIfNeeded();
     const box = (await page.locator('[data-testid="token-chart"] .chart').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
     await page.waitForSelector('[data-testid="token-chart"] .chart-tooltip >> text=Retrieval', { timeout: WAIT });
@@ -322,7 +323,7 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
     expect(await admin.textContent('[data-testid="key-role"]')).toBe('Admin key');
     const dash = admin.locator('[data-testid="switch-CONSOLIDATED_METRICS"]');
     await dash.locator('input').fill('e2e: roll back the dashboard');
-    await dash.locator('button[type="submit"]').click();
+    await dash.locator('.switch-form button[type="submit"]').click();
     await admin.waitForFunction(
       () => document.querySelector('[data-testid="switch-CONSOLIDATED_METRICS"] [data-testid="switch-state"]')?.textContent === 'OFF',
       undefined,
@@ -338,7 +339,7 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
     await ok(app, 'mutation { setFeatureFlag(flag: PHASE6_METRICS, enabled: false, reason: "e2e") { enabled } }');
     await admin.waitForFunction(() => /Stage 0/.test(document.querySelector('[data-testid="rollout-stage"]')?.textContent ?? ''), undefined, { timeout: WAIT });
     await dash.locator('input').fill('e2e: skip a stage');
-    await dash.locator('button[type="submit"]').click();
+    await dash.locator('.switch-form button[type="submit"]').click();
     await admin.waitForSelector('dialog[open]', { timeout: WAIT });
     expect(await admin.textContent('dialog[open]')).toContain('skips Stage 1');
     await admin.keyboard.press('Escape');

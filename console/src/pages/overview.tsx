@@ -162,7 +162,7 @@ function EventFeed() {
       {!data && !error && <Loading what="events" />}
       {data && data.dashboardEvents.length === 0 && <p>No events yet.</p>}
       {data && data.dashboardEvents.length > 0 && (
-        <ol className="feed" aria-live="polite" data-testid="event-feed">
+        <ol className="feed" aria-live="polite" aria-label="Newest dashboard events" tabIndex={0} data-testid="event-feed">
           {data.dashboardEvents.map((e) => (
             <li key={e.id}>
               <time dateTime={e.createdAt}>{fmtTime(e.createdAt)}</time> <code>{e.eventType}</code>{' '}

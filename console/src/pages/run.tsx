@@ -408,7 +408,7 @@ function Tokens({ run }: { run: Run }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => fmtInt(v) },
       xAxis: { type: 'category', data: perPhase.map((p) => p.name) },
       yAxis: { type: 'value' },
-      series: CATEGORIES.map((c) => ({ type: 'bar', stack: 'tokens', name: c.label, data: perPhase.map((p) => p.sums[c.key]) })),
+      series: CATEGORIES.map((c) => ({ type: 'bar', stack: 'tokens', barMaxWidth: 90, name: c.label, data: perPhase.map((p) => p.sums[c.key]) })),
     }),
     [perPhase],
   );
@@ -452,7 +452,7 @@ function Tokens({ run }: { run: Run }) {
 function Events({ run }: { run: Run }) {
   if (!run.events.length) return <p className="muted">No events.</p>;
   return (
-    <ol className="feed">
+    <ol className="feed" aria-label="Events of the run" tabIndex={0}>
       {run.events.map((e) => (
         <li key={e.id}>
           <time dateTime={e.createdAt}>{fmtTime(e.createdAt)}</time> <code>{e.eventType}</code>
