@@ -18,17 +18,19 @@ const result = await build({
   minify: true,
   sourcemap: 'linked',
   format: 'esm',
+  splitting: true,
   target: ['es2020'],
   jsx: 'automatic',
   outdir: out,
   entryNames: '[name]-[hash]',
+  chunkNames: '[name]-[hash]',
   define: { 'process.env.NODE_ENV': '"production"' },
   metafile: true,
   logLevel: 'warning',
 });
 
 const outputs = Object.keys(result.metafile.outputs).filter((f) => !f.endsWith('.map'));
-const js = outputs.find((f) => f.endsWith('.js'));
+const js = outputs.find((f) => result.metafile.outputs[f].entryPoint);
 const css = outputs.find((f) => f.endsWith('.css'));
 const shell = readFileSync(join(here, 'index.html'), 'utf8')
   .replace('%SCRIPT%', `/console/${basename(js)}`)
@@ -37,6 +39,7 @@ writeFileSync(join(out, 'index.html'), shell);
 
 const gz = (f) => gzipSync(readFileSync(f)).length;
 const total = outputs.reduce((n, f) => n + gz(f), 0) + gzipSync(shell).length;
-const sizes = { js: gz(js), css: gz(css), html: gzipSync(shell).length, total };
+const jsAll = outputs.filter((f) => f.endsWith('.js')).reduce((n, f) => n + gz(f), 0);
+const sizes = { entry: gz(js), js: jsAll, css: gz(css), html: gzipSync(shell).length, total };
 writeFileSync(join(out, 'sizes.json'), JSON.stringify(sizes, null, 2));
-console.log(`console built: ${(total / 1024).toFixed(1)} KB gzipped (js ${(sizes.js / 1024).toFixed(1)} KB, css ${(sizes.css / 1024).toFixed(1)} KB)`);
+console.log(`console built: ${(total / 1024).toFixed(1)} KB gzipped in all (JS ${(sizes.js / 1024).toFixed(1)} KB, of which the entry ${(sizes.entry / 1024).toFixed(1)} KB; CSS ${(sizes.css / 1024).toFixed(1)} KB)`);

@@ -83,6 +83,16 @@ function Gate({ apiKey, theme, onKey, onToggleTheme }: GateProps) {
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
     return <KeyForm invalid={code === 'FORBIDDEN' && apiKey !== null} onKey={onKey} />;
   }
+  if (!data && !error && apiKey !== null) {
+    // A key is stored: show the page at once (its queries run alongside this one) with what a read key
+    // may do, until the server says which key it is.
+    const pending: Session = { role: 'READ', keyRequired: true, theme, pending: true };
+    return (
+      <SessionContext.Provider value={pending}>
+        <Layout session={pending} hasKey onForget={() => onKey(null)} onToggleTheme={onToggleTheme} offline={false} />
+      </SessionContext.Provider>
+    );
+  }
   if (!data) {
     return (
       <main className="boot" id="main">
@@ -169,7 +179,7 @@ function Layout({ session, hasKey, offline, onForget, onToggleTheme }: LayoutPro
         </nav>
         <div className="who">
           <span className={`badge key-${session.role.toLowerCase()}`} data-testid="key-role">
-            {session.keyRequired ? (session.role === 'ADMIN' ? 'Admin key' : 'Read key') : 'No key (open)'}
+            {session.pending ? 'Checking key…' : session.keyRequired ? (session.role === 'ADMIN' ? 'Admin key' : 'Read key') : 'No key (open)'}
           </span>
           {hasKey && (
             <button type="button" className="link-button" onClick={onForget}>

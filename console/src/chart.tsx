@@ -1,62 +1,22 @@
-// Apache ECharts, only the parts the console uses (bar charts, grid, tooltip, legend, aria; SVG renderer).
-import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
-import { useSession } from './session';
+// Charts, with ECharts in its own chunk: the Runs page (no chart) renders without downloading it.
+import { lazy, Suspense } from 'react';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+/** An ECharts option object (echarts/core's EChartsCoreOption, kept loose so this file imports no ECharts). */
+export type ChartOption = Record<string, unknown>;
 
-export type ChartOption = echarts.EChartsCoreOption;
-
-/** Colours of the current theme, from the CSS custom properties (styles.css). */
-function palette() {
-  const css = getComputedStyle(document.documentElement);
-  const v = (name: string) => css.getPropertyValue(name).trim();
-  return { text: v('--text'), muted: v('--muted'), line: v('--line'), bg: v('--card'), series: [1, 2, 3, 4, 5].map((i) => v(`--series-${i}`)) };
+export interface ChartProps {
+  option: ChartOption;
+  label: string;
+  height?: number;
+  testId?: string;
 }
 
-export function Chart({ option, label, height = 280, testId }: { option: ChartOption; label: string; height?: number; testId?: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const { theme } = useSession();
+const EChart = lazy(() => import('./echarts-chart'));
 
-  useEffect(() => {
-    const instance = echarts.init(el.current!, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el.current!);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const p = palette();
-    const axis = { axisLabel: { color: p.muted }, axisLine: { lineStyle: { color: p.line } }, splitLine: { lineStyle: { color: p.line } } };
-    chart.current?.setOption(
-      {
-        color: p.series,
-        backgroundColor: 'transparent',
-        textStyle: { color: p.text },
-        aria: { enabled: true, label: { description: label } },
-        ...option,
-        legend: option.legend ? { textStyle: { color: p.text }, ...(option.legend as object) } : undefined,
-        tooltip: { className: 'chart-tooltip', backgroundColor: p.bg, borderColor: p.line, textStyle: { color: p.text }, ...(option.tooltip as object) },
-        xAxis: mergeAxis(option.xAxis, axis),
-        yAxis: mergeAxis(option.yAxis, axis),
-      },
-      { notMerge: true },
-    );
-  }, [option, theme, label]);
-
-  return <div ref={el} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
-}
-
-function mergeAxis(axis: unknown, style: object): unknown {
-  if (!axis) return axis;
-  return Array.isArray(axis) ? axis.map((a) => ({ ...style, ...a })) : { ...style, ...(axis as object) };
+export function Chart(props: ChartProps) {
+  return (
+    <Suspense fallback={<div className="chart" style={{ height: props.height ?? 280 }} role="img" aria-label={`${props.label} (loading)`} />}>
+      <EChart {...props} />
+    </Suspense>
+  );
 }

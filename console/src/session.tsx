@@ -5,6 +5,8 @@ export interface Session {
   role: 'ADMIN' | 'READ';
   keyRequired: boolean;
   theme: 'light' | 'dark';
+  /** true while the server has not yet said which key this is */
+  pending?: boolean;
 }
 
 export const SessionContext = createContext<Session>({ role: 'READ', keyRequired: true, theme: 'light' });
