@@ -387,7 +387,7 @@ describeIfChromium('operator console with no API key configured', () => {
       await page.goto(`${app.url}/switches`, { waitUntil: 'load' });
       await page.waitForSelector('text=No API key is configured', { timeout: WAIT });
       expect(await page.textContent('[data-testid="key-role"]')).toBe('No key (open)');
-      expect(await page.locator('[data-testid="switch-PHASE6_METRICS"] button[type="submit"]').count()).toBe(1);
+      expect(await page.locator('[data-testid="switch-PHASE6_METRICS"] .switch-form button[type="submit"]').count()).toBe(1);
     } finally {
       await browser.close();
       await app.close();
