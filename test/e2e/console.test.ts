@@ -56,10 +56,11 @@ async function seed(t: TestApp): Promise<void> {
     { id: 'console-control', goal: 'Baseline telemetry collection', phases: phases(false) },
     { id: 'console-treatment', goal: 'Phase 6 telemetry collection', phases: phases(false) },
     { id: 'console-flaky', goal: 'Build with a failing test phase', phases: phases(true) },
+    { id: 'console-other-models', goal: 'Same work, another model mapping', phases: phases(false), modelMappingHash: 'demo-models-v2' },
   ];
   for (const input of runs) {
     await ok(t, 'mutation($input: CreateRunInput!) { createRun(input: $input) { id } }', {
-      input: { ...input, gitCommitSha: '4f2a9c1e', modelMappingHash: 'demo-models-v1' },
+      input: { gitCommitSha: '4f2a9c1e', modelMappingHash: 'demo-models-v1', ...input },
     });
     await ok(t, 'mutation($id: ID!) { executeRun(id: $id) { id } }', { id: input.id });
   }
@@ -68,6 +69,8 @@ async function seed(t: TestApp): Promise<void> {
     return d.runs.nodes.every((r: any) => r.state.startsWith('DONE_'));
   }, 120_000);
   await ok(t, 'mutation { runAbAnalysis(input: {controlRunId: "console-control", treatmentRunId: "console-treatment", testId: "telemetry-v6", createdBy: "e2e"}) { id } }');
+  // Stored for audit although invalid (another model mapping): the A/B page shows its validity messages.
+  await ok(t, 'mutation { runAbAnalysis(input: {controlRunId: "console-control", treatmentRunId: "console-other-models", testId: "telemetry-v6", createdBy: "e2e"}) { id } }');
   // A recurring failure for the patterns page (three phase failures with the same shape).
   for (const [i, path] of ['/srv/a/x.py', '/srv/b/y.py', '/srv/c/z.py'].entries()) {
     await ok(t, 'mutation($input: DashboardEventInput!) { recordDashboardEvent(input: $input) { id } }', {
@@ -203,7 +206,7 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
     await open(page, '/', '[data-testid="event-feed"]');
     expect(await page.textContent('[data-testid="rollout-stage"]')).toContain('Stage 2');
     expect(await page.textContent('main')).toContain('up to date');
-    expect(await page.textContent('#runs24-h')).toContain('(4)');
+    expect(await page.textContent('#runs24-h')).toContain('(5)');
     await shoot(page, 'overview');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -221,6 +224,9 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
     await open(page, '/ab?test=telemetry-v6', '[data-testid="ab-table"]');
     await page.waitForSelector('.charts-3 svg', { timeout: WAIT });
     expect(await page.textContent('[data-testid="ab-table"]')).toContain('console-treatment');
+    expect(await page.textContent('[data-testid="ab-table"]')).toContain('ERROR: ');
+    expect(await page.textContent('#summary-h')).toContain('telemetry-v6');
+    expect(await page.textContent('#summary-h + *')).toContain('1 valid result');
     await shoot(page, 'ab');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -306,6 +312,31 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
       { timeout: WAIT },
     );
     expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+  });
+
+  it('filters the runs by state and pages through them by cursor (shareable, reloadable URLs)', async () => {
+    for (let i = 0; i < 26; i++) {
+      await ok(app, 'mutation($id: ID!) { createRun(input: {id: $id, phases: []}) { id } }', { id: `console-page-${String(i).padStart(2, '0')}` });
+    }
+    const page = await tab(READ);
+    await open(page, '/runs', '[data-run-id="console-page-25"]');
+    expect(await page.locator('[data-run-id]').count()).toBe(25);
+    expect(await page.locator('[data-run-id="console-control"]').count()).toBe(0);
+    await page.click('text=Older →');
+    await page.waitForSelector('[data-run-id="console-control"]', { timeout: WAIT });
+    expect(new URL(page.url()).searchParams.get('after')).toBeTruthy();
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('[data-run-id="console-control"]', { timeout: WAIT });
+    await page.click('text=← Newer');
+    await page.waitForSelector('[data-run-id="console-page-25"]', { timeout: WAIT });
+
+    await page.selectOption('#state-filter', 'DONE_SUCCESS');
+    await page.waitForSelector('[data-run-id="console-control"]', { timeout: WAIT });
+    expect(new URL(page.url()).searchParams.get('state')).toBe('DONE_SUCCESS');
+    const states = await page.$$eval('[data-run-id] [data-col="state"]', (cells: any[]) => [...new Set(cells.map((c) => c.textContent))]);
+    expect(states).toEqual(['success']);
+    const ids = await page.$$eval('[data-run-id]', (rows: any[]) => rows.map((r) => r.dataset.runId));
+    expect(ids).toEqual(expect.arrayContaining(['console-control', 'console-other-models', 'console-treatment']));
   });
 
   it('a read key cannot flip a switch; an admin key can, with a reason, and skipping a stage asks first', async () => {
