@@ -400,11 +400,11 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
 
   it('says so when the server goes away, keeping the last data', async () => {
     const page = await tab(ADMIN);
-    await open(page, '/runs', '[data-run-id="console-control"]');
+    await open(page, '/runs', '[data-run-id="console-page-25"]');
     await app.app.close();
     appClosed = true;
     await page.waitForSelector('text=Cannot reach the server', { timeout: WAIT });
-    expect(await page.locator('[data-run-id="console-control"]').count()).toBe(1);
+    expect(await page.locator('[data-run-id="console-page-25"]').count()).toBe(1);
   });
 });
 

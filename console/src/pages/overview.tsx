@@ -59,7 +59,8 @@ const DAY_MS = 24 * 3600 * 1000;
 export function OverviewPage() {
   // The window's start is fixed per visit (to the minute) so polling asks the same question.
   const since = useMemo(() => new Date(Math.floor((Date.now() - DAY_MS) / 60_000) * 60_000).toISOString(), []);
-  const [{ data, error }, refetch] = useLiveQuery({ query: OverviewQuery, variables: { since } });
+  // Health checks the database (and Qdrant): every 5 s is enough.
+  const [{ data, error }, refetch] = useLiveQuery({ query: OverviewQuery, variables: { since } }, 5000);
   return (
     <Page title="Overview">
       {error && <ErrorBox error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
