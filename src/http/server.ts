@@ -12,6 +12,7 @@ import { clip } from '../logger';
 import type { Metrics } from '../metrics';
 import { AdmissionGate, BodyBudget, type KeyClass } from './admission';
 import { authenticate, hasKey, requestActor, type AuthResult } from './auth';
+import { isConsolePath, serveConsole } from './console';
 import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { ProbeGate } from './probe-gate';
 import { healthRoute, RestError, type RestResponse } from './rest';
@@ -111,6 +112,7 @@ function wantsHtml(req: IncomingMessage, url: URL): boolean {
 export function routeLabel(path: string): string {
   if (path === '/graphql' || path === '/health' || path === '/metrics' || path === '/') return path;
   if (path.startsWith('/graphiql/')) return '/graphiql/*';
+  if (isConsolePath(path)) return path.startsWith('/console/') ? '/console/*' : 'console';
   const m = /^\/api\/(runs|dashboard\/runs)\/[^/]+(\/[a-z-]+)?$/.exec(path);
   if (m) return `/api/${m[1]}/:id${m[2] ?? ''}`;
   if (path === '/api/runs' || path === '/api/dashboard/ab-results') return path;
@@ -228,10 +230,7 @@ export function createRequestHandler(deps: HttpDeps) {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
       return void createReadStream(asset.file).pipe(res);
     }
-    if (path === '/') {
-      res.writeHead(302, { location: '/graphql' });
-      return void res.end();
-    }
+    if (method === 'GET' && serveConsole(res, path)) return;
 
     // Everything else needs a key.
     if (path === '/graphql') {
@@ -287,7 +286,7 @@ export function createRequestHandler(deps: HttpDeps) {
       const labels = { method: req.method ?? 'GET', route: routeLabel(path), operation: metrics.operationLabel(operation) };
       metrics.httpRequests.inc({ ...labels, status: String(res.statusCode) });
       metrics.httpDuration.observe(labels, seconds);
-      if (labels.route === '/graphiql/*' || labels.route === '/metrics') return;
+      if (labels.route === '/graphiql/*' || labels.route === '/console/*' || labels.route === '/metrics') return;
       logger.info('request', {
         requestId,
         ...labels,

@@ -266,6 +266,12 @@ export type IntegrityReport = {
   runsChecked: Scalars['SafeInt']['output'];
 };
 
+export type KeyRole =
+  /** AUTOPACK_API_KEY, or any caller when no key is configured: queries and mutations */
+  | 'ADMIN'
+  /** AUTOPACK_READ_API_KEY: queries only */
+  | 'READ';
+
 export type KillSwitches = {
   __typename?: 'KillSwitches';
   consolidatedMetrics: Scalars['Boolean']['output'];
@@ -541,6 +547,8 @@ export type Query = {
   /** Applied and pending migrations of the server's database (`autopack migrate status`). */
   migrationStatus: MigrationStatus;
   run?: Maybe<Run>;
+  /** Runs created at or after `since`, counted by state (states with no run left out), most frequent first. */
+  runStateCounts: Array<RunStateCount>;
   /** Runs newest first, optionally of one state. `first` is 1..100; page with `after` (a cursor) or `offset`. */
   runs: RunConnection;
   /**
@@ -548,6 +556,7 @@ export type Query = {
    * rollout guide's expected indexes and the query plans of its critical queries.
    */
   schemaVerification: Array<SchemaCheck>;
+  viewer: Viewer;
 };
 
 
@@ -598,6 +607,12 @@ export type QueryIntegrityReportArgs = {
 /** The root query type: each capability extends it in its own schema file. */
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The root query type: each capability extends it in its own schema file. */
+export type QueryRunStateCountsArgs = {
+  since: Scalars['DateTime']['input'];
 };
 
 
@@ -746,6 +761,12 @@ export type RunState =
   | 'RUN_CREATED'
   | 'SNAPSHOT_CREATED';
 
+export type RunStateCount = {
+  __typename?: 'RunStateCount';
+  count: Scalars['Int']['output'];
+  state: RunState;
+};
+
 export type RunStatus = {
   __typename?: 'RunStatus';
   completedPhases: Scalars['Int']['output'];
@@ -782,6 +803,14 @@ export type UpdatePhaseInput = {
   state?: InputMaybe<PhaseState>;
   /** Tokens used by the phase so far (absolute, not an increment). The run's tokensUsed is the sum over its phases. */
   tokensUsed?: InputMaybe<Scalars['SafeInt']['input']>;
+};
+
+/** The caller as the server sees it (the operator console shows and hides actions by it). */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** false when the server has no AUTOPACK_API_KEY (development): everything is open */
+  keyRequired: Scalars['Boolean']['output'];
+  role: KeyRole;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -881,6 +910,7 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntegrityReport: ResolverTypeWrapper<IntegrityReport>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  KeyRole: KeyRole;
   KillSwitches: ResolverTypeWrapper<KillSwitches>;
   MetricsViolation: ResolverTypeWrapper<MetricsViolation>;
   MetricsViolationKind: MetricsViolationKind;
@@ -904,12 +934,14 @@ export type ResolversTypes = ResolversObject<{
   RunConnection: ResolverTypeWrapper<Omit<RunConnection, 'nodes'> & { nodes: Array<ResolversTypes['Run']> }>;
   RunOutcomeSummary: ResolverTypeWrapper<RunOutcomeSummary>;
   RunState: RunState;
+  RunStateCount: ResolverTypeWrapper<RunStateCount>;
   RunStatus: ResolverTypeWrapper<RunStatusSummary>;
   RunTokensViolation: ResolverTypeWrapper<RunTokensViolation>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SchemaCheck: ResolverTypeWrapper<SchemaCheck>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   UpdatePhaseInput: UpdatePhaseInput;
+  Viewer: ResolverTypeWrapper<Viewer>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -952,12 +984,14 @@ export type ResolversParentTypes = ResolversObject<{
   Run: RunEntity;
   RunConnection: Omit<RunConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Run']> };
   RunOutcomeSummary: RunOutcomeSummary;
+  RunStateCount: RunStateCount;
   RunStatus: RunStatusSummary;
   RunTokensViolation: RunTokensViolation;
   SafeInt: Scalars['SafeInt']['output'];
   SchemaCheck: SchemaCheck;
   String: Scalars['String']['output'];
   UpdatePhaseInput: UpdatePhaseInput;
+  Viewer: Viewer;
 }>;
 
 export type CostDirectiveArgs = {
@@ -1195,8 +1229,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   integrityReport?: Resolver<Maybe<ResolversTypes['IntegrityReport']>, ParentType, ContextType, Partial<QueryIntegrityReportArgs>>;
   migrationStatus?: Resolver<ResolversTypes['MigrationStatus'], ParentType, ContextType>;
   run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
+  runStateCounts?: Resolver<Array<ResolversTypes['RunStateCount']>, ParentType, ContextType, RequireFields<QueryRunStateCountsArgs, 'since'>>;
   runs?: Resolver<ResolversTypes['RunConnection'], ParentType, ContextType, RequireFields<QueryRunsArgs, 'first'>>;
   schemaVerification?: Resolver<Array<ResolversTypes['SchemaCheck']>, ParentType, ContextType>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
 export type ReplayCampaignResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplayCampaignResult'] = ResolversParentTypes['ReplayCampaignResult']> = ResolversObject<{
@@ -1268,6 +1304,11 @@ export type RunOutcomeSummaryResolvers<ContextType = GraphQLContext, ParentType 
   totalPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type RunStateCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunStateCount'] = ResolversParentTypes['RunStateCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['RunState'], ParentType, ContextType>;
+}>;
+
 export type RunStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunStatus'] = ResolversParentTypes['RunStatus']> = ResolversObject<{
   completedPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   executingPhases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1290,6 +1331,11 @@ export type SchemaCheckResolvers<ContextType = GraphQLContext, ParentType extend
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  keyRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['KeyRole'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
@@ -1321,10 +1367,12 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Run?: RunResolvers<ContextType>;
   RunConnection?: RunConnectionResolvers<ContextType>;
   RunOutcomeSummary?: RunOutcomeSummaryResolvers<ContextType>;
+  RunStateCount?: RunStateCountResolvers<ContextType>;
   RunStatus?: RunStatusResolvers<ContextType>;
   RunTokensViolation?: RunTokensViolationResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   SchemaCheck?: SchemaCheckResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = GraphQLContext> = ResolversObject<{

@@ -25,6 +25,7 @@ export const opsResolvers: Resolvers = {
   Query: {
     health: (_, __, { health, config, flags }) => checkHealth(health, config, flags),
     featureFlags: (_, __, ctx, info) => flagStates(ctx, info),
+    viewer: (_, __, { role, config }) => ({ role: role === 'admin' ? 'ADMIN' : 'READ', keyRequired: config.apiKey !== null }),
   },
   Mutation: {
     setFeatureFlag: async (_, { flag, enabled, reason }, ctx, info) => {

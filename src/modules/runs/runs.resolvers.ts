@@ -7,11 +7,13 @@ import { checkLimit } from '../../shared/validation';
 import { MAX_DASHBOARD_EVENTS } from '../events/list';
 import type { Resolvers } from '../../graphql/generated/types';
 import { MAX_NESTED_LIMIT } from '../batch';
+import { runStateCounts } from './state-counts';
 
 
 export const runResolvers: Resolvers = {
   Query: {
     run: (_, { id }, { em }) => getRun(em, id),
+    runStateCounts: (_, { since }, { em }) => runStateCounts(em, since),
     runs: async (_, args, { em }) => {
       const page = await listRuns(em, args);
       return { nodes: page.nodes, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };

@@ -1,0 +1,58 @@
+// The GraphQL client: urql with a normalized cache (graphcache), so a mutation's answer (a run, a kill
+// switch) updates every page showing that object.
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { Client, CombinedError, fetchExchange } from 'urql';
+
+/** Types without an identity of their own are stored inside their parent. */
+const embedded = () => null;
+
+export function createClient(apiKey: string | null): Client {
+  return new Client({
+    url: '/graphql',
+    requestPolicy: 'cache-and-network',
+    // POST: Apollo's CSRF prevention refuses a GET without a preflight header.
+    preferGetMethod: false,
+    fetchOptions: (): RequestInit => ({ headers: apiKey ? { 'x-api-key': apiKey } : {} }),
+    exchanges: [
+      cacheExchange({
+        keys: {
+          FeatureFlagState: (f) => String(f.flag),
+          ConsolidatedMetrics: (m) => String(m.runId),
+          ABTestSummary: (s) => String(s.testId),
+          FailurePattern: (p) => String(p.patternId),
+          AppliedMigration: (m) => String(m.name),
+          Viewer: embedded,
+          Health: embedded,
+          KillSwitches: embedded,
+          RunConnection: embedded,
+          PageInfo: embedded,
+          RunStatus: embedded,
+          RunStateCount: embedded,
+          MigrationStatus: embedded,
+          DeltaStats: embedded,
+          ReplayComparison: embedded,
+          RunOutcomeSummary: embedded,
+          ReplayDeltas: embedded,
+        },
+      }),
+      fetchExchange,
+    ],
+  });
+}
+
+/** The first extensions.code of an error (UNAUTHENTICATED, FEATURE_DISABLED, ...). */
+export function errorCode(error: CombinedError | undefined): string | undefined {
+  return error?.graphQLErrors.map((e) => e.extensions?.code).find((c): c is string => typeof c === 'string');
+}
+
+/** A sentence for an operator: server down, database down, or the server's own message. */
+export function describeError(error: CombinedError): string {
+  if (error.networkError && !error.graphQLErrors.length) {
+    return 'Cannot reach the server (is it restarting?). Retrying…';
+  }
+  const code = errorCode(error);
+  const message = error.graphQLErrors[0]?.message ?? error.message;
+  if (code === 'SERVICE_UNAVAILABLE') return `The server is busy: ${message}`;
+  if (code === 'INTERNAL_SERVER_ERROR') return `The server could not answer (is the database down?): ${message}`;
+  return message;
+}

@@ -1,0 +1,35 @@
+// Live data, by polling for now: every few seconds while the tab is visible, at once when it becomes
+// visible again. One place, so GraphQL subscriptions can replace it without touching the pages.
+import { useEffect, useRef } from 'react';
+import { useQuery, type AnyVariables, type UseQueryArgs, type UseQueryResponse } from 'urql';
+
+export const LIVE_INTERVAL_MS = 2500;
+
+export function useLiveQuery<Data, Variables extends AnyVariables>(
+  args: UseQueryArgs<Variables, Data>,
+  intervalMs = LIVE_INTERVAL_MS,
+): UseQueryResponse<Data, Variables> {
+  const response = useQuery<Data, Variables>(args);
+  const [result, reexecute] = response;
+  // A failed refresh (server restarting, database down) keeps showing the last answer next to the error.
+  const last = useRef<{ key: number; data: Data } | null>(null);
+  const key = result.operation?.key;
+  if (result.data !== undefined && key !== undefined) last.current = { key, data: result.data };
+  const paused = args.pause ?? false;
+  useEffect(() => {
+    if (paused) return;
+    const refresh = () => {
+      if (document.visibilityState === 'visible') reexecute({ requestPolicy: 'network-only' });
+    };
+    const timer = window.setInterval(refresh, intervalMs);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [reexecute, intervalMs, paused]);
+  if (result.data === undefined && result.error && last.current && last.current.key === key) {
+    return [{ ...result, data: last.current.data }, reexecute];
+  }
+  return response;
+}
