@@ -9,7 +9,7 @@ const OWNED_BY_PARENT = [
   'ABTestSummary', 'AppliedMigration', 'ConsolidatedMetrics', 'DeltaStats', 'FailurePattern', 'Health',
   'IntegrityReport', 'KillSwitches', 'MetricsViolation', 'MigrationStatus', 'PageInfo', 'PurgedTable',
   'ReplayCampaignResult', 'ReplayComparison', 'ReplayDeltas', 'RetentionReport', 'RunConnection',
-  'RunOutcomeSummary', 'RunStatus', 'RunTokensViolation', 'SchemaCheck',
+  'RunOutcomeSummary', 'RunStateCount', 'RunStatus', 'RunTokensViolation', 'SchemaCheck', 'Viewer',
 ];
 
 export const typePolicies: TypePolicies = {

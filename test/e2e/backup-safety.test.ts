@@ -72,13 +72,13 @@ describe('db restore refuses psql meta-commands pg_dump does not write (postgres
     ['server-side COPY ... PROGRAM', () => atTop(`COPY (select 1) TO PROGRAM 'id > ${marker}';`)],
   ];
 
-  it.each(attacks)('refuses %s before anything runs: exit 1, one line, no file written, no row changed', async (_name, make) => {
+  it.each(attacks)('refuses %s before anything runs: exit 2 (bad input), one line, no file written, no row changed', async (_name, make) => {
     const file = join(dir, 'evil.sql');
     writeFileSync(file, make());
     const before = await withOrm(db, allRows);
     const res = await runCli(['db', 'restore', file, '--yes'], env);
     expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^autopack: .*evil\.sql is not a usable backup: it is not plain pg_dump data: line \d+ /)]);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(existsSync(marker)).toBe(false);
     expect(await withOrm(db, allRows)).toEqual(before);
     // a dry run (no --yes) refuses the same way
@@ -126,12 +126,12 @@ describe('db backup --out never names the live SQLite database (sqlite)', () => 
       if (!existsSync(linkedFolder)) symlinkSync(dirname(live), linkedFolder);
       return { out: join(linkedFolder, `${basename(live)}-shm`) };
     }],
-  ])('refuses %s, even with --force: exit 1, one line, the database untouched', async (_name, where) => {
+  ])('refuses %s, even with --force: exit 2 (bad input), one line, the database untouched', async (_name, where) => {
     const { out, cwd } = where() as { out: string; cwd?: string };
     const inode = statSync(live).ino;
     const res = await runCli(['db', 'backup', '--out', out, '--force'], env, 60_000, cwd);
     expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^autopack: .* is the live database .*: choose another --out; nothing was written$/)]);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(statSync(live).ino).toBe(inode);
     const rows = await withOrm(db, (orm) => forkEm(orm).find(Run, {}));
     expect(rows.map((r) => r.id)).toEqual(['keep-me']);
