@@ -1,6 +1,6 @@
 // The shell: asks for the API key once per tab, learns whether it is a read or an admin key, and lays
 // out the navigation and the page of the current URL.
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Provider } from 'urql';
 import { createClient, describeError, errorCode } from './client';
 import { useDatabaseStatus } from './database';
@@ -47,7 +47,8 @@ export function App() {
   const [apiKey, setApiKey] = useState(storedKey);
   const client = useMemo(() => createClient(apiKey), [apiKey]);
   const [theme, setTheme] = useState<Theme>(initialTheme);
-  useEffect(() => {
+  // A layout effect: it runs before the charts' effects, which read the theme's colours from the page.
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
