@@ -1,8 +1,10 @@
 // The shell: asks for the API key once per tab, learns whether it is a read or an admin key, and lays
 // out the navigation and the page of the current URL.
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Provider } from 'urql';
 import { createClient, describeError, errorCode } from './client';
+import { useDatabaseStatus } from './database';
+import { fmtTime } from './format';
 import { graphql } from './gql';
 import { storedKey, storeKey } from './key';
 import { useLiveQuery } from './live';
@@ -45,7 +47,8 @@ export function App() {
   const [apiKey, setApiKey] = useState(storedKey);
   const client = useMemo(() => createClient(apiKey), [apiKey]);
   const [theme, setTheme] = useState<Theme>(initialTheme);
-  useEffect(() => {
+  // A layout effect: it runs before the charts' effects, which read the theme's colours from the page.
+  useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
@@ -109,7 +112,7 @@ function Gate({ apiKey, theme, onKey, onToggleTheme }: GateProps) {
   const session: Session = { role: data.viewer.role, keyRequired: data.viewer.keyRequired, theme };
   return (
     <SessionContext.Provider value={session}>
-      <Layout session={session} hasKey={apiKey !== null} onForget={() => onKey(null)} onToggleTheme={onToggleTheme} offline={!!error} />
+      <Layout session={session} hasKey={apiKey !== null} onForget={() => onKey(null)} onToggleTheme={onToggleTheme} offline={!!error?.networkError && !error.graphQLErrors.length} />
     </SessionContext.Provider>
   );
 }
@@ -205,10 +208,25 @@ function Layout({ session, hasKey, offline, onForget, onToggleTheme }: LayoutPro
           Lost contact with the server (restarting?). Showing the last data; retrying…
         </p>
       )}
+      <DatabaseBanner />
       <main id="main">
         <Route path={location.path} />
       </main>
     </>
+  );
+}
+
+/** The database outage, for the whole page (each place with data says so too, see ErrorBox). */
+function DatabaseBanner() {
+  const db = useDatabaseStatus();
+  if (!db.down) return null;
+  return (
+    <p className="error banner" role="alert" data-testid="db-banner">
+      <strong>Database unavailable</strong>
+      {db.detail && db.detail !== 'Database unavailable: retry shortly' ? ` (${db.detail})` : ''}
+      {db.since && ` since ${fmtTime(db.since.toISOString())}`}: showing the last data. The console checks every few seconds and
+      refreshes by itself when the database is back.
+    </p>
   );
 }
 

@@ -2,6 +2,7 @@
 // switch) updates every page showing that object.
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, CombinedError, fetchExchange } from 'urql';
+import { databaseExchange, isDatabaseUnavailable } from './database';
 
 /** Types without an identity of their own are stored inside their parent. */
 const embedded = () => null;
@@ -35,6 +36,7 @@ export function createClient(apiKey: string | null): Client {
           ReplayDeltas: embedded,
         },
       }),
+      databaseExchange(apiKey),
       fetchExchange,
     ],
   });
@@ -49,6 +51,9 @@ export function errorCode(error: CombinedError | undefined): string | undefined 
 export function describeError(error: CombinedError): string {
   if (error.networkError && !error.graphQLErrors.length) {
     return 'Cannot reach the server (is it restarting?). Retrying…';
+  }
+  if (isDatabaseUnavailable(error)) {
+    return 'Database unavailable: the server cannot reach its database. Showing the last data; this refreshes by itself when the database is back.';
   }
   const code = errorCode(error);
   const message = error.graphQLErrors[0]?.message ?? error.message;

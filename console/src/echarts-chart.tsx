@@ -36,8 +36,15 @@ export default function EChart({ option, label, height = 280, testId }: ChartPro
   }, []);
 
   useEffect(() => {
+    // Every text ECharts draws takes its colour from the theme: its own defaults (#333 labels, axis names in
+    // the axis line's colour) are unreadable on the dark card, and axe cannot check inside the SVG.
     const p = palette();
-    const axis = { axisLabel: { color: p.muted }, axisLine: { lineStyle: { color: p.line } }, splitLine: { lineStyle: { color: p.line } } };
+    const axis = {
+      axisLabel: { color: p.muted },
+      nameTextStyle: { color: p.muted },
+      axisLine: { lineStyle: { color: p.line } },
+      splitLine: { lineStyle: { color: p.line } },
+    };
     chart.current?.setOption(
       {
         color: p.series,
@@ -49,6 +56,7 @@ export default function EChart({ option, label, height = 280, testId }: ChartPro
         tooltip: { className: 'chart-tooltip', backgroundColor: p.bg, borderColor: p.line, textStyle: { color: p.text }, ...(option.tooltip as object) },
         xAxis: mergeAxis(option.xAxis, axis),
         yAxis: mergeAxis(option.yAxis, axis),
+        series: themeLabels(option.series, p.text),
       },
       { notMerge: true },
     );
@@ -57,7 +65,21 @@ export default function EChart({ option, label, height = 280, testId }: ChartPro
   return <div ref={el} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
 }
 
-function mergeAxis(axis: unknown, style: object): unknown {
+/** The theme's axis style under the page's own axis settings (a page's axisLabel keeps the theme colour). */
+function mergeAxis(axis: unknown, style: Record<string, object>): unknown {
   if (!axis) return axis;
-  return Array.isArray(axis) ? axis.map((a) => ({ ...style, ...a })) : { ...style, ...(axis as object) };
+  const one = (a: Record<string, unknown>) => {
+    const merged: Record<string, unknown> = { ...style, ...a };
+    for (const k of Object.keys(style)) if (a[k]) merged[k] = { ...style[k], ...(a[k] as object) };
+    return merged;
+  };
+  return Array.isArray(axis) ? axis.map(one) : one(axis as Record<string, unknown>);
+}
+
+/** Bar labels outside the bar stand on the card: the theme's text colour unless the page sets one. */
+function themeLabels(series: unknown, color: string): unknown {
+  if (!Array.isArray(series)) return series;
+  return series.map((s: { label?: { show?: boolean; position?: string; color?: string } }) =>
+    s.label?.show && !/inside/.test(s.label.position ?? '') ? { ...s, label: { color, ...s.label } } : s,
+  );
 }

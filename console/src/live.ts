@@ -1,6 +1,7 @@
 // Live data, by polling for now: every few seconds while the tab is visible, at once when it becomes
 // visible again. One place, so GraphQL subscriptions can replace it without touching the pages.
 import { useEffect, useRef } from 'react';
+import { isTransient } from './database';
 import { useQuery, type AnyVariables, type UseQueryArgs, type UseQueryResponse } from 'urql';
 
 export const LIVE_INTERVAL_MS = 2500;
@@ -11,10 +12,12 @@ export function useLiveQuery<Data, Variables extends AnyVariables>(
 ): UseQueryResponse<Data, Variables> {
   const response = useQuery<Data, Variables>(args);
   const [result, reexecute] = response;
-  // A failed refresh (server restarting, database down) keeps showing the last answer next to the error.
+  // A passing failure (server restarting, database down) keeps showing the last good answer next to the
+  // error; other errors (a kill switch off, a bad id) replace it, since they are the news.
   const last = useRef<{ key: number; data: Data } | null>(null);
   const key = result.operation?.key;
-  if (result.data !== undefined && key !== undefined) last.current = { key, data: result.data };
+  const transient = isTransient(result.error);
+  if (result.data != null && !transient && key !== undefined) last.current = { key, data: result.data };
   const paused = args.pause ?? false;
   useEffect(() => {
     if (paused) return;
@@ -28,7 +31,7 @@ export function useLiveQuery<Data, Variables extends AnyVariables>(
       document.removeEventListener('visibilitychange', refresh);
     };
   }, [reexecute, intervalMs, paused]);
-  if (result.data === undefined && result.error && last.current && last.current.key === key) {
+  if (transient && last.current && last.current.key === key) {
     return [{ ...result, data: last.current.data }, reexecute];
   }
   return response;

@@ -2,6 +2,7 @@
 import { useEffect, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { describeError, errorCode } from './client';
+import { isDatabaseUnavailable } from './database';
 import { stateLabel, stateTone } from './format';
 
 export function Loading({ what }: { what: string }) {
@@ -13,6 +14,15 @@ export function Loading({ what }: { what: string }) {
 }
 
 export function ErrorBox({ error, onRetry }: { error: CombinedError; onRetry?: () => void }) {
+  if (isDatabaseUnavailable(error)) {
+    // Where the data is: the last answer stays below, this says it may be stale.
+    return (
+      <div className="error" role="status" data-testid="db-unavailable">
+        <strong>Database unavailable: </strong>
+        what is shown here is the last data the server sent; it refreshes by itself when the database is back.
+      </div>
+    );
+  }
   return (
     <div className="error" role="alert">
       <strong>Could not load: </strong>

@@ -15,6 +15,7 @@ import { startTestApp, type TestApp } from '../helpers/harness';
 declare const document: any;
 declare const window: any;
 declare const axe: any;
+declare const getComputedStyle: any;
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(__dirname, '../..');
@@ -97,6 +98,56 @@ async function axeViolations(page: Page): Promise<string[]> {
     return r.violations
       .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
       .map((v: any) => `${v.id}: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+/**
+ * Contrast of every text the charts draw in SVG against the background behind the chart (WCAG 2 relative
+ * luminance; the text's fill-opacity and opacity blended over that background). Returns the failures.
+ */
+async function chartTextBelowAA(page: Page): Promise<{ checked: number; low: string[] }> {
+  // The chart is drawn after its chunk loads and its option is set: wait for text in every chart on the page.
+  await page.waitForFunction(() => [...document.querySelectorAll('main .chart')].every((c: any) => c.querySelector('svg text')), undefined, { timeout: WAIT });
+  return page.evaluate(() => {
+    const rgba = (css: string) => {
+      const m = /rgba?\(([^)]+)\)/.exec(css);
+      if (!m) return null;
+      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const c = [r, g, b].map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    };
+    const background = (el: any) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgba(getComputedStyle(e).backgroundColor);
+        if (c && c.a > 0) return c;
+      }
+      return { r: 255, g: 255, b: 255, a: 1 };
+    };
+    const low: string[] = [];
+    let checked = 0;
+    for (const chart of document.querySelectorAll('main .chart')) {
+      const bg = background(chart);
+      for (const text of chart.querySelectorAll('svg text')) {
+        if (!text.textContent.trim()) continue;
+        const style = getComputedStyle(text);
+        const fill = rgba(style.fill);
+        if (!fill) continue;
+        let alpha = fill.a * Number(style.fillOpacity || 1);
+        for (let e = text; e && e !== chart; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity || 1);
+        const mixed = { r: fill.r * alpha + bg.r * (1 - alpha), g: fill.g * alpha + bg.g * (1 - alpha), b: fill.b * alpha + bg.b * (1 - alpha) };
+        const [hi, lo] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
+        const ratio = (hi + 0.05) / (lo + 0.05);
+        checked++;
+        if (ratio < 4.5) low.push(`${document.documentElement.dataset.theme} "${text.textContent.trim()}" ${style.fill} on rgb(${bg.r}, ${bg.g}, ${bg.b}): ${ratio.toFixed(2)}`);
+      }
+    }
+    return { checked, low };
   });
 }
 
@@ -250,6 +301,16 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
     expect(await dark.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await shoot(dark, 'run-dark');
     expect(await axeViolations(dark)).toEqual([]);
+    // axe cannot see inside the charts' SVG: every text there (axis labels and names, legend, bar labels)
+    // must meet WCAG AA (4.5:1) against the card behind it, in both themes, also after toggling.
+    expect(await chartTextBelowAA(dark)).toEqual({ checked: expect.any(Number), low: [] });
+    await open(dark, '/', '#runs24-h + * svg');
+    expect(await chartTextBelowAA(dark)).toEqual({ checked: expect.any(Number), low: [] });
+    await open(dark, '/ab?test=telemetry-v6', '.charts-3 svg');
+    expect(await chartTextBelowAA(dark)).toEqual({ checked: expect.any(Number), low: [] });
+    await dark.click('button[aria-label="Switch to light theme"]');
+    await dark.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    expect(await chartTextBelowAA(dark)).toEqual({ checked: expect.any(Number), low: [] });
 
     const narrow = await tab(ADMIN, { width: 390, height: 800 });
     for (const path of ['/', '/runs', '/runs/console-control', '/switches']) {
@@ -260,6 +321,18 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
     await open(narrow, '/runs', '[data-run-id="console-control"]');
     await shoot(narrow, 'runs-narrow');
     expect(await axeViolations(narrow)).toEqual([]);
+    // The runs list reflows (a card per run) instead of scrolling sideways inside its box.
+    const fits = await narrow.$eval('[data-testid="runs-table"]', (t: any) => {
+      const box = t.parentElement;
+      return { scrollWidth: box.scrollWidth <= box.clientWidth, tableWidth: t.getBoundingClientRect().width <= box.clientWidth };
+    });
+    expect(fits).toEqual({ scrollWidth: true, tableWidth: true });
+    // Each card still names its fields, and the run's link is reachable by keyboard.
+    const labels = await narrow.$$eval('[data-run-id="console-control"] td', (tds: any[]) => tds.map((td) => getComputedStyle(td, '::before').content));
+    expect(labels).toEqual(['"State"', '"Progress"', '"Tokens used / cap"', '"Created"', '"Duration"']);
+    await narrow.focus('[data-run-id="console-control"] a');
+    await narrow.keyboard.press('Enter');
+    await narrow.waitForSelector('[data-testid="token-chart"] svg', { timeout: WAIT });
   });
 
   it('is keyboard-navigable: skip link, then the navigation, Enter follows a link', async () => {

@@ -8,8 +8,9 @@ import { rolloutStage, STAGES } from '../rollout';
 import { Link } from '../router';
 import { ErrorBox, Loading, Page, Section } from '../ui';
 
-const OverviewQuery = graphql(`
-  query Overview($since: DateTime!) {
+// Health apart: it answers (database "error: ...") while the database is down, when the rest cannot.
+const HealthQuery = graphql(`
+  query OverviewHealth {
     health {
       status
       database
@@ -21,6 +22,11 @@ const OverviewQuery = graphql(`
         consolidatedMetrics
       }
     }
+  }
+`);
+
+const OverviewQuery = graphql(`
+  query Overview($since: DateTime!) {
     migrationStatus {
       upToDate
       pending
@@ -61,30 +67,37 @@ export function OverviewPage() {
   const since = useMemo(() => new Date(Math.floor((Date.now() - DAY_MS) / 60_000) * 60_000).toISOString(), []);
   // Health checks the database (and Qdrant): every 5 s is enough.
   const [{ data, error }, refetch] = useLiveQuery({ query: OverviewQuery, variables: { since } }, 5000);
+  const [health] = useLiveQuery({ query: HealthQuery }, 5000);
+  const h = health.data?.health;
   return (
     <Page title="Overview">
       {error && <ErrorBox error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-      {!data ? (
+      {!data && !h ? (
         !error && <Loading what="the overview" />
       ) : (
         <div className="grid">
-          <Rollout phase6={data.health.killSwitches.phase6Metrics} consolidated={data.health.killSwitches.consolidatedMetrics} />
-          <Section title="Health" id="health">
-            <dl className="facts">
-              <dt>Status</dt>
-              <dd>
-                <span className={`badge tone-${data.health.status === 'healthy' ? 'ok' : 'bad'}`}>{data.health.status}</span>
-              </dd>
-              <dt>Database</dt>
-              <dd>{data.health.database}</dd>
-              <dt>Qdrant</dt>
-              <dd>{data.health.qdrant}</dd>
-              <dt>Version</dt>
-              <dd>{data.health.version}</dd>
-              <dt>Checked</dt>
-              <dd>{fmtTime(data.health.timestamp)}</dd>
-            </dl>
-          </Section>
+          {h && <Rollout phase6={h.killSwitches.phase6Metrics} consolidated={h.killSwitches.consolidatedMetrics} />}
+          {h && (
+            <Section title="Health" id="health">
+              <dl className="facts">
+                <dt>Status</dt>
+                <dd>
+                  <span className={`badge tone-${h.status === 'healthy' ? 'ok' : 'bad'}`}>{h.status}</span>
+                </dd>
+                <dt>Database</dt>
+                <dd data-testid="health-database" className={h.database.startsWith('error') ? 'bad-text' : undefined}>
+                  {h.database}
+                </dd>
+                <dt>Qdrant</dt>
+                <dd>{h.qdrant}</dd>
+                <dt>Version</dt>
+                <dd>{h.version}</dd>
+                <dt>Checked</dt>
+                <dd>{fmtTime(h.timestamp)}</dd>
+              </dl>
+            </Section>
+          )}
+          {data && (
           <Section title="Migrations" id="migrations">
             <p>
               <span className={`badge tone-${data.migrationStatus.upToDate ? 'ok' : 'bad'}`}>
@@ -103,7 +116,8 @@ export function OverviewPage() {
               </ul>
             )}
           </Section>
-          <RunsByState counts={data.runStateCounts} />
+          )}
+          {data && <RunsByState counts={data.runStateCounts} />}
         </div>
       )}
       <EventFeed />

@@ -415,12 +415,12 @@ function Tokens({ run }: { run: Run }) {
   const charted = Object.fromEntries(CATEGORIES.map((c) => [c.key, perPhase.reduce((n, p) => n + p.sums[c.key], 0)]));
 
   if (isDisabled(error)) return <Disabled feature="The consolidated metrics dashboard" envVar="AUTOPACK_ENABLE_CONSOLIDATED_METRICS" />;
-  if (error) return <ErrorBox error={error} />;
   // null only together with an error (the field is nullable since a kill switch must not erase the page)
-  if (!data?.consolidatedMetrics) return <Loading what="token metrics" />;
+  if (!data?.consolidatedMetrics) return error ? <ErrorBox error={error} /> : <Loading what="token metrics" />;
   const totals = data.consolidatedMetrics;
   return (
     <div className="tokens">
+      {error && <ErrorBox error={error} />}
       <dl className="facts totals" data-testid="consolidated-totals">
         {CATEGORIES.map((c) => (
           <div key={c.key}>
@@ -466,10 +466,11 @@ function Events({ run }: { run: Run }) {
 }
 
 function Replays({ run }: { run: Run }) {
-  const [{ data }] = useLiveQuery({ query: ReplayComparisonsQuery, variables: { id: run.id }, pause: run.replays.length === 0 });
+  const [{ data, error }] = useLiveQuery({ query: ReplayComparisonsQuery, variables: { id: run.id }, pause: run.replays.length === 0 });
   const comparisons = data?.run?.replays ?? [];
   return (
     <>
+      {error && <ErrorBox error={error} />}
       {run.replayComparison && (
         <>
           <h3>This replay against its original</h3>

@@ -77,7 +77,7 @@ export function RunsPage() {
       {data && (
         <>
           <div className="table-wrap">
-            <table data-testid="runs-table">
+            <table data-testid="runs-table" className="cards">
               <caption className="sr-only">Runs, newest first</caption>
               <thead>
                 <tr>
@@ -101,19 +101,19 @@ export function RunsPage() {
                       <Link href={`/runs/${encodeURIComponent(r.id)}`}>{r.id}</Link>
                       {r.goal && <div className="muted small">{r.goal}</div>}
                     </th>
-                    <td data-col="state">
+                    <td data-col="state" data-label="State">
                       <StateBadge state={r.state} />
                     </td>
-                    <td>
+                    <td data-label="Progress">
                       <Meter value={r.status.percentComplete} label={`${r.status.completedPhases}/${r.status.totalPhases} phases`} />
                     </td>
-                    <td data-col="tokens">
+                    <td data-col="tokens" data-label="Tokens used / cap">
                       <TokenUse used={r.tokensUsed} cap={r.tokenCap} />
                     </td>
-                    <td>
+                    <td data-label="Created">
                       <time dateTime={r.createdAt}>{fmtTime(r.createdAt)}</time>
                     </td>
-                    <td>{fmtDuration(r.startedAt, r.completedAt)}</td>
+                    <td data-label="Duration">{fmtDuration(r.startedAt, r.completedAt)}</td>
                   </tr>
                 ))}
               </tbody>
