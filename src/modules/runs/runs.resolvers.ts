@@ -1,20 +1,18 @@
 import { found } from '../../shared/errors';
 import { executeRun } from './lifecycle';
 import { recordDashboardEvent, updatePhase } from './phases';
-import { createRun, getRun, listRuns } from './service';
+import { createRun, listRuns } from './service';
 import { summarizeStatus } from './status';
-import { checkLimit } from '../../shared/validation';
+import { checkLimit, ID_PATTERN } from '../../shared/validation';
+import { selectsField } from '../../graphql/selection';
 import { MAX_DASHBOARD_EVENTS } from '../events/list';
 import type { Resolvers } from '../../graphql/generated/types';
 
-
 export const runResolvers: Resolvers = {
   Query: {
-    run: (_, { id }, { em }) => getRun(em, id),
-    runs: async (_, args, { em }) => {
-      const page = await listRuns(em, args);
-      return { nodes: page.nodes, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
-    },
+    // An id no run can have is not found without asking the database.
+    run: (_, { id }, { loaders }) => (ID_PATTERN.test(id) ? loaders.run.load(id) : null),
+    runs: (_, args, { em }, info) => listRuns(em, args, { totalCount: selectsField(info, 'totalCount') }),
   },
   Mutation: {
     createRun: (_, { input }, { em }) => createRun(em, input),
@@ -25,6 +23,13 @@ export const runResolvers: Resolvers = {
     },
     updatePhase: (_, { input }, ctx) => updatePhase(ctx.em, ctx, input),
     recordDashboardEvent: (_, { input }, ctx) => recordDashboardEvent(ctx.em, ctx, input),
+  },
+  RunConnection: {
+    // Counted only when selected (listRuns was told so): null here would be a bug of ours, not an answer.
+    totalCount: (page) => {
+      if (page.totalCount === null) throw new Error('runs: totalCount selected but not counted');
+      return page.totalCount;
+    },
   },
   Run: {
     replayOf: (run, _, { loaders }) => (run.replayOf ? loaders.run.load(run.replayOf.id) : null),
