@@ -20,6 +20,7 @@ export interface RunRecord {
   campaign?: { id: string } | null;
   createdAt: Date;
   updatedAt: Date;
+  queuedAt?: Date | null;
   startedAt?: Date | null;
   completedAt?: Date | null;
 }
@@ -41,9 +42,9 @@ export interface PhaseRecord {
   completedAt?: Date | null;
 }
 
-/** The columns runRecord reads (lease and queue bookkeeping are the dispatcher's, never served). */
+/** The columns runRecord reads (the lease bookkeeping, owner_id and lease_expires_at, is the dispatcher's, never served). */
 export const RUN_COLUMNS =
-  'id, state, safety_profile, run_scope, goal, token_cap, tokens_used, git_commit_sha, model_mapping_hash, failure_reason, replay_of_id, campaign_id, created_at, updated_at, started_at, completed_at';
+  'id, state, safety_profile, run_scope, goal, token_cap, tokens_used, git_commit_sha, model_mapping_hash, failure_reason, replay_of_id, campaign_id, created_at, updated_at, queued_at, started_at, completed_at';
 
 const ref = (v: unknown): { id: string } | null => (v === null || v === undefined ? null : { id: String(v) });
 
@@ -63,6 +64,7 @@ export function runRecord(r: Row): RunRecord {
     campaign: ref(r.campaign_id),
     createdAt: date(r.created_at),
     updatedAt: date(r.updated_at),
+    queuedAt: optionalDate(r.queued_at),
     startedAt: optionalDate(r.started_at),
     completedAt: optionalDate(r.completed_at),
   };
