@@ -79,8 +79,9 @@ export function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
   return keys.map((k) => map.get(k) ?? null);
 }
 
-// SQLite keeps datetimes as epoch milliseconds, PostgreSQL's driver returns a Date.
-export const date = (v: unknown): Date => new Date(v as number | string | Date);
+// SQLite keeps datetimes as epoch milliseconds, PostgreSQL's driver returns a Date (used as it is: nothing
+// else holds it).
+export const date = (v: unknown): Date => (v instanceof Date ? v : new Date(v as number | string));
 export const optionalDate = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
 export const optionalText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 /** A datetime parameter as the backend stores it (SQLite: epoch milliseconds). */

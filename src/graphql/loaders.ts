@@ -16,7 +16,8 @@ export interface Loaders {
   readonly phase: DataLoader<number, PhaseRecord | null>;
   readonly phasesByRun: DataLoader<string, PhaseRecord[]>;
   readonly replaysOf: DataLoader<string, RunRecord[]>;
-  readonly metricsByPhase: DataLoader<number, PhaseMetricsRecord[]>;
+  /** One loader per select list (telemetry/records.ts metricsColumns): records hold those columns only. */
+  metricsByPhase(columns: string): DataLoader<number, PhaseMetricsRecord[]>;
   readonly eventsByPhase: DataLoader<number, DashboardEventRecord[]>;
   /** One loader per distinct `limit` argument. */
   eventsByRun(limit: number): DataLoader<string, DashboardEventRecord[]>;
@@ -54,8 +55,8 @@ class RequestLoaders implements Loaders {
   get replaysOf() {
     return this.get('replaysOf', (ids: readonly string[]) => runs.replaysOfRunIds(this.em, ids));
   }
-  get metricsByPhase() {
-    return this.get('metricsByPhase', (ids: readonly number[]) => telemetry.metricsByPhaseIds(this.em, ids));
+  metricsByPhase(columns: string) {
+    return this.get(`metricsByPhase:${columns}`, (ids: readonly number[]) => telemetry.metricsByPhaseIds(this.em, ids, columns));
   }
   get eventsByPhase() {
     return this.get('eventsByPhase', (ids: readonly number[]) => events.eventsByPhaseIds(this.em, ids));

@@ -2,23 +2,36 @@
 // take plain options, never GraphQLResolveInfo).
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-function selects(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo, seen: Set<string>): boolean {
-  if (!set) return false;
+function collect(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, out: Set<string>, seen: Set<string>): void {
+  if (!set) return;
   for (const s of set.selections) {
-    if (s.kind === Kind.FIELD) {
-      if (s.name.value === name) return true;
-    } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      if (selects(s.selectionSet, name, info, seen)) return true;
-    } else if (!seen.has(s.name.value)) {
+    if (s.kind === Kind.FIELD) out.add(s.name.value);
+    else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet, info, out, seen);
+    else if (!seen.has(s.name.value)) {
       seen.add(s.name.value);
-      if (selects(info.fragments[s.name.value]?.selectionSet, name, info, seen)) return true;
+      collect(info.fragments[s.name.value]?.selectionSet, info, out, seen);
     }
   }
-  return false;
 }
 
-/** Does the current field's selection (fragments included, @skip/@include ignored: asked-for is enough) contain `name`? */
+/**
+ * Names of the fields selected under the current field (fragments included, aliases resolved; @skip/@include
+ * ignored: asked-for is enough).
+ */
+export function selectedFields(info: GraphQLResolveInfo): ReadonlySet<string> {
+  // graphql-js hands every item of a list the same fieldNodes array: work it out once per document field.
+  let out = memo.get(info.fieldNodes);
+  if (!out) {
+    out = new Set<string>();
+    const seen = new Set<string>();
+    for (const node of info.fieldNodes) collect(node.selectionSet, info, out, seen);
+    memo.set(info.fieldNodes, out);
+  }
+  return out;
+}
+
+const memo = new WeakMap<GraphQLResolveInfo['fieldNodes'], Set<string>>();
+
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const seen = new Set<string>();
-  return info.fieldNodes.some((node) => selects(node.selectionSet, name, info, seen));
+  return selectedFields(info).has(name);
 }

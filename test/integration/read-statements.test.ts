@@ -69,6 +69,17 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
     expect(await statements(ONE_RUN)).toHaveLength(2);
   });
 
+  it('telemetry samples: only the columns behind the selected fields (aliases and fragments included)', async () => {
+    const sampleReads = (list: string[]) => list.filter((s) => /from phase_metrics where phase_id/.test(s));
+    expect(sampleReads(await statements('{ run(id: "run-1") { phases { metrics { totalTokens } } } }'))).toEqual([
+      expect.stringMatching(/^select phase_id, total_tokens from phase_metrics /),
+    ]);
+    const query = '{ run(id: "run-1") { phases { phaseId metrics { t: totalTokens ...When } } } } fragment When on PhaseMetrics { createdAt }';
+    expect(sampleReads(await statements(query))).toEqual([expect.stringMatching(/^select phase_id, total_tokens, created_at from phase_metrics /)]);
+    const res = await h.exec(query);
+    expect(res.data!.run.phases[2]).toEqual({ phaseId: 'p2', metrics: [{ t: 8, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }] });
+  });
+
   it('the counted and the uncounted page are the same page', async () => {
     const counted = await h.exec(LIST_COUNTED, { n: 7 });
     const plain = await h.exec('query($n: Int!) { runs(first: $n) { nodes { id } pageInfo { hasNextPage endCursor } } }', { n: 7 });

@@ -4,7 +4,8 @@ import { recordDashboardEvent, updatePhase } from './phases';
 import { createRun, listRuns } from './service';
 import { summarizeStatus } from './status';
 import { checkLimit, ID_PATTERN } from '../../shared/validation';
-import { selectsField } from '../../graphql/selection';
+import { selectedFields, selectsField } from '../../graphql/selection';
+import { metricsColumns } from '../telemetry/records';
 import { MAX_DASHBOARD_EVENTS } from '../events/list';
 import type { Resolvers } from '../../graphql/generated/types';
 
@@ -39,7 +40,8 @@ export const runResolvers: Resolvers = {
   },
   Phase: {
     run: async (phase, _, { loaders }) => found(await loaders.run.load(phase.run.id), `Run not found: ${phase.run.id}`),
-    metrics: (phase, _, { loaders }) => loaders.metricsByPhase.load(phase.id),
+    // Only the columns behind the selected fields (record properties are named like the GraphQL fields).
+    metrics: (phase, _, { loaders }, info) => loaders.metricsByPhase(metricsColumns(selectedFields(info))).load(phase.id),
     events: (phase, _, { loaders }) => loaders.eventsByPhase.load(phase.id),
   },
 };

@@ -5,11 +5,11 @@ import { dialectOf, groupByKey, readRows, type Dialect } from '../../db/reads';
 import { toSafeInt } from '../../db/types';
 import { badInput, type ServiceError } from '../../shared/errors';
 import type { ConsolidatedMetricsSummary, MetricsPage } from './consolidated';
-import { METRICS_COLUMNS, metricsRecord, type PhaseMetricsRecord } from './records';
+import { metricsRecord, type PhaseMetricsRecord } from './records';
 
-/** Samples of each phase, newest first. */
-export async function metricsByPhaseIds(em: Em, phaseIds: readonly number[]): Promise<PhaseMetricsRecord[][]> {
-  const sql = `select ${METRICS_COLUMNS} from phase_metrics where phase_id ${dialectOf(em).anyOf} order by created_at desc, id desc`;
+/** Samples of each phase, newest first; `columns` from metricsColumns (the properties the caller reads). */
+export async function metricsByPhaseIds(em: Em, phaseIds: readonly number[], columns: string): Promise<PhaseMetricsRecord[][]> {
+  const sql = `select ${columns} from phase_metrics where phase_id ${dialectOf(em).anyOf} order by created_at desc, id desc`;
   const rows = (await readRows(em, sql, [[...phaseIds]])).map(metricsRecord);
   return groupByKey(phaseIds, rows, (m) => m.phase.id);
 }
