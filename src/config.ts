@@ -165,7 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: integer(env, 'AUTOPACK_MAX_QUERY_COST', 20000, 100, 10_000_000),
     }),
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
-    maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 4, 1, 10_000),
+    maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 10, 1, 10_000),
     maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({

@@ -30,7 +30,7 @@ describe('configuration', () => {
       telemetryDbEnabled: true,
       executorTimeoutSeconds: 3600,
       maxConcurrentRuns: 2,
-      maxConcurrentRequests: 4,
+      maxConcurrentRequests: 10,
       maxQueuedRequests: 1000,
       heapGrowingPercent: 50,
       apiUrl: 'http://127.0.0.1:8000',
