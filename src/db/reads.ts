@@ -64,7 +64,8 @@ export async function readRows(em: Em, sql: string, params: readonly unknown[]):
   } finally {
     await knex.client.releaseConnection(conn);
   }
-  em.config.getLogger().logQuery({ query: sql, took: Date.now() - started, results: rows.length, level: 'info' });
+  // One line: the ORM's logger drops line breaks, which would glue words together.
+  em.config.getLogger().logQuery({ query: sql.replace(/\s*\n\s*/g, ' '), took: Date.now() - started, results: rows.length, level: 'info' });
   return rows;
 }
 
