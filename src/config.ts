@@ -219,7 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxResponseBytes: integer(env, 'AUTOPACK_MAX_RESPONSE_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     }),
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
-    maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 4, 1, 10_000),
+    maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 10, 1, 10_000),
     maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),
     readKeySharePercent: integer(env, 'AUTOPACK_READ_KEY_SHARE_PERCENT', 75, 1, 100),
     headersTimeoutMs: integer(env, 'AUTOPACK_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),

@@ -1,61 +1,77 @@
-// Per-request DataLoaders over the batch reads in src/modules/batch.ts: a nested list query costs one
-// statement per nesting level, never one per row. Created fresh for every request (no cross-request cache).
+// Per-request DataLoaders over each capability's batch reads (runs/reads.ts, telemetry/batch.ts,
+// events/reads.ts): a nested list query costs one statement per nesting level, never one per row. Created
+// for every request (no cross-request cache), each one only when a resolver first asks for it.
 import DataLoader from 'dataloader';
-import type { Run } from '../db/entities';
 import type { Em } from '../db/orm';
-import * as batch from '../modules/batch';
+import * as events from '../modules/events/reads';
+import type { DashboardEventRecord } from '../modules/events/records';
+import * as runs from '../modules/runs/reads';
+import type { PhaseRecord, RunRecord } from '../modules/runs/records';
 import * as telemetry from '../modules/telemetry/batch';
 import type { ConsolidatedMetricsSummary, MetricsPage } from '../modules/telemetry/consolidated';
-import type { DashboardEventRecord, PhaseMetricsRecord, PhaseRecord } from '../modules/records';
+import type { PhaseMetricsRecord } from '../modules/telemetry/records';
 
 export interface Loaders {
-  run: DataLoader<string, Run | null>;
-  phase: DataLoader<number, PhaseRecord | null>;
-  phasesByRun: DataLoader<string, PhaseRecord[]>;
-  /** One loader per distinct `limit` argument (the lists below too): one statement per nesting level and limit. */
-  replaysOf(limit: number): DataLoader<string, Run[]>;
-  metricsByPhase(limit: number): DataLoader<number, PhaseMetricsRecord[]>;
+  readonly run: DataLoader<string, RunRecord | null>;
+  readonly phase: DataLoader<number, PhaseRecord | null>;
+  readonly phasesByRun: DataLoader<string, PhaseRecord[]>;
+  /** One loader per select list (telemetry/records.ts metricsColumns): records hold those columns only. */
+  /** One loader per distinct `limit` argument (and select list): one statement per nesting level and limit. */
+  replaysOf(limit: number): DataLoader<string, RunRecord[]>;
+  metricsByPhase(columns: string, limit: number): DataLoader<number, PhaseMetricsRecord[]>;
   eventsByPhase(limit: number): DataLoader<number, DashboardEventRecord[]>;
   eventsByRun(limit: number): DataLoader<string, DashboardEventRecord[]>;
   /** One loader per page (limit, offset): all runs asked with that page share one statement. */
   consolidatedMetrics(page: MetricsPage): DataLoader<string, ConsolidatedMetricsSummary | null>;
 }
 
-// UNION ALL branches per statement; SQLite allows at most 500 terms in a compound select.
+// UNION ALL branches per statement on SQLite (at most 500 terms in a compound select).
 const CONSOLIDATED_BATCH = 100;
 
-/** A loader per `limit` value, created on first use. */
-function perLimit<K, V>(load: (keys: readonly K[], limit: number) => Promise<V[]>): (limit: number) => DataLoader<K, V> {
-  const loaders = new Map<number, DataLoader<K, V>>();
-  return (limit) => {
-    let loader = loaders.get(limit);
+class RequestLoaders implements Loaders {
+  private loaders = new Map<string, DataLoader<any, any>>();
+
+  constructor(private readonly em: Em) {}
+
+  /** The loader under `key`, built on first use (most requests need one or two of them). */
+  private get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>, options?: DataLoader.Options<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
     if (!loader) {
-      loader = new DataLoader((keys) => load(keys, limit));
-      loaders.set(limit, loader);
+      loader = new DataLoader(batch, options);
+      this.loaders.set(key, loader);
     }
     return loader;
-  };
+  }
+
+  get run() {
+    return this.get('run', (ids: readonly string[]) => runs.runsByIds(this.em, ids));
+  }
+  get phase() {
+    return this.get('phase', (ids: readonly number[]) => runs.phasesByIds(this.em, ids));
+  }
+  get phasesByRun() {
+    return this.get('phasesByRun', (ids: readonly string[]) => runs.phasesByRunIds(this.em, ids));
+  }
+  replaysOf(limit: number) {
+    return this.get(`replaysOf:${limit}`, (ids: readonly string[]) => runs.replaysOfRunIds(this.em, ids, limit));
+  }
+  metricsByPhase(columns: string, limit: number) {
+    return this.get(`metricsByPhase:${columns}:${limit}`, (ids: readonly number[]) => telemetry.metricsByPhaseIds(this.em, ids, columns, limit));
+  }
+  eventsByPhase(limit: number) {
+    return this.get(`eventsByPhase:${limit}`, (ids: readonly number[]) => events.eventsByPhaseIds(this.em, ids, limit));
+  }
+  eventsByRun(limit: number) {
+    return this.get(`eventsByRun:${limit}`, (ids: readonly string[]) => events.eventsByRunIds(this.em, ids, limit));
+  }
+  consolidatedMetrics(page: MetricsPage) {
+    // A ServiceError in the batch result fails that run's field only (DataLoader rejects that key).
+    return this.get<string, ConsolidatedMetricsSummary | null>(`consolidated:${page.limit}:${page.offset}`, (ids: readonly string[]) => telemetry.consolidatedByRunIds(this.em, ids, page), {
+      maxBatchSize: CONSOLIDATED_BATCH,
+    });
+  }
 }
 
 export function createLoaders(em: Em): Loaders {
-  const consolidated = new Map<string, DataLoader<string, ConsolidatedMetricsSummary | null>>();
-  return {
-    run: new DataLoader((ids) => batch.runsByIds(em, ids)),
-    phase: new DataLoader((ids) => batch.phasesByIds(em, ids)),
-    phasesByRun: new DataLoader((ids) => batch.phasesByRunIds(em, ids)),
-    replaysOf: perLimit((ids, limit) => batch.replaysOfRunIds(em, ids, limit)),
-    metricsByPhase: perLimit((ids, limit) => batch.metricsByPhaseIds(em, ids, limit)),
-    eventsByPhase: perLimit((ids, limit) => batch.eventsByPhaseIds(em, ids, limit)),
-    eventsByRun: perLimit((ids, limit) => batch.eventsByRunIds(em, ids, limit)),
-    consolidatedMetrics(page) {
-      const key = `${page.limit}:${page.offset}`;
-      let loader = consolidated.get(key);
-      if (!loader) {
-        // A ServiceError in the batch result fails that run's field only (DataLoader rejects that key).
-        loader = new DataLoader<string, ConsolidatedMetricsSummary | null>((ids) => telemetry.consolidatedByRunIds(em, ids, page), { maxBatchSize: CONSOLIDATED_BATCH });
-        consolidated.set(key, loader);
-      }
-      return loader;
-    },
-  };
+  return new RequestLoaders(em);
 }

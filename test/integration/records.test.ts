@@ -1,7 +1,7 @@
-// Nested reads serve phases, dashboard events and telemetry samples as plain records (src/modules/records.ts)
-// rather than ORM entities. Every field must come out exactly as the ORM reads it, on both backends: the
+// Reads serve runs, phases, dashboard events and telemetry samples as plain records (src/modules/runs/records.ts,
+// events/records.ts, telemetry/records.ts) rather than ORM entities. Every field must come out exactly as the ORM reads it, on both backends: the
 // entities loaded here are the oracle (dates, nulls, 64-bit counters, JSON payloads of every kind).
-import { DashboardEvent, Phase, PhaseMetrics, Run } from '../../src/db/entities';
+import { DashboardEvent, Phase, PhaseMetrics, ReplayCampaign, Run } from '../../src/db/entities';
 import { BACKENDS } from '../helpers/db';
 import { createHarness, type Harness } from '../helpers/harness';
 
@@ -119,5 +119,68 @@ describe.each(BACKENDS)('plain records on %s', (backend) => {
     const listed = await h.exec(`query { dashboardEvents(runId: "records-1", limit: 1000) { ${EVENT_FIELDS} } }`);
     expect(listed.errors).toBeUndefined();
     expect(nested.data!.run.events).toEqual(listed.data!.dashboardEvents);
+  });
+
+  it('returns every run field as the ORM reads it (run, runs, replays, replayOf)', async () => {
+    const em = h.em();
+    const campaign = em.create(ReplayCampaign, { id: 'camp-1', batchSize: 2, criteria: { state: 'FAILED' } });
+    const original = em.create(Run, { id: 'records-orig', state: 'DONE_FAILED_ENVIRONMENT', createdAt: new Date(t0 - 10_000), updatedAt: new Date(t0 - 9000) });
+    em.create(Run, {
+      id: 'records-full',
+      state: 'DONE_SUCCESS',
+      safetyProfile: 'strict',
+      runScope: 'single_tier',
+      goal: 'ship "it" \\ now',
+      tokenCap: 2 ** 45,
+      tokensUsed: 2 ** 44 + 3,
+      gitCommitSha: 'abc123',
+      modelMappingHash: 'hash-1',
+      failureReason: 'none, really',
+      replayOf: original,
+      campaign,
+      createdAt: new Date(t0 + 60_000),
+      updatedAt: new Date(t0 + 65_000),
+      queuedAt: new Date(t0 + 61_000),
+      startedAt: new Date(t0 + 62_000),
+      completedAt: new Date(t0 + 64_999),
+      ownerId: 'server-1',
+      leaseExpiresAt: new Date(t0 + 99_000),
+    });
+    await em.flush();
+    const fields = `id state safetyProfile runScope goal tokenCap tokensUsed gitCommitSha modelMappingHash failureReason
+      replayOf { id } campaignId createdAt updatedAt queuedAt startedAt completedAt`;
+    const res = await h.exec(`{
+      full: run(id: "records-full") { ${fields} }
+      list: runs(first: 100) { nodes { ${fields} } }
+      orig: run(id: "records-orig") { replays { ${fields} } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const oracle = h.em();
+    const runs = await oracle.find(Run, {}, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    const expected = runs.map((r) => ({
+      id: r.id,
+      state: r.state,
+      safetyProfile: r.safetyProfile,
+      runScope: r.runScope,
+      goal: r.goal ?? null,
+      tokenCap: r.tokenCap,
+      tokensUsed: r.tokensUsed,
+      gitCommitSha: r.gitCommitSha ?? null,
+      modelMappingHash: r.modelMappingHash ?? null,
+      failureReason: r.failureReason ?? null,
+      replayOf: r.replayOf ? { id: r.replayOf.id } : null,
+      campaignId: r.campaign?.id ?? null,
+      createdAt: iso(r.createdAt),
+      updatedAt: iso(r.updatedAt),
+      queuedAt: iso(r.queuedAt),
+      startedAt: iso(r.startedAt),
+      completedAt: iso(r.completedAt),
+    }));
+    expect(res.data!.list.nodes).toEqual(expected);
+    const full = expected.find((r) => r.id === 'records-full')!;
+    expect(res.data!.full).toEqual(full);
+    expect(res.data!.orig.replays).toEqual([full]);
+    // The oracle itself holds what was written.
+    expect(full).toMatchObject({ tokenCap: 2 ** 45, tokensUsed: 2 ** 44 + 3, queuedAt: new Date(t0 + 61_000).toISOString(), replayOf: { id: 'records-orig' }, campaignId: 'camp-1', goal: 'ship "it" \\ now' });
   });
 });

@@ -30,7 +30,7 @@ describe('configuration', () => {
       telemetryDbEnabled: true,
       executorTimeoutSeconds: 3600,
       maxConcurrentRuns: 2,
-      maxConcurrentRequests: 4,
+      maxConcurrentRequests: 10,
       maxQueuedRequests: 1000,
       heapGrowingPercent: 50,
       dbStatementTimeoutMs: 10_000,
@@ -64,7 +64,7 @@ describe('configuration', () => {
     });
     expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: ' 32 ', AUTOPACK_MAX_QUEUED_REQUESTS: '50' })).toMatchObject({ maxConcurrentRequests: 32, maxQueuedRequests: 50 });
     // empty means unset: the defaults
-    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '', AUTOPACK_MAX_QUEUED_REQUESTS: '  ' })).toMatchObject({ maxConcurrentRequests: 4, maxQueuedRequests: 1000 });
+    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '', AUTOPACK_MAX_QUEUED_REQUESTS: '  ' })).toMatchObject({ maxConcurrentRequests: 10, maxQueuedRequests: 1000 });
   });
 
   it('refuses bad admission limits, naming the variable and the accepted range', () => {

@@ -1,16 +1,18 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { Run as RunEntity, ABTestResult as ABTestResultEntity } from '../../db/entities';
-import { PhaseRecord, PhaseMetricsRecord, DashboardEventRecord } from '../../modules/records';
+import { RunRecord, PhaseRecord } from '../../modules/runs/records';
+import { RunPage } from '../../modules/runs/service';
+import { PhaseMetricsRecord } from '../../modules/telemetry/records';
+import { DashboardEventRecord } from '../../modules/events/records';
 import { HealthReport } from '../../modules/ops/health';
 import { ReplayComparison as ReplayComparisonModel } from '../../modules/replay/comparison';
 import { CampaignResult } from '../../modules/replay/campaign';
+import { ABTestResult as ABTestResultEntity } from '../../db/entities';
 import { AbTestSummary as AbTestSummaryModel } from '../../modules/experiments/service';
 import { RunStatusSummary } from '../../modules/runs/status';
 import { ConsolidatedMetricsSummary } from '../../modules/telemetry/consolidated';
 import { GraphQLContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -930,8 +932,8 @@ export type ResolversTypes = ResolversObject<{
   ReplayComparison: ResolverTypeWrapper<ReplayComparisonModel>;
   ReplayDeltas: ResolverTypeWrapper<ReplayDeltas>;
   RetentionReport: ResolverTypeWrapper<RetentionReport>;
-  Run: ResolverTypeWrapper<RunEntity>;
-  RunConnection: ResolverTypeWrapper<Omit<RunConnection, 'nodes'> & { nodes: Array<ResolversTypes['Run']> }>;
+  Run: ResolverTypeWrapper<RunRecord>;
+  RunConnection: ResolverTypeWrapper<RunPage>;
   RunOutcomeSummary: ResolverTypeWrapper<RunOutcomeSummary>;
   RunState: RunState;
   RunStateCount: ResolverTypeWrapper<RunStateCount>;
@@ -981,8 +983,8 @@ export type ResolversParentTypes = ResolversObject<{
   ReplayComparison: ReplayComparisonModel;
   ReplayDeltas: ReplayDeltas;
   RetentionReport: RetentionReport;
-  Run: RunEntity;
-  RunConnection: Omit<RunConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['Run']> };
+  Run: RunRecord;
+  RunConnection: RunPage;
   RunOutcomeSummary: RunOutcomeSummary;
   RunStateCount: RunStateCount;
   RunStatus: RunStatusSummary;

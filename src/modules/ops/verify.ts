@@ -1,5 +1,6 @@
 // `migrate verify`: the rollout guide's section 2c (tables, columns, indexes) and section 3 (query plans).
 import { isPostgres, type Em, type Orm } from '../../db/orm';
+import { dialectOf, literalSql } from '../../db/reads';
 import { consolidatedStatement } from '../telemetry/batch';
 import { migrationState } from './migrations';
 
@@ -63,8 +64,8 @@ const CONSOLIDATED_PAGE = { limit: 1000, offset: 0 };
 const TIMED_RUNS = 3;
 
 function consolidatedSql(em: Em, runId: string): string {
-  const { sql, params } = consolidatedStatement([runId], CONSOLIDATED_PAGE);
-  return em.getPlatform().formatQuery(sql, params);
+  const { sql, params } = consolidatedStatement(dialectOf(em), [runId], CONSOLIDATED_PAGE);
+  return literalSql(em, sql, params);
 }
 
 /** The CHECK constraints that keep telemetry honest, and a pattern their definition matches on either backend. */

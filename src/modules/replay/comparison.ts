@@ -1,6 +1,5 @@
 // How a replay did against the run it replays (replay minus original), once the replay has finished.
-import type { Run } from '../../db/entities';
-import type { PhaseRecord } from '../records';
+import type { PhaseRecord, RunRecord } from '../runs/records';
 
 type PhaseStates = readonly Pick<PhaseRecord, 'state'>[];
 
@@ -21,7 +20,7 @@ export interface ReplayComparison {
   deltas: { tokenDelta: number; phaseCompleteDelta: number; phaseFailedDelta: number };
 }
 
-function summarize(run: Run, phases: PhaseStates): RunOutcomeSummary {
+function summarize(run: RunRecord, phases: PhaseStates): RunOutcomeSummary {
   return {
     state: run.state,
     tokensUsed: run.tokensUsed,
@@ -32,7 +31,7 @@ function summarize(run: Run, phases: PhaseStates): RunOutcomeSummary {
 }
 
 /** null while the replay has not finished. */
-export function compareReplay(original: Run, originalPhases: PhaseStates, replay: Run, replayPhases: PhaseStates): ReplayComparison | null {
+export function compareReplay(original: RunRecord, originalPhases: PhaseStates, replay: RunRecord, replayPhases: PhaseStates): ReplayComparison | null {
   if (!replay.state.startsWith('DONE_')) return null;
   const o = summarize(original, originalPhases);
   const r = summarize(replay, replayPhases);

@@ -2,7 +2,7 @@ import { startCampaign } from './campaign';
 import { replayRun } from './clone';
 import { compareReplay } from './comparison';
 import type { Resolvers } from '../../graphql/generated/types';
-import { MAX_NESTED_LIMIT } from '../batch';
+import { MAX_NESTED_LIMIT } from '../../db/reads';
 import { checkLimit } from '../../shared/validation';
 
 export const replayResolvers: Resolvers = {

@@ -55,7 +55,7 @@ export function registerRuns(program: Command): void {
           const first = /^\d+$/.test(opts.first) ? Number(opts.first) : NaN;
           const page = await listRuns(forkEm(orm), { state: opts.state as RunState | undefined, first });
           for (const r of page.nodes) out(`  ${r.id.padEnd(40)} ${r.state.padEnd(34)} ${iso(r.createdAt)}  tokens ${r.tokensUsed}`);
-          out(`${page.nodes.length} of ${page.totalCount} run(s)${page.hasNextPage ? ` (more: --first ${MAX_PAGE_SIZE})` : ''}`);
+          out(`${page.nodes.length} of ${page.totalCount} run(s)${page.pageInfo.hasNextPage ? ` (more: --first ${MAX_PAGE_SIZE})` : ''}`);
         }),
       ),
     );

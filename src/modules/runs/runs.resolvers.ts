@@ -1,23 +1,22 @@
 import { found } from '../../shared/errors';
 import { executeRun } from './lifecycle';
 import { recordDashboardEvent, updatePhase } from './phases';
-import { createRun, getRun, listRuns } from './service';
+import { createRun, listRuns } from './service';
 import { summarizeStatus } from './status';
-import { checkLimit } from '../../shared/validation';
+import { checkLimit, ID_PATTERN } from '../../shared/validation';
+import { selectedFields, selectsField } from '../../graphql/selection';
+import { metricsColumns } from '../telemetry/records';
 import { MAX_DASHBOARD_EVENTS } from '../events/list';
 import type { Resolvers } from '../../graphql/generated/types';
-import { MAX_NESTED_LIMIT } from '../batch';
+import { MAX_NESTED_LIMIT } from '../../db/reads';
 import { runStateCounts } from './state-counts';
-
 
 export const runResolvers: Resolvers = {
   Query: {
-    run: (_, { id }, { em }) => getRun(em, id),
+    // An id no run can have is not found without asking the database.
+    run: (_, { id }, { loaders }) => (ID_PATTERN.test(id) ? loaders.run.load(id) : null),
     runStateCounts: (_, { since }, { em }) => runStateCounts(em, since),
-    runs: async (_, args, { em }) => {
-      const page = await listRuns(em, args);
-      return { nodes: page.nodes, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
-    },
+    runs: (_, args, { em }, info) => listRuns(em, args, { totalCount: selectsField(info, 'totalCount') }),
   },
   Mutation: {
     createRun: (_, { input }, { em }) => createRun(em, input),
@@ -29,6 +28,13 @@ export const runResolvers: Resolvers = {
     updatePhase: (_, { input }, ctx) => updatePhase(ctx.em, ctx, input),
     recordDashboardEvent: (_, { input }, ctx) => recordDashboardEvent(ctx.em, ctx, input),
   },
+  RunConnection: {
+    // Counted only when selected (listRuns was told so): null here would be a bug of ours, not an answer.
+    totalCount: (page) => {
+      if (page.totalCount === null) throw new Error('runs: totalCount selected but not counted');
+      return page.totalCount;
+    },
+  },
   Run: {
     replayOf: (run, _, { loaders }) => (run.replayOf ? loaders.run.load(run.replayOf.id) : null),
     phases: (run, _, { loaders }) => loaders.phasesByRun.load(run.id),
@@ -37,7 +43,9 @@ export const runResolvers: Resolvers = {
   },
   Phase: {
     run: async (phase, _, { loaders }) => found(await loaders.run.load(phase.run.id), `Run not found: ${phase.run.id}`),
-    metrics: (phase, { limit }, { loaders }) => loaders.metricsByPhase(checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
+    // Only the columns behind the selected fields (record properties are named like the GraphQL fields).
+    metrics: (phase, { limit }, { loaders }, info) =>
+      loaders.metricsByPhase(metricsColumns(selectedFields(info)), checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
     events: (phase, { limit }, { loaders }) => loaders.eventsByPhase(checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
   },
 };

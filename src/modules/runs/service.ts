@@ -4,6 +4,8 @@ import { Phase, Run, type RunState } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../../shared/validation';
+import { countRuns, runsPage } from './reads';
+import type { RunRecord } from './records';
 
 export interface PhaseInput {
   phaseId: string;
@@ -78,10 +80,10 @@ export async function requireRun(em: Em, id: string): Promise<Run> {
 }
 
 export interface RunPage {
-  nodes: Run[];
-  totalCount: number;
-  hasNextPage: boolean;
-  endCursor: string | null;
+  nodes: RunRecord[];
+  /** null unless asked for (a count(*) costs more than the page itself). */
+  totalCount: number | null;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 // Cursor = position in the (created_at DESC, id DESC) order, opaque to clients.
@@ -115,29 +117,25 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 
 export const MAX_PAGE_SIZE = 100;
 
-/** Newest first; `after` continues from a previous page's endCursor. Two statements: page and count. */
+/** Newest first; `after` continues from a previous page's endCursor. One statement, two with `totalCount`. */
 export async function listRuns(
   em: Em,
   args: { state?: RunState | null; first?: number | null; after?: string | null; offset?: number | null },
+  want: { totalCount: boolean } = { totalCount: true },
 ): Promise<RunPage> {
   const first = checkLimit(args.first ?? 20, 'first', MAX_PAGE_SIZE);
   const offset = args.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw badInput(`offset must be >= 0, got ${offset}`, { field: 'offset' });
   if (offset && args.after) throw badInput('Use either after (a cursor) or offset, not both', { field: 'offset' });
-  const where = args.state ? { state: args.state } : {};
   const after = args.after ? decodeCursor(args.after) : null;
-  const pageWhere = after
-    ? { ...where, $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] }
-    : where;
   const [rows, totalCount] = await Promise.all([
-    em.find(Run, pageWhere, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1, offset }),
-    em.count(Run, where),
+    runsPage(em, { state: args.state, after, limit: first + 1, offset }),
+    want.totalCount ? countRuns(em, args.state) : null,
   ]);
   const nodes = rows.slice(0, first);
   return {
     nodes,
     totalCount,
-    hasNextPage: rows.length > first,
-    endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]) : null,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]) : null },
   };
 }

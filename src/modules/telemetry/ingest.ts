@@ -2,7 +2,7 @@
 // stored with one phase lookup and one multi-row INSERT (bulk-insert.ts) in one transaction (all or nothing).
 import type { Em } from '../../db/orm';
 import { badInput, notFound } from '../../shared/errors';
-import type { PhaseMetricsRecord } from '../records';
+import type { PhaseMetricsRecord } from './records';
 import { checkId } from '../../shared/validation';
 import { insertMetricsRows } from './bulk-insert';
 import type { TokenCounts } from './token-counts';

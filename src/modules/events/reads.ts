@@ -1,0 +1,23 @@
+// Batch reads of dashboard events for DataLoaders: one statement per batch of keys, whatever their number,
+// results in key order, newest first.
+import type { Em } from '../../db/orm';
+import { dialectOf, firstPerParent, groupByKey, readRows } from '../../db/reads';
+import { EVENT_COLUMNS, eventRecord, type DashboardEventRecord } from './records';
+
+const jsonParsed = (em: Em) => em.getPlatform().convertsJsonAutomatically();
+
+/** The newest `limit` events of each phase, in one statement. */
+export async function eventsByPhaseIds(em: Em, phaseIds: readonly number[], limit: number): Promise<DashboardEventRecord[][]> {
+  const sql = firstPerParent(dialectOf(em), 'dashboard_events', EVENT_COLUMNS, 'phase_id', 'desc');
+  const parsed = jsonParsed(em);
+  const rows = (await readRows(em, sql, [[...phaseIds], limit])).map((r) => eventRecord(r, parsed));
+  return groupByKey(phaseIds, rows, (e) => e.phase!.id);
+}
+
+/** The newest `limit` events of each run, in one statement. */
+export async function eventsByRunIds(em: Em, runIds: readonly string[], limit: number): Promise<DashboardEventRecord[][]> {
+  const sql = firstPerParent(dialectOf(em), 'dashboard_events', EVENT_COLUMNS, 'run_id', 'desc');
+  const parsed = jsonParsed(em);
+  const rows = (await readRows(em, sql, [[...runIds], limit])).map((r) => eventRecord(r, parsed));
+  return groupByKey(runIds, rows, (e) => e.run.id);
+}

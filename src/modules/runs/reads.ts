@@ -1,0 +1,61 @@
+// Batch and page reads of runs and phases (DataLoaders, the runs list): one statement per batch of keys,
+// whatever their number, results in key order. Plain records, no entities (src/db/reads.ts).
+import type { RunState } from '../../db/entities/enums';
+import type { Em } from '../../db/orm';
+import { byKey, dateParam, dialectOf, firstPerParent, groupByKey, readRows } from '../../db/reads';
+import { toSafeInt } from '../../db/types';
+import { PHASE_COLUMNS, phaseRecord, RUN_COLUMNS, runRecord, type PhaseRecord, type RunRecord } from './records';
+
+export async function runsByIds(em: Em, ids: readonly string[]): Promise<(RunRecord | null)[]> {
+  const rows = await readRows(em, `select ${RUN_COLUMNS} from runs where id ${dialectOf(em).anyOf}`, [[...ids]]);
+  return byKey(ids, rows.map(runRecord), (r) => r.id);
+}
+
+/** The oldest `limit` replays of each run, in one statement. */
+export async function replaysOfRunIds(em: Em, ids: readonly string[], limit: number): Promise<RunRecord[][]> {
+  const sql = firstPerParent(dialectOf(em), 'runs', RUN_COLUMNS, 'replay_of_id', 'asc');
+  const rows = (await readRows(em, sql, [[...ids], limit])).map(runRecord);
+  return groupByKey(ids, rows, (r) => r.replayOf!.id);
+}
+
+export interface RunsQuery {
+  state?: RunState | null;
+  /** Continue after this position in the (created_at DESC, id DESC) order. */
+  after?: { createdAt: Date; id: string } | null;
+  limit: number;
+  offset: number;
+}
+
+/** One page of runs, newest first (idx_runs_created_at / idx_runs_state_created serve it). */
+export async function runsPage(em: Em, q: RunsQuery): Promise<RunRecord[]> {
+  const d = dialectOf(em);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.state) {
+    where.push('state = ?');
+    params.push(q.state);
+  }
+  if (q.after) {
+    const at = dateParam(d, q.after.createdAt);
+    where.push('(created_at < ? or (created_at = ? and id < ?))');
+    params.push(at, at, q.after.id);
+  }
+  const sql = `select ${RUN_COLUMNS} from runs${where.length ? ` where ${where.join(' and ')}` : ''} order by created_at desc, id desc limit ? offset ?`;
+  return (await readRows(em, sql, [...params, q.limit, q.offset])).map(runRecord);
+}
+
+export async function countRuns(em: Em, state?: RunState | null): Promise<number> {
+  const [row] = state ? await readRows(em, 'select count(*) as n from runs where state = ?', [state]) : await readRows(em, 'select count(*) as n from runs', []);
+  return toSafeInt(row.n);
+}
+
+export async function phasesByIds(em: Em, ids: readonly number[]): Promise<(PhaseRecord | null)[]> {
+  const rows = await readRows(em, `select ${PHASE_COLUMNS} from phases where id ${dialectOf(em).anyOf}`, [[...ids]]);
+  return byKey(ids, rows.map(phaseRecord), (p) => p.id);
+}
+
+export async function phasesByRunIds(em: Em, runIds: readonly string[]): Promise<PhaseRecord[][]> {
+  const sql = `select ${PHASE_COLUMNS} from phases where run_id ${dialectOf(em).anyOf} order by phase_index, id`;
+  const rows = (await readRows(em, sql, [[...runIds]])).map(phaseRecord);
+  return groupByKey(runIds, rows, (p) => p.run.id);
+}

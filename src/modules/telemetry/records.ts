@@ -1,0 +1,59 @@
+// Telemetry samples as the API returns them: plain records. PhaseMetrics entities loaded elsewhere have the
+// same shape; freshly ingested rows are plain records too (hydrating 1000 entities costs more than the INSERT).
+import { date, type Row } from '../../db/reads';
+import { toSafeInt } from '../../db/types';
+import type { TokenCounts } from './token-counts';
+
+export interface PhaseMetricsRecord extends TokenCounts {
+  id: number;
+  createdAt: Date;
+  run: { id: string };
+  phase: { id: number };
+}
+
+// The column behind each property of a record (`phase_id` is always read: samples are grouped by it).
+const COLUMN_OF: Record<keyof PhaseMetricsRecord, string | null> = {
+  id: 'id',
+  run: 'run_id',
+  phase: null,
+  retrievalTokens: 'retrieval_tokens',
+  secondOpinionTokens: 'second_opinion_tokens',
+  evidenceRequestTokens: 'evidence_request_tokens',
+  baseTokens: 'base_tokens',
+  totalTokens: 'total_tokens',
+  createdAt: 'created_at',
+};
+
+/**
+ * The select list for the record properties a caller will read (others, unknown names included, are left out:
+ * a dashboard listing totals of a thousand samples does not pay for decoding their dates). Canonical order,
+ * so that one set of properties always gives one statement text.
+ */
+export function metricsColumns(properties: ReadonlySet<string>): string {
+  let list = columnsOf.get(properties);
+  if (list === undefined) {
+    const columns = Object.entries(COLUMN_OF)
+      .filter(([property, column]) => column && properties.has(property))
+      .map(([, column]) => column!);
+    list = ['phase_id', ...columns].join(', ');
+    columnsOf.set(properties, list);
+  }
+  return list;
+}
+
+// The same set object (a memoized selection) asks again for every phase of a list.
+const columnsOf = new WeakMap<ReadonlySet<string>, string>();
+
+/** A record of the columns read: properties whose column was not selected are absent. */
+export function metricsRecord(r: Row): PhaseMetricsRecord {
+  const m = { phase: { id: toSafeInt(r.phase_id) } } as PhaseMetricsRecord;
+  if (r.id !== undefined) m.id = toSafeInt(r.id);
+  if (r.run_id !== undefined) m.run = { id: String(r.run_id) };
+  if (r.retrieval_tokens !== undefined) m.retrievalTokens = toSafeInt(r.retrieval_tokens);
+  if (r.second_opinion_tokens !== undefined) m.secondOpinionTokens = toSafeInt(r.second_opinion_tokens);
+  if (r.evidence_request_tokens !== undefined) m.evidenceRequestTokens = toSafeInt(r.evidence_request_tokens);
+  if (r.base_tokens !== undefined) m.baseTokens = toSafeInt(r.base_tokens);
+  if (r.total_tokens !== undefined) m.totalTokens = toSafeInt(r.total_tokens);
+  if (r.created_at !== undefined) m.createdAt = date(r.created_at);
+  return m;
+}

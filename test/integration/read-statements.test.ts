@@ -1,0 +1,91 @@
+// The read path's statement budget per query shape, on both backends (issue 18): one statement per nesting
+// level, no count(*) unless totalCount is selected, and statement texts that do not depend on how many rows or
+// keys there are (key lists are one array parameter), so PostgreSQL plans each once per connection.
+import { DashboardEvent, Phase, PhaseMetrics, Run } from '../../src/db/entities';
+import { BACKENDS } from '../helpers/db';
+import { createHarness, type Harness } from '../helpers/harness';
+
+const ON = { CONSOLIDATED_METRICS: true, PHASE6_METRICS: true };
+
+// The peer bench's workloads (bench/peer-workloads.ts), with the page size as a variable.
+const DASHBOARD = `query($n: Int!) { runs(first: $n) { nodes { phases { metrics { totalTokens } } status { percentComplete }
+  events(limit: 10) { eventType } consolidatedMetrics { totalTokens } } } }`;
+const LIST = 'query($n: Int!) { runs(first: $n) { nodes { id state tokensUsed createdAt } } }';
+const LIST_COUNTED = 'query($n: Int!) { runs(first: $n) { totalCount nodes { id } } }';
+const LIST_COUNTED_IN_FRAGMENT = 'query($n: Int!) { runs(first: $n) { ...Total nodes { id } } } fragment Total on RunConnection { total: totalCount }';
+const CONSOLIDATED = '{ consolidatedMetrics(runId: "run-0") { totalTokens totalPhases } }';
+const ONE_RUN = '{ run(id: "run-1") { id phases { phaseId } } }';
+
+async function seed(h: Harness, runs: number): Promise<void> {
+  const em = h.em();
+  const t0 = Date.UTC(2026, 5, 1);
+  for (let r = 0; r < runs; r++) {
+    const run = em.create(Run, { id: `run-${r}`, createdAt: new Date(t0 + r * 1000), updatedAt: new Date(t0) });
+    for (let p = 0; p < 3; p++) {
+      const phase = em.create(Phase, { run, phaseId: `p${p}`, name: `Phase ${p}`, phaseIndex: p, state: p < 2 ? 'COMPLETE' : 'QUEUED' });
+      em.create(PhaseMetrics, { run, phase, retrievalTokens: 1, secondOpinionTokens: 2, evidenceRequestTokens: 3, baseTokens: p, totalTokens: 6 + p });
+      em.create(DashboardEvent, { run, phase, eventType: 'PHASE_STARTED', message: `phase ${p}` });
+    }
+  }
+  await em.flush();
+}
+
+describe.each(BACKENDS)('read statements on %s', (backend) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness(backend);
+    await seed(h, 30);
+  });
+  afterAll(() => h.close());
+
+  /** The statements one query sends (it must answer without errors). */
+  async function statements(query: string, variables: Record<string, unknown> = {}): Promise<string[]> {
+    h.statements.length = 0;
+    const res = await h.exec(query, variables, ON);
+    expect(res.errors).toBeUndefined();
+    return [...h.statements];
+  }
+
+  it.each([
+    ['the dashboard: runs page, phases, samples, events, consolidated metrics', DASHBOARD, 5, 0],
+    ['a runs page without totalCount: the page only', LIST, 1, 0],
+    ['a runs page with totalCount: page and count', LIST_COUNTED, 2, 1],
+    ['totalCount asked in a fragment is counted', LIST_COUNTED_IN_FRAGMENT, 2, 1],
+  ])('%s', async (_, query, expected, counts) => {
+    const few = await statements(query, { n: 3 });
+    const many = await statements(query, { n: 30 });
+    expect(few).toHaveLength(expected);
+    expect(many).toHaveLength(expected);
+    expect(few.filter((s) => /count\(\*\) as n from runs/.test(s))).toHaveLength(counts);
+    // The same statement texts for 3 runs and for 30: nothing in them grows with the number of keys. (SQLite's
+    // consolidated statement is the exception: one UNION ALL branch per run, as SQLite has no LATERAL.)
+    // Sorted: statements running side by side on PostgreSQL are logged as they finish.
+    const fixed = (list: string[]) => list.filter((s) => backend === 'postgresql' || !/union all/.test(s)).sort();
+    expect(fixed(many)).toEqual(fixed(few));
+  });
+
+  it("one run's consolidated metrics: one statement; one run with its phases: two", async () => {
+    expect(await statements(CONSOLIDATED)).toHaveLength(1);
+    expect(await statements(ONE_RUN)).toHaveLength(2);
+  });
+
+  it('telemetry samples: only the columns behind the selected fields (aliases and fragments included)', async () => {
+    const sampleReads = (list: string[]) => list.filter((s) => /from phase_metrics where phase_id/.test(s));
+    expect(sampleReads(await statements('{ run(id: "run-1") { phases { metrics { totalTokens } } } }'))).toEqual([
+      expect.stringMatching(/^select phase_id, total_tokens from \( select phase_id, total_tokens, row_number\(\)/),
+    ]);
+    const query = '{ run(id: "run-1") { phases { phaseId metrics { t: totalTokens ...When } } } } fragment When on PhaseMetrics { createdAt }';
+    expect(sampleReads(await statements(query))).toEqual([expect.stringMatching(/^select phase_id, total_tokens, created_at from \( select phase_id, total_tokens, created_at, row_number\(\)/)]);
+    const res = await h.exec(query);
+    expect(res.data!.run.phases[2]).toEqual({ phaseId: 'p2', metrics: [{ t: 8, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }] });
+  });
+
+  it('the counted and the uncounted page are the same page', async () => {
+    const counted = await h.exec(LIST_COUNTED, { n: 7 });
+    const plain = await h.exec('query($n: Int!) { runs(first: $n) { nodes { id } pageInfo { hasNextPage endCursor } } }', { n: 7 });
+    expect(counted.data!.runs).toMatchObject({ totalCount: 30, nodes: plain.data!.runs.nodes });
+    const next = await h.exec('query($a: String) { runs(first: 100, after: $a) { nodes { id } } }', { a: plain.data!.runs.pageInfo.endCursor });
+    expect(next.data!.runs.nodes).toHaveLength(23);
+    expect(next.data!.runs.nodes[0]).toEqual({ id: 'run-22' });
+  });
+});
