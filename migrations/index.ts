@@ -7,6 +7,7 @@ import { Migration20251201000003_add_ab_test_results } from './Migration20251201
 import { Migration20251202000000_add_run_execution_lease } from './Migration20251202000000_add_run_execution_lease';
 import { Migration20251203000000_add_replay_campaigns } from './Migration20251203000000_add_replay_campaigns';
 import { Migration20251204000000_add_feature_flag_overrides } from './Migration20251204000000_add_feature_flag_overrides';
+import { Migration20251205000000_add_run_version } from './Migration20251205000000_add_run_version';
 
 export const MIGRATIONS = [
   { name: 'Migration20251201000000_initial_schema', class: Migration20251201000000_initial_schema },
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   { name: 'Migration20251202000000_add_run_execution_lease', class: Migration20251202000000_add_run_execution_lease },
   { name: 'Migration20251203000000_add_replay_campaigns', class: Migration20251203000000_add_replay_campaigns },
   { name: 'Migration20251204000000_add_feature_flag_overrides', class: Migration20251204000000_add_feature_flag_overrides },
+  { name: 'Migration20251205000000_add_run_version', class: Migration20251205000000_add_run_version },
 ];

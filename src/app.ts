@@ -15,6 +15,11 @@ import { Dispatcher } from './modules/runs/dispatcher';
 import { FlagStore } from './modules/flags/overrides';
 import { DAILY, startRetentionSchedule } from './modules/telemetry/retention';
 import { Metrics } from './metrics';
+import { buildSchema } from './graphql/schema';
+import { Feed } from './modules/live/feed';
+import type { ChangeBus } from './modules/live/bus';
+import { InProcessBus } from './modules/live/local-bus';
+import { PostgresBus } from './modules/live/pg-bus';
 
 /** How long in-flight requests may take to finish once a shutdown stops accepting new ones. */
 const DRAIN_MS = 10_000;
@@ -28,6 +33,8 @@ export interface App {
   apollo: ApolloServer<GraphQLContext>;
   server: Server;
   dispatcher: Dispatcher;
+  /** Live updates: this server's subscriptions and where it hears of committed changes. */
+  live: { feed: Feed; bus: ChangeBus };
   url: string;
   close(): Promise<void>;
 }
@@ -54,6 +61,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     throw new StartupError('AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)');
   }
   const orm = await createOrm(config.database, { logger });
+  let bus: ChangeBus | undefined;
   try {
     await prepareDatabase(orm, config, logger);
     const flagStore = new FlagStore(config.flags, orm, logger);
@@ -61,10 +69,27 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     flagStore.start();
     const flags = () => flagStore.state();
     const metrics = new Metrics(orm, flagStore);
-    const apollo = createGraphQLServer(config, logger, metrics);
+    const schema = buildSchema();
+    const apollo = createGraphQLServer(config, logger, metrics, schema);
     await apollo.start();
+    const feed = new Feed(
+      orm,
+      { perConnection: config.live.maxSubscriptionsPerConnection, perServer: config.live.maxSubscriptions, queue: config.live.queueLimit },
+      logger,
+      metrics,
+      () => flagStore.refresh(),
+    );
+    flagStore.onChange((changed) => feed.flagsChanged(changed));
+    bus =
+      config.database.kind === 'postgresql'
+        ? new PostgresBus({ url: config.database.url, logger, onReconnect: () => undefined })
+        : new InProcessBus(orm);
+    const changeBus = bus;
+    await changeBus.start({ changes: (c) => feed.handleChanges(c), gap: (reason) => feed.gap(reason) }).catch((e) => {
+      throw new StartupError(`cannot listen for changes on ${config.database.display}: ${describeError(e)}`);
+    });
     let dispatcher: Dispatcher | undefined;
-    const http = createHttpServer({ config, orm, apollo, logger, flagStore, metrics, wakeDispatcher: () => dispatcher?.wake() });
+    const http = createHttpServer({ config, orm, apollo, logger, flagStore, metrics, wakeDispatcher: () => dispatcher?.wake(), live: { schema, feed } });
     const server = http.server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -101,6 +126,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
       apollo,
       server,
       dispatcher,
+      live: { feed, bus: changeBus },
       url,
       async close() {
         // Graceful: claim nothing new, let running executors finish (the API keeps serving them), then stop
@@ -115,6 +141,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
         }
         if (!(await http.drain(DRAIN_MS))) logger.warn(`shutdown: requests still in flight after ${DRAIN_MS} ms were cut`);
         await dispatcher!.stop();
+        await changeBus.stop();
         flagStore.stop();
         await apollo.stop();
         await orm.close();
@@ -122,6 +149,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
       },
     };
   } catch (e) {
+    await bus?.stop();
     await orm.close();
     throw e;
   }

@@ -29,6 +29,17 @@ export interface Config {
   /** API requests (/graphql, /api/*) executing at once; more wait in line, up to maxQueuedRequests. */
   maxConcurrentRequests: number;
   maxQueuedRequests: number;
+  /** Live updates (GraphQL subscriptions over WebSocket and SSE): bounds and keep-alive. */
+  live: {
+    /** Subscriptions one WebSocket connection (or SSE client) may hold at once. */
+    maxSubscriptionsPerConnection: number;
+    /** Subscriptions this server holds at once; more are refused with LIMIT_EXCEEDED. */
+    maxSubscriptions: number;
+    /** Updates waiting for one subscriber; a client that falls further behind is disconnected (close 1013). */
+    queueLimit: number;
+    /** WebSocket ping interval; a client that does not answer within the same time is disconnected. 0 = off. */
+    keepAliveSeconds: number;
+  };
   /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
   heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
@@ -167,6 +178,12 @@ export function loadConfig(env: Env = process.env): Config {
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 4, 1, 10_000),
     maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),
+    live: Object.freeze({
+      maxSubscriptionsPerConnection: integer(env, 'AUTOPACK_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 10_000),
+      maxSubscriptions: integer(env, 'AUTOPACK_LIVE_MAX_SUBSCRIPTIONS', 10_000, 1, 1_000_000),
+      queueLimit: integer(env, 'AUTOPACK_LIVE_QUEUE_LIMIT', 1000, 1, 1_000_000),
+      keepAliveSeconds: integer(env, 'AUTOPACK_LIVE_KEEPALIVE_SECONDS', 12, 0, 3600),
+    }),
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),

@@ -5,6 +5,8 @@ import type { Metrics } from '../metrics';
 import type { FlagStore } from '../modules/flags/overrides';
 import type { FlagState } from '../modules/flags/flags';
 import { createLoaders, type Loaders } from './loaders';
+import type { Feed } from '../modules/live/feed';
+import type { LiveConnection } from '../modules/live/topics';
 
 /** What the transport learns about a request while it runs (for logs and metrics). */
 export interface RequestInfo {
@@ -31,6 +33,8 @@ export interface GraphQLContext {
   request: RequestInfo;
   /** Asks this server's dispatcher to look at the queue now (absent where no dispatcher runs). */
   wakeDispatcher?: () => void;
+  /** Set for operations arriving over a live transport (WebSocket, SSE): where subscriptions register. */
+  live?: { feed: Feed; connection: LiveConnection };
 }
 
 export interface ContextDeps {

@@ -15,6 +15,8 @@ export interface Loaders {
   replaysOf: DataLoader<string, Run[]>;
   metricsByPhase: DataLoader<number, PhaseMetricsRecord[]>;
   eventsByPhase: DataLoader<number, DashboardEventRecord[]>;
+  event: DataLoader<number, DashboardEventRecord | null>;
+  phaseMetrics: DataLoader<number, PhaseMetricsRecord | null>;
   /** One loader per distinct `limit` argument. */
   eventsByRun(limit: number): DataLoader<string, DashboardEventRecord[]>;
   /** One loader per page (limit, offset): all runs asked with that page share one statement. */
@@ -34,6 +36,8 @@ export function createLoaders(em: Em): Loaders {
     replaysOf: new DataLoader((ids) => batch.replaysOfRunIds(em, ids)),
     metricsByPhase: new DataLoader((ids) => batch.metricsByPhaseIds(em, ids)),
     eventsByPhase: new DataLoader((ids) => batch.eventsByPhaseIds(em, ids)),
+    event: new DataLoader((ids) => batch.eventsByIds(em, ids)),
+    phaseMetrics: new DataLoader((ids) => batch.metricsByIds(em, ids)),
     eventsByRun(limit) {
       let loader = eventsByRun.get(limit);
       if (!loader) {

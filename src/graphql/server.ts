@@ -3,7 +3,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -127,8 +127,11 @@ const requestIdOnMaskedErrors: ApolloServerPlugin<GraphQLContext> = {
   },
 };
 
-/** Depth, alias, directive, token and cost limits (values from config.ts); rejections are counted. */
-function operationLimits(config: Config, metrics?: Metrics) {
+/**
+ * Depth, alias, directive, token and cost limits (values from config.ts); rejections are counted. The live
+ * transports (src/http/live-*.ts) run the same validation rules on subscriptions.
+ */
+export function operationLimits(config: Config, metrics?: Metrics) {
   const count = (rule: string) => [(_ctx: unknown, _error: GraphQLError) => metrics?.rejections.inc({ rule })];
   return new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth, onReject: count('max_depth') },
@@ -141,10 +144,10 @@ function operationLimits(config: Config, metrics?: Metrics) {
   }).protect();
 }
 
-export function createGraphQLServer(config: Config, logger: Logger, metrics?: Metrics): ApolloServer<GraphQLContext> {
+export function createGraphQLServer(config: Config, logger: Logger, metrics?: Metrics, schema: GraphQLSchema = buildSchema()): ApolloServer<GraphQLContext> {
   const armor = operationLimits(config, metrics);
   return new ApolloServer<GraphQLContext>({
-    schema: buildSchema(),
+    schema,
     // Every /graphql request is authenticated first (a key is mandatory in production), so introspection
     // is only ever answered to key holders there - and GraphiQL keeps working once the key is entered.
     introspection: true,

@@ -76,3 +76,16 @@ export async function eventsByRunIds(em: Em, runIds: readonly string[], limit: n
   const parsed = jsonParsed(em);
   return groupByKey(runIds, found.map((r) => eventRecord(r, parsed)), (e) => e.run.id);
 }
+
+/** Events by id (the live feed reads back the ones a change announced). */
+export async function eventsByIds(em: Em, ids: readonly number[]): Promise<(DashboardEventRecord | null)[]> {
+  const found = await rows(em, (knex) => knex('dashboard_events').select('*').whereIn('id', [...ids]));
+  const parsed = jsonParsed(em);
+  return byKey(ids, found.map((r) => eventRecord(r, parsed)), (e) => e.id);
+}
+
+/** Telemetry samples by id (the live feed reads back the ones a change announced). */
+export async function metricsByIds(em: Em, ids: readonly number[]): Promise<(PhaseMetricsRecord | null)[]> {
+  const found = await rows(em, (knex) => knex('phase_metrics').select('*').whereIn('id', [...ids]));
+  return byKey(ids, found.map(metricsRecord), (m) => m.id);
+}

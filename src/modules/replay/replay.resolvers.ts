@@ -2,6 +2,8 @@ import { startCampaign } from './campaign';
 import { replayRun } from './clone';
 import { compareReplay } from './comparison';
 import type { Resolvers } from '../../graphql/generated/types';
+import { deliveredAs, follow } from '../live/resolve';
+import { requireCampaignProgress, type CampaignProgress } from './progress';
 
 export const replayResolvers: Resolvers = {
   Mutation: {
@@ -14,6 +16,12 @@ export const replayResolvers: Resolvers = {
       const result = await startCampaign(ctx.em, ctx, input);
       if (result.replays.length) ctx.wakeDispatcher?.();
       return result;
+    },
+  },
+  Subscription: {
+    replayCampaignProgress: {
+      subscribe: async (_, { campaignId }, ctx) => follow(ctx, { kind: 'campaign', campaignId }, [await requireCampaignProgress(ctx.em, campaignId)]),
+      resolve: deliveredAs<CampaignProgress>(),
     },
   },
   Run: {

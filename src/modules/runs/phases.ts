@@ -4,6 +4,7 @@ import { Phase, Run, type PhaseState } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
+import { touchRun } from '../live/publish';
 import { checkId, checkJsonDocument, checkLength, checkNonNegative } from '../../shared/validation';
 
 /** state -> states it may move to. Retrying a failed phase counts another attempt. */
@@ -80,6 +81,7 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
         tx.getTransactionContext(),
       );
     }
+    touchRun(tx, input.runId, { phases: [phase.id], row: changes.tokensUsed !== undefined });
     const eventType = to !== from ? EVENT_FOR[to] : undefined;
     if (eventType) {
       emitEvent(tx, sink, {

@@ -1,7 +1,10 @@
 import { found } from '../../shared/errors';
 import { executeRun } from './lifecycle';
 import { recordDashboardEvent, updatePhase } from './phases';
-import { createRun, getRun, listRuns } from './service';
+import { createRun, getRun, listRuns, requireRun } from './service';
+import { deliveredAs, follow } from '../live/resolve';
+import type { PhaseRecord } from '../records';
+import type { Run } from '../../db/entities';
 import { summarizeStatus } from './status';
 import { checkLimit } from '../../shared/validation';
 import { MAX_DASHBOARD_EVENTS } from '../events/list';
@@ -25,6 +28,21 @@ export const runResolvers: Resolvers = {
     },
     updatePhase: (_, { input }, ctx) => updatePhase(ctx.em, ctx, input),
     recordDashboardEvent: (_, { input }, ctx) => recordDashboardEvent(ctx.em, ctx, input),
+  },
+  // Each subscription checks its arguments first (NOT_FOUND for an unknown run), then follows the feed.
+  Subscription: {
+    runUpdated: {
+      subscribe: async (_, { id }, ctx) => (await requireRun(ctx.em, id), follow(ctx, { kind: 'run', runId: id })),
+      resolve: deliveredAs<Run>(),
+    },
+    runsUpdated: {
+      subscribe: (_, { state }, ctx) => follow(ctx, { kind: 'runs', state: state ?? null }),
+      resolve: deliveredAs<Run>(),
+    },
+    phaseUpdated: {
+      subscribe: async (_, { runId }, ctx) => (await requireRun(ctx.em, runId), follow(ctx, { kind: 'phase', runId })),
+      resolve: deliveredAs<PhaseRecord>(),
+    },
   },
   Run: {
     replayOf: (run, _, { loaders }) => (run.replayOf ? loaders.run.load(run.replayOf.id) : null),
