@@ -38,6 +38,7 @@ export async function connectSubscriber(url: string, opts: { params?: Record<str
     connectionParams: opts.params,
     retryAttempts: 0,
     lazy: false,
+    onNonLazyError: () => undefined, // closes are recorded in `closed`
     on: {
       connected: () => connected(),
       closed: (e) => onClosed({ code: (e as { code: number }).code, reason: String((e as { reason: unknown }).reason) }),

@@ -56,6 +56,8 @@ export class Feed {
   private readonly phaseStates = new BoundedMap<number, string>(REMEMBERED);
   private readonly campaignStates = new WeakMap<Subscription, string>();
   private closing = false;
+  /** The most values that ever waited for one subscriber (at most the queue limit: memory stays bounded). */
+  maxQueued = 0;
 
   constructor(
     private readonly orm: Orm,
@@ -114,7 +116,9 @@ export class Feed {
 
   /** Queues a value; a subscriber whose queue is full is dropped with its connection (memory stays bounded). */
   private push(sub: Subscription, d: Delivery): void {
-    if (sub.push(d)) return;
+    const accepted = sub.push(d);
+    this.maxQueued = Math.max(this.maxQueued, sub.highWater);
+    if (accepted) return;
     this.logger.warn('live updates: slow consumer disconnected', { connection: sub.connection.id, transport: sub.connection.transport, queued: this.limits.queue });
     this.metrics?.slowConsumerDropped(sub.connection.transport);
     sub.connection.close(SLOW_CONSUMER_CLOSE, `Slow consumer: more than ${this.limits.queue} updates waiting`);
