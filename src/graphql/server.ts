@@ -96,14 +96,15 @@ const readOnlyKeys: ApolloServerPlugin<GraphQLContext> = {
 
 /**
  * Apollo executes queries and mutations; a subscription sent as an HTTP request (POST or GET) would reach
- * graphql-js's execute and fail as an internal error. It is the client's mistake: a 400 naming the transports.
+ * graphql-js's execute and fail as an internal error. It is the client's mistake: a 400 naming the live
+ * transports (src/http/live-ws.ts, live-sse.ts).
  */
 const noSubscriptionsOverHttp: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation !== 'subscription') return;
-        throw new GraphQLError('Subscriptions are not served over HTTP requests (POST or GET)', {
+        throw new GraphQLError('Subscriptions are not served over HTTP requests (POST or GET): use GraphQL over WebSocket on /graphql or Server-Sent Events on /graphql/stream', {
           extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
         });
       },

@@ -155,6 +155,8 @@ describe.each(BACKENDS)('bounds and shutdown (%s)', (backend) => {
         await gql(t.url, `mutation($p: JSON) { recordDashboardEvent(input: { runId: "flood", eventType: "BIG", payload: $p }) { eventType } }`, { p: { big, i } });
       }
       expect(await metricValue(t.url, 'autopack_live_slow_consumer_drops_total')).toBe(1);
+      expect(await metricValue(t.url, 'autopack_live_events_delivered_total')).toBeGreaterThan(5);
+      expect(await metricValue(t.url, 'autopack_live_notify_lag_seconds_count')).toBeGreaterThan(5);
       expect(t.app.live.feed.maxQueued).toBeLessThanOrEqual(5);
       expect(t.app.live.feed.subscriptionCount).toBe(0);
       (ws as unknown as { _socket: { resume(): void } })._socket.resume();

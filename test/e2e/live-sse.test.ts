@@ -79,10 +79,10 @@ describe.each(BACKENDS)('GraphQL over SSE (%s)', (backend) => {
   it('answers refusals as coded JSON errors: a query, a bad document', async () => {
     const query = await sse(t.url, `query { health { status } }`);
     expect(query.res.status).toBe(400);
-    expect((await query.res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(((await query.res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
     const bad = await sse(t.url, `subscription { nope }`);
     expect(bad.res.status).toBe(400);
-    expect((await bad.res.json()).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(((await bad.res.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('replayCampaignProgress sends the progress now, then each change, until done', async () => {
