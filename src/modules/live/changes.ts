@@ -75,17 +75,21 @@ export function encode(change: Change): string[] {
     ['pm', toRanges(change.pm ?? [])],
   ];
   const out: Wire[] = [first];
+  // Sizes are added up as pairs are appended (ids are ASCII digits), not re-serialised each time.
+  let size = Buffer.byteLength(JSON.stringify(first));
   for (const [key, ranges] of lists) {
     for (let i = 0; i < ranges.length; i += 2) {
       let last = out[out.length - 1];
-      const pair = [ranges[i], ranges[i + 1]];
-      const grown = { ...last, [key]: [...(last[key] ?? []), ...pair] };
-      if (Buffer.byteLength(JSON.stringify(grown)) > MAX_PAYLOAD_BYTES) {
-        last = { ...base, [key]: pair };
+      const pairBytes = String(ranges[i]).length + String(ranges[i + 1]).length + 2;
+      const listBytes = last[key] ? 0 : key.length + 6; // ,"ev":[] the first time
+      if (size + pairBytes + listBytes > MAX_PAYLOAD_BYTES) {
+        last = { ...base };
         out.push(last);
-      } else {
-        out[out.length - 1] = grown;
+        size = Buffer.byteLength(JSON.stringify(base));
       }
+      const list = (last[key] ??= []);
+      size += pairBytes + (list.length ? 0 : key.length + 6);
+      list.push(ranges[i], ranges[i + 1]);
     }
   }
   return out.map((w) => JSON.stringify(w));
