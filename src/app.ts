@@ -82,7 +82,7 @@ export async function startApp(config: Config, opts: { logger?: Logger } = {}): 
     flagStore.onChange((changed) => feed.flagsChanged(changed));
     bus =
       config.database.kind === 'postgresql'
-        ? new PostgresBus({ url: config.database.url, logger, onReconnect: () => undefined })
+        ? new PostgresBus({ url: config.database.url, logger })
         : new InProcessBus(orm);
     const changeBus = bus;
     await changeBus.start({ changes: (c) => feed.handleChanges(c), gap: (reason) => feed.gap(reason) }).catch((e) => {

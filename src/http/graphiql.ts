@@ -26,7 +26,12 @@ query RecentRuns {
 `;
 
 export const GRAPHIQL_INIT_JS = `(function () {
-  var fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+  // Subscriptions go over GraphQL over WebSocket on the same path; the Headers tab (X-API-Key) becomes the
+  // connection_init payload, which the server reads like headers.
+  var fetcher = GraphiQL.createFetcher({
+    url: window.location.origin + '/graphql',
+    subscriptionUrl: (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host + '/graphql'
+  });
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,

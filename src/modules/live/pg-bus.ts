@@ -15,8 +15,6 @@ const MAX_RETRY_MS = 5000;
 export interface PgBusOptions {
   url: string;
   logger: Logger;
-  /** Counts reconnections (metrics). */
-  onReconnect?: () => void;
 }
 
 export class PostgresBus implements ChangeBus {
@@ -82,7 +80,6 @@ export class PostgresBus implements ChangeBus {
         return this.scheduleReconnect();
       }
       this.retryMs = FIRST_RETRY_MS;
-      this.opts.onReconnect?.();
       this.opts.logger.info('live updates: LISTEN connection re-established');
       this.handlers?.gap('The server lost its connection to the database change feed and reconnected: changes committed meanwhile may be missing. Query the current state again.');
     }, this.retryMs);
