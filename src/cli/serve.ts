@@ -16,6 +16,7 @@ export function registerServe(program: Command): void {
         out(`Autopack Control Plane listening on ${app.url}`);
         out(`  GraphiQL: ${app.url}/graphql`);
         out(`  Health:   ${app.url}/health`);
+        out(`  Live:     ${app.url.replace(/^http/, 'ws')}/graphql (graphql-ws), ${app.url}/graphql/stream (SSE)`);
         const stop = async () => {
           await app.close();
           process.exit(0);

@@ -80,10 +80,11 @@ export function createLiveSse(deps: LiveDeps) {
     res.once('close', () => void out.return(undefined));
     // Each write waits until the socket took it: a client that stops reading stops the stream's iterator,
     // and its subscription queue fills up to the configured bound (then the feed ends the stream).
+    // A stream the feed ended (shutdown, slow consumer) is not written to again.
     for await (const chunk of out) {
-      if (!res.writable) break;
+      if (res.writableEnded || res.destroyed) break;
       await new Promise<void>((resolve) => res.write(chunk, () => resolve()));
     }
-    res.end();
+    if (!res.writableEnded) res.end();
   };
 }

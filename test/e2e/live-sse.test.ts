@@ -76,6 +76,18 @@ describe.each(BACKENDS)('GraphQL over SSE (%s)', (backend) => {
     await waitFor('the subscription to end', async () => t.app.live.feed.subscriptionCount === 0);
   });
 
+  it('a shutdown ends the stream (inside the drain)', async () => {
+    const other = await startTestApp(backend);
+    try {
+      const stream = await sse(other.url, `subscription { runsUpdated { id } }`);
+      await subscriptionsAtLeast(other.app.live.feed, 1);
+      await other.app.close();
+      await waitFor('the stream to end', async () => stream.ended());
+    } finally {
+      await other.db.drop();
+    }
+  });
+
   it('answers refusals as coded JSON errors: a query, a bad document', async () => {
     const query = await sse(t.url, `query { health { status } }`);
     expect(query.res.status).toBe(400);
