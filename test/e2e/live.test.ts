@@ -83,6 +83,14 @@ describe.each(BACKENDS)('live updates over WebSocket (%s)', (backend) => {
     phases.stop();
   });
 
+  it('a mutation answers the version a query sees afterwards', async () => {
+    const { createRun: created } = await gql(t.url, `mutation { createRun(input: { id: "live-v", phases: [{ phaseId: "p0", name: "P0" }] }) { version } }`);
+    const { run } = await gql(t.url, `query { run(id: "live-v") { version } }`);
+    expect(created.version).toBe(run.version);
+    const { executeRun } = await gql(t.url, `mutation { executeRun(id: "live-v") { version } }`);
+    expect(executeRun.version).toBeGreaterThan(run.version);
+  });
+
   it('an aborted transaction notifies nobody', async () => {
     await createRun(t.url, 'live-abort');
     const runs = sub.subscribe(`subscription { runUpdated(id: "live-abort") { state failureReason } }`);

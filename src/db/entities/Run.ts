@@ -75,8 +75,10 @@ export class Run {
    * Increases with every committed change to the run or anything under it (phases, events, telemetry); written
    * only by src/modules/live/publish.ts, in the writing transaction, so it follows commit order.
    */
+  // No initializer: an insert leaves it to the column default (1), and the live publisher sets it on the
+  // entities of the transaction it bumps.
   @Property({ type: 'integer', default: 1 })
-  version: number = 1;
+  version!: number;
 
   @OneToMany(() => Phase, (p) => p.run)
   phases = new Collection<Phase>(this);

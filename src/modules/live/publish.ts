@@ -5,8 +5,8 @@
 //   write notifies nobody and listeners hear of a change only once it is visible;
 // - SQLite: the changes are handed to this process's bus after COMMIT (one server, in-process).
 // Services call touchRun / flagsChanged and know nothing else about the feed.
-import type { Configuration, EventSubscriber, Transaction, TransactionEventArgs } from '@mikro-orm/core';
-import type { DashboardEvent } from '../../db/entities';
+import { helper, type Configuration, type EventSubscriber, type Transaction, type TransactionEventArgs } from '@mikro-orm/core';
+import { Run, type DashboardEvent } from '../../db/entities';
 import { isPostgres, type Em } from '../../db/orm';
 import { encode, type Change, type RunChange } from './changes';
 
@@ -105,6 +105,7 @@ async function build(em: Em, pending: Pending, trx?: Transaction): Promise<Chang
       .execute(`update "runs" set "version" = "version" + 1 where "id" in (${ids.map(() => '?').join(', ')}) returning "id", "version", "campaign_id"`, ids, 'all', trx);
     for (const row of rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
       const t = pending.runs.get(row.id)!;
+      syncVersion(em, row.id, Number(row.version));
       const events = t.events.map((e) => (typeof e === 'number' ? e : e.id)).filter((id) => Number.isSafeInteger(id));
       const change: RunChange = { k: 'run', r: row.id, v: Number(row.version), at };
       if (t.row) change.row = 1;
@@ -117,6 +118,15 @@ async function build(em: Em, pending: Pending, trx?: Transaction): Promise<Chang
   }
   if (pending.flags) changes.push({ k: 'flags', at });
   return changes;
+}
+
+/** A run entity this transaction holds (e.g. the one createRun returns) shows its new version, without a dirty flag. */
+function syncVersion(em: Em, id: string, version: number): void {
+  const run = em.getUnitOfWork().getById<Run>(Run.name, id);
+  if (!run) return;
+  run.version = version;
+  const original = helper(run).__originalEntityData as Record<string, unknown> | undefined;
+  if (original) original.version = version;
 }
 
 async function notify(em: Em, changes: Change[], trx?: Transaction): Promise<void> {
