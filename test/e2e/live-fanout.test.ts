@@ -63,6 +63,8 @@ async function concurrentWriters(servers: TestApp[], followers: { t: TestApp; f:
     const versions = runs.map((r) => r.version);
     for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1]);
     expect(runs[runs.length - 1]).toEqual({ version: final.version, tokensUsed: final.tokensUsed });
+    // and the run's tokens are the sum over its phases (no update lost between concurrent writers)
+    expect(final.tokensUsed).toBe((WRITERS * (WRITERS + 1)) / 2);
     expect(f.runs.received.errors).toEqual([]);
     sequences.push(phases.map((p) => p.phaseId));
   }

@@ -1,7 +1,7 @@
 // Phase progress reported by executors: allowed transitions only, timestamps, events, and the run's
 // tokens_used kept equal to the sum of its phases in the same transaction.
 import { Phase, Run, type PhaseState } from '../../db/entities';
-import type { Em } from '../../db/orm';
+import { isPostgres, type Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
 import { touchRun } from '../live/publish';
@@ -38,6 +38,13 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
   }
 
   return em.transactional(async (tx) => {
+    // PostgreSQL: writers of one run take its row lock first. The run's tokens_used below is a sum over its
+    // phases; without the lock, two concurrent updates each sum with a snapshot missing the other's phase
+    // (READ COMMITTED) and the last one to commit loses tokens. Run before phase is also the lock order of
+    // finishRun, so the two cannot deadlock.
+    if (isPostgres(tx)) {
+      await tx.getConnection().execute('select 1 from runs where id = ? for update', [input.runId], 'all', tx.getTransactionContext());
+    }
     const phase = await tx.findOne(Phase, { run: input.runId, phaseId: input.phaseId }, { populate: ['run'] });
     if (!phase) {
       if (!(await tx.count(Run, { id: input.runId }))) throw notFound(`Run not found: ${input.runId}`);
