@@ -39,6 +39,8 @@ export function createLiveWebSocket(deps: LiveDeps): LiveWebSocket {
   useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: deps.schema,
+      // graphql-ws's 3 s default cut clients of a busy server (1000 connecting at once on 2 cores) with 4408.
+      connectionInitWaitTimeout: 10_000,
       onConnect(ctx) {
         const headers = keyHeaders(ctx.extra.request.headers, ctx.connectionParams);
         const auth = authenticateLive(deps, headers);
