@@ -41,11 +41,28 @@ export const SLOW_CONSUMER_CLOSE = 1013;
 // How many runs/phases the duplicate check remembers (the latest delivered version or state of each).
 const REMEMBERED = 50_000;
 
+/** Where a subscription is filed: a change looks up only the subscribers of its run (and the catch-alls). */
+function topicKey(t: Topic): string {
+  switch (t.kind) {
+    case 'run':
+    case 'phase':
+    case 'metrics':
+      return `${t.kind}:${t.runId}`;
+    case 'event':
+      return `event:${t.runId ?? '*'}`;
+    case 'campaign':
+      return `campaign:${t.campaignId}`;
+    default:
+      return t.kind;
+  }
+}
+
 const phaseFingerprint = (p: PhaseRecord) => `${p.updatedAt.getTime()}|${p.state}|${p.tokensUsed}|${p.attempts}|${p.completedAt?.getTime() ?? ''}`;
 const progressFingerprint = (p: CampaignProgress) => `${p.selected}|${p.waiting}|${p.queued}|${p.running}|${p.succeeded}|${p.failed}`;
 
 export class Feed {
   private readonly subs = new Set<Subscription>();
+  private readonly byTopic = new Map<string, Set<Subscription>>();
   private readonly perConnection = new Map<number, number>();
   private readonly connections = new Map<number, LiveConnection>();
   private nextConnectionId = 1;
@@ -99,6 +116,9 @@ export class Feed {
     }
     const sub = new Subscription(conn, topic, this.limits.queue, (s) => this.removed(s));
     this.subs.add(sub);
+    const key = topicKey(topic);
+    if (!this.byTopic.has(key)) this.byTopic.set(key, new Set());
+    this.byTopic.get(key)!.add(sub);
     this.perConnection.set(conn.id, mine + 1);
     this.metrics?.subscriptionStarted(topic.kind);
     for (const d of initial) this.push(sub, d);
@@ -108,6 +128,10 @@ export class Feed {
 
   private removed(s: Subscription): void {
     if (!this.subs.delete(s)) return;
+    const key = topicKey(s.topic);
+    const filed = this.byTopic.get(key);
+    filed?.delete(s);
+    if (filed && !filed.size) this.byTopic.delete(key);
     const n = (this.perConnection.get(s.connection.id) ?? 1) - 1;
     if (n > 0) this.perConnection.set(s.connection.id, n);
     else this.perConnection.delete(s.connection.id);
@@ -175,8 +199,14 @@ export class Feed {
 
   /** Kill switch changes as this server's FlagStore saw them. */
   flagsChanged(details: FlagDetail[]): void {
-    const subs = [...this.subs].filter((s) => s.topic.kind === 'flags');
+    const subs = [...this.of('flags')];
     for (const d of details) for (const s of subs) this.deliver(s, { value: d });
+  }
+
+  /** The subscriptions filed under `key` (a snapshot: delivering may end some). */
+  private of(key: string): Subscription[] {
+    const filed = this.byTopic.get(key);
+    return filed ? [...filed] : [];
   }
 
   private deliver(s: Subscription, d: Delivery): void {
@@ -188,20 +218,18 @@ export class Feed {
     if (batch.some((c) => c.k === 'flags')) await this.refreshFlags?.();
     const runChanges = batch.filter((c): c is RunChange => c.k === 'run');
     if (!runChanges.length || !this.subs.size) return;
-    const subs = [...this.subs];
     const em = forkEm(this.orm);
     const loaders = createLoaders(em);
-    const wanted = (kind: Topic['kind'], match: (t: Topic) => boolean) => subs.filter((s) => s.topic.kind === kind && match(s.topic));
     const campaigns = new Set<string>();
 
     // Start every read of the batch before awaiting any, so each kind is one statement (DataLoader batching).
     const plans = runChanges.map((c) => {
-      const runSubs = c.row ? wanted('run', (t) => t.kind === 'run' && t.runId === c.r) : [];
-      const listSubs = c.row ? wanted('runs', () => true) : [];
-      const phaseSubs = c.ph ? wanted('phase', (t) => t.kind === 'phase' && t.runId === c.r) : [];
-      const eventSubs = c.ev ? wanted('event', (t) => t.kind === 'event' && (t.runId === null || t.runId === c.r)) : [];
-      const metricSubs = c.pm ? wanted('metrics', (t) => t.kind === 'metrics' && t.runId === c.r) : [];
-      if (c.c && c.row && subs.some((s) => s.topic.kind === 'campaign' && s.topic.campaignId === c.c)) campaigns.add(c.c);
+      const runSubs = c.row ? this.of(`run:${c.r}`) : [];
+      const listSubs = c.row ? this.of('runs') : [];
+      const phaseSubs = c.ph ? this.of(`phase:${c.r}`) : [];
+      const eventSubs = c.ev ? [...this.of(`event:${c.r}`), ...this.of('event:*')] : [];
+      const metricSubs = c.pm ? this.of(`metrics:${c.r}`) : [];
+      if (c.c && c.row && this.byTopic.has(`campaign:${c.c}`)) campaigns.add(c.c);
       const needRun = (runSubs.length || listSubs.length) && c.v > (this.runVersions.get(c.r) ?? 0);
       return {
         c,
@@ -245,8 +273,8 @@ export class Feed {
       const value = await pending;
       if (!value) continue;
       const fp = progressFingerprint(value);
-      for (const s of subs) {
-        if (s.isEnded || s.topic.kind !== 'campaign' || s.topic.campaignId !== id || this.campaignStates.get(s) === fp) continue;
+      for (const s of this.of(`campaign:${id}`)) {
+        if (s.isEnded || this.campaignStates.get(s) === fp) continue;
         this.campaignStates.set(s, fp);
         this.deliver(s, { value, ...shared });
       }
