@@ -2,7 +2,8 @@
 // type is a value owned by the field that holds it (a run's status, a health answer): `merge: true` keeps
 // the fields an earlier query selected when a mutation answers only some of them, instead of replacing
 // the object ("Cache data may be lost when replacing the status field") and leaving that query unreadable.
-// FeatureFlagState is one per flag (featureFlags, health.flags and setFeatureFlag share it).
+// FeatureFlagState is one per flag (featureFlags, health.flags and setFeatureFlag share it); a campaign's
+// progress is one per campaign.
 import { ApolloClient, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client/core';
 
 const OWNED_BY_PARENT = [
@@ -14,6 +15,7 @@ const OWNED_BY_PARENT = [
 
 export const typePolicies: TypePolicies = {
   FeatureFlagState: { keyFields: ['flag'] },
+  ReplayCampaignProgress: { keyFields: ['campaignId'] },
   ...Object.fromEntries(OWNED_BY_PARENT.map((type) => [type, { merge: true }])),
 };
 

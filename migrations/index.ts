@@ -8,6 +8,7 @@ import { Migration20251202000000_add_run_execution_lease } from './Migration2025
 import { Migration20251203000000_add_replay_campaigns } from './Migration20251203000000_add_replay_campaigns';
 import { Migration20251204000000_add_feature_flag_overrides } from './Migration20251204000000_add_feature_flag_overrides';
 import { Migration20251205000000_add_phase_metrics_run_created_id_index } from './Migration20251205000000_add_phase_metrics_run_created_id_index';
+import { Migration20251205000000_add_run_version } from './Migration20251205000000_add_run_version';
 
 export const MIGRATIONS = [
   { name: 'Migration20251201000000_initial_schema', class: Migration20251201000000_initial_schema },
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   { name: 'Migration20251203000000_add_replay_campaigns', class: Migration20251203000000_add_replay_campaigns },
   { name: 'Migration20251204000000_add_feature_flag_overrides', class: Migration20251204000000_add_feature_flag_overrides },
   { name: 'Migration20251205000000_add_phase_metrics_run_created_id_index', class: Migration20251205000000_add_phase_metrics_run_created_id_index },
+  { name: 'Migration20251205000000_add_run_version', class: Migration20251205000000_add_run_version },
 ];

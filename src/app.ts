@@ -17,6 +17,11 @@ import { Dispatcher } from './modules/runs/dispatcher';
 import { clearOverridesAtStartup, FlagStore } from './modules/flags/overrides';
 import { DAILY, startRetentionSchedule } from './modules/telemetry/retention';
 import { Metrics } from './metrics';
+import { buildSchema } from './graphql/schema';
+import { Feed } from './modules/live/feed';
+import type { ChangeBus } from './modules/live/bus';
+import { InProcessBus } from './modules/live/local-bus';
+import { PostgresBus } from './modules/live/pg-bus';
 
 /** Connections of the server's own work: the dispatcher's loop and a finishing executor at once. */
 const BACKGROUND_POOL = 2;
@@ -40,6 +45,8 @@ export interface App {
   apollo: ApolloServer<GraphQLContext>;
   server: Server;
   dispatcher: Dispatcher;
+  /** Live updates: this server's subscriptions and where it hears of committed changes. */
+  live: { feed: Feed; bus: ChangeBus };
   /** Where this machine reaches the server (loopback for a wildcard bind). */
   url: string;
   /** The real bind and the URLs other machines use. */
@@ -79,6 +86,7 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
   const apiOptions = { logger, statementTimeoutMs: config.dbStatementTimeoutMs, onQuery: opts.onQuery };
   const backgroundOrm = await createOrm(config.database, shared ? apiOptions : { logger, poolMax: BACKGROUND_POOL });
   let orm: Orm | undefined;
+  let bus: ChangeBus | undefined;
   try {
     await prepareDatabase(backgroundOrm, config, logger);
     orm = shared ? backgroundOrm : await createOrm(config.database, apiOptions);
@@ -89,11 +97,28 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
     flagStore.start();
     const flags = () => flagStore.state();
     const metrics = new Metrics(orm, flagStore);
-    const apollo = createGraphQLServer(config, logger, metrics);
+    const schema = buildSchema();
+    const apollo = createGraphQLServer(config, logger, metrics, schema);
     await apollo.start();
+    const feed = new Feed(
+      orm,
+      { perConnection: config.live.maxSubscriptionsPerConnection, perServer: config.live.maxSubscriptions, queue: config.live.queueLimit },
+      logger,
+      metrics,
+      () => flagStore.refresh(),
+    );
+    flagStore.onChange((changed) => feed.flagsChanged(changed));
+    bus =
+      config.database.kind === 'postgresql'
+        ? new PostgresBus({ url: config.database.url, logger })
+        : new InProcessBus(orm);
+    const changeBus = bus;
+    await changeBus.start({ changes: (c) => feed.handleChanges(c), gap: (reason) => feed.gap(reason) }).catch((e) => {
+      throw new StartupError(`cannot listen for changes on ${config.database.display}: ${describeError(e)}`);
+    });
     let dispatcher: Dispatcher | undefined;
     const health = createHealthProbe(orm, config);
-    const http = createHttpServer({ config, orm, apollo, logger, flagStore, health, metrics, wakeDispatcher: () => dispatcher?.wake() });
+    const http = createHttpServer({ config, orm, apollo, logger, flagStore, health, metrics, wakeDispatcher: () => dispatcher?.wake(), live: { schema, feed } });
     const server = http.server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -131,6 +156,7 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
       apollo,
       server,
       dispatcher,
+      live: { feed, bus: changeBus },
       url,
       address,
       async close() {
@@ -146,6 +172,7 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
         }
         if (!(await http.drain(DRAIN_MS))) logger.warn(`shutdown: requests still in flight after ${DRAIN_MS} ms were cut`);
         await dispatcher!.stop();
+        await changeBus.stop();
         flagStore.stop();
         await apollo.stop();
         await orm!.close();
@@ -154,6 +181,7 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
       },
     };
   } catch (e) {
+    await bus?.stop();
     if (orm && orm !== backgroundOrm) await orm.close();
     await backgroundOrm.close();
     throw e;

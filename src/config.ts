@@ -60,6 +60,17 @@ export interface Config {
   metricsNeedKey: boolean;
   /** Keyless /health and /metrics answers per second (more wait in line, up to maxQueuedRequests, then 503). */
   probeRatePerSecond: number;
+  /** Live updates (GraphQL subscriptions over WebSocket and SSE): bounds and keep-alive. */
+  live: {
+    /** Subscriptions one WebSocket connection (or SSE client) may hold at once. */
+    maxSubscriptionsPerConnection: number;
+    /** Subscriptions this server holds at once; more are refused with LIMIT_EXCEEDED. */
+    maxSubscriptions: number;
+    /** Updates waiting for one subscriber; a client that falls further behind is disconnected (close 1013). */
+    queueLimit: number;
+    /** WebSocket ping interval; a client that does not answer within the same time is disconnected. 0 = off. */
+    keepAliveSeconds: number;
+  };
   /** V8 heap growth between full collections, in percent of the live heap (src/heap.ts); 0 = V8's own. */
   heapGrowingPercent: number;
   flags: Record<FeatureFlagName, boolean>;
@@ -229,6 +240,12 @@ export function loadConfig(env: Env = process.env): Config {
     healthCacheMs: integer(env, 'AUTOPACK_HEALTH_CACHE_MS', 1000, 0, 60_000),
     metricsNeedKey: switchValue(env, 'AUTOPACK_METRICS_REQUIRE_KEY', envName === 'production'),
     probeRatePerSecond: integer(env, 'AUTOPACK_PROBE_RATE', 50, 1, 100_000),
+    live: Object.freeze({
+      maxSubscriptionsPerConnection: integer(env, 'AUTOPACK_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1, 10_000),
+      maxSubscriptions: integer(env, 'AUTOPACK_LIVE_MAX_SUBSCRIPTIONS', 10_000, 1, 1_000_000),
+      queueLimit: integer(env, 'AUTOPACK_LIVE_QUEUE_LIMIT', 1000, 1, 1_000_000),
+      keepAliveSeconds: integer(env, 'AUTOPACK_LIVE_KEEPALIVE_SECONDS', 12, 0, 3600),
+    }),
     heapGrowingPercent: integer(env, 'AUTOPACK_HEAP_GROWING_PERCENT', 50, 0, 1000),
     flags: Object.freeze({
       PHASE6_METRICS: switchValue(env, FLAG_ENV_VARS.PHASE6_METRICS, false),

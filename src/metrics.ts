@@ -7,13 +7,14 @@ import { toSafeInt } from './db/types';
 import { BoundedLabel } from './bounded-label';
 import type { AdmissionGate, AdmissionStats, BodyBudget } from './http/admission';
 import type { FlagStore } from './modules/flags/overrides';
+import type { LiveMetrics } from './modules/live/feed';
 import type { RetentionReport } from './modules/telemetry/retention';
 
 /** Distinct GraphQL operation names kept as label values, and their longest; the rest are `other`. */
 export const OPERATION_LABEL_MAX_VALUES = 100;
 export const OPERATION_LABEL_MAX_LENGTH = 64;
 
-export class Metrics {
+export class Metrics implements LiveMetrics {
   readonly registry = new Registry();
 
   private readonly operations = new BoundedLabel(OPERATION_LABEL_MAX_VALUES, OPERATION_LABEL_MAX_LENGTH);
@@ -124,6 +125,74 @@ export class Metrics {
         },
       });
     }
+  }
+
+  // ---- live updates (GraphQL subscriptions) ----
+
+  readonly liveConnections = new Gauge({
+    name: 'autopack_live_connections',
+    help: 'Open live-update connections by transport (ws, sse)',
+    labelNames: ['transport'] as const,
+    registers: [this.registry],
+  });
+
+  readonly liveSubscriptions = new Gauge({
+    name: 'autopack_live_subscriptions',
+    help: 'Active subscriptions by topic (run, runs, phase, event, metrics, flags, campaign)',
+    labelNames: ['topic'] as const,
+    registers: [this.registry],
+  });
+
+  readonly liveDelivered = new Counter({
+    name: 'autopack_live_events_delivered_total',
+    help: 'Updates handed to subscribers, by topic',
+    labelNames: ['topic'] as const,
+    registers: [this.registry],
+  });
+
+  readonly liveNotifyLag = new Histogram({
+    name: 'autopack_live_notify_lag_seconds',
+    help: 'From a writer publishing a change (just before its commit) to this server receiving it',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  readonly liveSlowConsumerDrops = new Counter({
+    name: 'autopack_live_slow_consumer_drops_total',
+    help: 'Connections closed because their subscriber queue was full (client not reading)',
+    labelNames: ['transport'] as const,
+    registers: [this.registry],
+  });
+
+  readonly liveMissedSignals = new Counter({
+    name: 'autopack_live_missed_change_signals_total',
+    help: 'Times subscribers were told changes may have been missed (LISTEN reconnect, failed read-back)',
+    registers: [this.registry],
+  });
+
+  connectionOpened(transport: string): void {
+    this.liveConnections.inc({ transport });
+  }
+  connectionClosed(transport: string): void {
+    this.liveConnections.dec({ transport });
+  }
+  subscriptionStarted(topic: string): void {
+    this.liveSubscriptions.inc({ topic });
+  }
+  subscriptionEnded(topic: string): void {
+    this.liveSubscriptions.dec({ topic });
+  }
+  delivered(topic: string, n: number): void {
+    this.liveDelivered.inc({ topic }, n);
+  }
+  notifyLag(seconds: number): void {
+    this.liveNotifyLag.observe(seconds);
+  }
+  slowConsumerDropped(transport: string): void {
+    this.liveSlowConsumerDrops.inc({ transport });
+  }
+  missedSignal(): void {
+    this.liveMissedSignals.inc();
   }
 
   constructor(orm: Orm, flags: FlagStore) {

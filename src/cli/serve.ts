@@ -15,6 +15,7 @@ export function registerServe(program: Command): void {
         const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
         const app = await startApp(config);
         for (const line of listenLines(app.address)) out(line);
+        out(`  Live:     ${app.url.replace(/^http/, 'ws')}/graphql (graphql-ws), ${app.url}/graphql/stream (SSE)`);
         const stop = async () => {
           await app.close();
           process.exit(0);

@@ -10,6 +10,7 @@ import { consoleLogger, type Logger } from '../logger';
 import type { DatabaseTarget } from './url';
 import { maskUrl } from './url';
 import { ENTITIES } from './entities';
+import { ChangePublisher } from '../modules/live/publish';
 
 export type Orm = MikroORM;
 
@@ -62,6 +63,8 @@ export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Optio
       },
     },
     extensions: [Migrator],
+    // Publishes each transaction's changes to the live feed at its commit (modules/live/publish.ts).
+    subscribers: [new ChangePublisher()],
     migrations: {
       tableName: 'mikro_orm_migrations',
       migrationsList: MIGRATIONS,

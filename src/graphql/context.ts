@@ -6,6 +6,8 @@ import type { FlagStore } from '../modules/flags/overrides';
 import type { FlagState } from '../modules/flags/flags';
 import type { HealthProbe } from '../modules/ops/health';
 import { createLoaders, type Loaders } from './loaders';
+import type { Feed } from '../modules/live/feed';
+import type { LiveConnection } from '../modules/live/topics';
 
 /** What the transport learns about a request while it runs (for logs and metrics). */
 export interface RequestInfo {
@@ -36,6 +38,8 @@ export interface GraphQLContext {
   listItems: { count: number; exceeded: boolean };
   /** Asks this server's dispatcher to look at the queue now (absent where no dispatcher runs). */
   wakeDispatcher?: () => void;
+  /** Set for operations arriving over a live transport (WebSocket, SSE): where subscriptions register. */
+  live?: { feed: Feed; connection: LiveConnection };
 }
 
 export interface ContextDeps {

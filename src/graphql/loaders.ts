@@ -15,8 +15,13 @@ export interface Loaders {
   readonly run: DataLoader<string, RunRecord | null>;
   readonly phase: DataLoader<number, PhaseRecord | null>;
   readonly phasesByRun: DataLoader<string, PhaseRecord[]>;
-  /** One loader per select list (telemetry/records.ts metricsColumns): records hold those columns only. */
-  /** One loader per distinct `limit` argument (and select list): one statement per nesting level and limit. */
+  /** Rows the live feed reads back by id. */
+  readonly event: DataLoader<number, DashboardEventRecord | null>;
+  readonly phaseMetrics: DataLoader<number, PhaseMetricsRecord | null>;
+  /**
+   * One loader per distinct `limit` argument (and, for samples, select list from telemetry/records.ts
+   * metricsColumns: records hold those columns only): one statement per nesting level and limit.
+   */
   replaysOf(limit: number): DataLoader<string, RunRecord[]>;
   metricsByPhase(columns: string, limit: number): DataLoader<number, PhaseMetricsRecord[]>;
   eventsByPhase(limit: number): DataLoader<number, DashboardEventRecord[]>;
@@ -51,6 +56,12 @@ class RequestLoaders implements Loaders {
   }
   get phasesByRun() {
     return this.get('phasesByRun', (ids: readonly string[]) => runs.phasesByRunIds(this.em, ids));
+  }
+  get event() {
+    return this.get('event', (ids: readonly number[]) => events.eventsByIds(this.em, ids));
+  }
+  get phaseMetrics() {
+    return this.get('phaseMetrics', (ids: readonly number[]) => telemetry.metricsByIds(this.em, ids));
   }
   replaysOf(limit: number) {
     return this.get(`replaysOf:${limit}`, (ids: readonly string[]) => runs.replaysOfRunIds(this.em, ids, limit));

@@ -3,7 +3,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -112,14 +112,15 @@ const readOnlyKeys: ApolloServerPlugin<GraphQLContext> = {
 
 /**
  * Apollo executes queries and mutations; a subscription sent as an HTTP request (POST or GET) would reach
- * graphql-js's execute and fail as an internal error. It is the client's mistake: a 400 naming the transports.
+ * graphql-js's execute and fail as an internal error. It is the client's mistake: a 400 naming the live
+ * transports (src/http/live-ws.ts, live-sse.ts).
  */
 const noSubscriptionsOverHttp: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation !== 'subscription') return;
-        throw new GraphQLError('Subscriptions are not served over HTTP requests (POST or GET)', {
+        throw new GraphQLError('Subscriptions are not served over HTTP requests (POST or GET): use GraphQL over WebSocket on /graphql or Server-Sent Events on /graphql/stream', {
           extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
         });
       },
@@ -145,9 +146,10 @@ const requestIdOnMaskedErrors: ApolloServerPlugin<GraphQLContext> = {
 
 /**
  * Depth, alias, directive and token limits (values from config.ts); rejections are counted. The cost limit
- * is ours (cost-limit.ts): graphql-armor's prices a list field like any other, whatever its size.
+ * is ours (cost-limit.ts): graphql-armor's prices a list field like any other, whatever its size. The live
+ * transports (src/http/live-*.ts) run the same validation rules on subscriptions.
  */
-function operationLimits(config: Config, metrics?: Metrics) {
+export function operationLimits(config: Config, metrics?: Metrics) {
   const count = (rule: string) => [(_ctx: unknown, _error: GraphQLError) => metrics?.rejections.inc({ rule })];
   return new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth, onReject: count('max_depth') },
@@ -160,10 +162,10 @@ function operationLimits(config: Config, metrics?: Metrics) {
   }).protect();
 }
 
-export function createGraphQLServer(config: Config, logger: Logger, metrics?: Metrics): ApolloServer<GraphQLContext> {
+export function createGraphQLServer(config: Config, logger: Logger, metrics?: Metrics, schema: GraphQLSchema = buildSchema()): ApolloServer<GraphQLContext> {
   const armor = operationLimits(config, metrics);
   return new ApolloServer<GraphQLContext>({
-    schema: buildSchema(),
+    schema,
     // Every /graphql request is authenticated first (a key is mandatory in production), so introspection
     // is only ever answered to key holders there - and GraphiQL keeps working once the key is entered.
     introspection: true,

@@ -4,7 +4,7 @@
 // (Escape-Technologies/graphql-armor#571, #751). This plugin only counts the rejections.
 import type { ApolloServerPlugin } from '@apollo/server';
 
-const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more that \d+ tokens/;
+export const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more that \d+ tokens/;
 
 export function countTokenLimitRejections(onReject: () => void): ApolloServerPlugin {
   return {

@@ -76,8 +76,13 @@ export const GRAPHIQL_INIT_JS = `(function () {
     }
     return '';
   }
+  // Subscriptions go over GraphQL over WebSocket on the same path; the Headers tab (X-API-Key) becomes the
+  // connection_init payload, which the server reads like headers.
   function newFetcher() {
-    return GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+    return GraphiQL.createFetcher({
+      url: window.location.origin + '/graphql',
+      subscriptionUrl: (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host + '/graphql'
+    });
   }
   var headers = JSON.stringify({ 'X-API-Key': savedKey }, null, 2);
 

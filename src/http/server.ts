@@ -18,11 +18,23 @@ import { ProbeGate } from './probe-gate';
 import { healthRoute, RestError, type RestResponse } from './rest';
 import { REST_ROUTES } from './routes';
 import { shortLived } from '../short-lived';
+import type { GraphQLSchema } from 'graphql';
+import type { Feed } from '../modules/live/feed';
+import { sameOrigin, type LiveDeps } from './live-operation';
+import { createLiveSse, SSE_PATH } from './live-sse';
+import { createLiveWebSocket } from './live-ws';
 
 export interface HttpDeps extends ContextDeps {
   apollo: ApolloServer<GraphQLContext>;
   metrics: Metrics;
+  /** Live updates (subscriptions over WebSocket and SSE); absent: no live transports. */
+  live?: { schema: GraphQLSchema; feed: Feed };
 }
+
+/** WebSocket close code for subscriptions ended by a shutdown ("going away"). */
+export const SHUTDOWN_CLOSE = 1001;
+/** How long a shutdown waits for WebSocket clients to answer the close before cutting them. */
+const LIVE_CLOSE_MS = 1000;
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -110,7 +122,7 @@ function wantsHtml(req: IncomingMessage, url: URL): boolean {
 
 /** Route label for logs and metrics: ids replaced, unknown paths folded (bounded label values). */
 export function routeLabel(path: string): string {
-  if (path === '/graphql' || path === '/health' || path === '/metrics' || path === '/') return path;
+  if (path === '/graphql' || path === '/graphql/stream' || path === '/health' || path === '/metrics' || path === '/') return path;
   if (path.startsWith('/graphiql/')) return '/graphiql/*';
   if (isConsolePath(path)) return path.startsWith('/console/') ? '/console/*' : 'console';
   const m = /^\/api\/(runs|dashboard\/runs)\/[^/]+(\/[a-z-]+)?$/.exec(path);
@@ -119,7 +131,7 @@ export function routeLabel(path: string): string {
   return 'other';
 }
 
-export function createRequestHandler(deps: HttpDeps) {
+export function createRequestHandler(deps: HttpDeps, sse?: ReturnType<typeof createLiveSse>) {
   const { apollo, config, logger, metrics } = deps;
   const assets = graphiqlAssets();
   const gate = admissionGate(config);
@@ -233,6 +245,12 @@ export function createRequestHandler(deps: HttpDeps) {
     if (method === 'GET' && serveConsole(res, path)) return;
 
     // Everything else needs a key.
+    if (path === SSE_PATH && sse) {
+      // Long-lived: outside the admission gate (bounded by the subscription limits instead).
+      if (!sameOrigin(req)) return sendJson(res, 403, { errors: [{ message: 'Forbidden: event stream from another origin', extensions: { code: 'FORBIDDEN' } }] });
+      if (!auth.ok) return sendJson(res, auth.status, { errors: [{ message: auth.message, extensions: { code: auth.code } }] });
+      return sse(req, res, auth);
+    }
     if (path === '/graphql') {
       if (!auth.ok) return sendJson(res, auth.status, { errors: [{ message: auth.message, extensions: { code: auth.code } }] });
       const busy = () => sendBusy(res, { errors: [{ message: BUSY_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
@@ -339,7 +357,9 @@ function applyDeadlines(server: Server, config: Config, metrics: Metrics, receiv
 }
 
 export function createHttpServer(deps: HttpDeps): HttpServer {
-  const handle = createRequestHandler(deps);
+  const liveDeps: LiveDeps | undefined = deps.live && { ...deps, ...deps.live };
+  const ws = liveDeps && createLiveWebSocket(liveDeps);
+  const handle = createRequestHandler(deps, liveDeps && createLiveSse(liveDeps));
   let active = 0;
   let lastActivity = Date.now();
   let draining = false;
@@ -369,11 +389,19 @@ export function createHttpServer(deps: HttpDeps): HttpServer {
     void handle(req, res).finally(finished);
   });
   applyDeadlines(server, deps.config, deps.metrics, receiving);
+  // GraphQL over WebSocket shares the /graphql path; any other upgrade is refused.
+  server.on('upgrade', (req, socket, head) => {
+    if (draining || !ws) return void socket.end('HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    ws.handleUpgrade(req, socket, head);
+  });
   return {
     server,
     async drain(ms) {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Subscriptions end first, with 1001 (going away): clients reconnect to another server.
+      await ws?.close(SHUTDOWN_CLOSE, 'Server shutting down', LIVE_CLOSE_MS);
+      deps.live?.feed.closeAll(SHUTDOWN_CLOSE, 'Server shutting down');
       // A connection accepted just before close() may not have sent its request yet: it looks idle. Wait
       // until nothing has been in flight for a quiet moment before closing connections, so no accepted
       // request is cut off.

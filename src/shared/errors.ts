@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_IMPLEMENTED'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  /** A configured bound (subscriptions per connection or per server) is reached. */
+  | 'LIMIT_EXCEEDED';
 
 export class ServiceError extends Error {
   constructor(

@@ -72,11 +72,14 @@ describe.each(BACKENDS)('recordPhaseMetrics on %s', (backend) => {
     expect(one.errors).toBeUndefined();
     expect(one.data!.recordPhaseMetrics[0].totalTokens).toBe(big);
     const work = (sql: string[]) => sql.filter((s) => !/^(begin|commit|savepoint|release)/i.test(s.trim()));
-    // one phase lookup + one INSERT ... RETURNING, then one batched read each for the nested phase and run
-    expect(work(h.statements)).toHaveLength(4);
+    // one phase lookup + one INSERT ... RETURNING + the live feed's publication at commit (one version bump
+    // for all the runs touched, plus one NOTIFY statement on PostgreSQL), then one batched read each for the
+    // nested phase and run
+    const publication = h.backend === 'postgresql' ? ['update', 'select'] : ['update'];
+    expect(work(h.statements)).toHaveLength(4 + publication.length);
     expect(work(h.statements)[1]).toMatch(/^insert into "phase_metrics" .* returning "id"$/);
     // ... inside one transaction
-    expect(h.statements.slice(0, 4).map((s) => s.split(' ')[0])).toEqual(['begin', 'select', 'insert', 'commit']);
+    expect(h.statements.slice(0, 4 + publication.length).map((s) => s.split(' ')[0])).toEqual(['begin', 'select', 'insert', ...publication, 'commit']);
 
     const before = await stored();
     h.statements.length = 0;
@@ -85,7 +88,7 @@ describe.each(BACKENDS)('recordPhaseMetrics on %s', (backend) => {
     expect(many.errors).toBeUndefined();
     expect(many.data!.recordPhaseMetrics).toHaveLength(1000);
     expect(many.data!.recordPhaseMetrics[999].totalTokens).toBe(1000);
-    expect(work(h.statements)).toHaveLength(4);
+    expect(work(h.statements)).toHaveLength(4 + publication.length);
     expect(await stored()).toBe(before + 1000);
   });
 

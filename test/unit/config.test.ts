@@ -67,6 +67,20 @@ describe('configuration', () => {
     expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '', AUTOPACK_MAX_QUEUED_REQUESTS: '  ' })).toMatchObject({ maxConcurrentRequests: 10, maxQueuedRequests: 1000 });
   });
 
+  it('reads the live update bounds (defaults, values, refusals naming the variable)', () => {
+    expect(loadConfig({}).live).toEqual({ maxSubscriptionsPerConnection: 100, maxSubscriptions: 10000, queueLimit: 1000, keepAliveSeconds: 12 });
+    expect(
+      loadConfig({
+        AUTOPACK_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '5',
+        AUTOPACK_LIVE_MAX_SUBSCRIPTIONS: '50',
+        AUTOPACK_LIVE_QUEUE_LIMIT: '8',
+        AUTOPACK_LIVE_KEEPALIVE_SECONDS: '0',
+      }).live,
+    ).toEqual({ maxSubscriptionsPerConnection: 5, maxSubscriptions: 50, queueLimit: 8, keepAliveSeconds: 0 });
+    expect(fail({ AUTOPACK_LIVE_QUEUE_LIMIT: '0' })).toBe('AUTOPACK_LIVE_QUEUE_LIMIT: invalid value "0" (accepted: an integer from 1 to 1000000)');
+    expect(fail({ AUTOPACK_LIVE_MAX_SUBSCRIPTIONS: 'lots' })).toMatch(/^AUTOPACK_LIVE_MAX_SUBSCRIPTIONS: invalid value "lots"/);
+  });
+
   it('refuses bad admission limits, naming the variable and the accepted range', () => {
     expect(fail({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '0' })).toBe('AUTOPACK_MAX_CONCURRENT_REQUESTS: invalid value "0" (accepted: an integer from 1 to 10000)');
     for (const bad of ['1.5', '8x', 'eight', '-1', '1e3', '10001', '99999999999999999999']) {

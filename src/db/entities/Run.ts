@@ -8,7 +8,7 @@ import { ReplayCampaign } from './ReplayCampaign';
 @Index({ name: 'idx_runs_created_at', expression: 'create index if not exists "idx_runs_created_at" on "runs" ("created_at" desc, "id" desc)' })
 @Index({ name: 'idx_runs_state_created', expression: 'create index if not exists "idx_runs_state_created" on "runs" ("state", "created_at" desc, "id" desc)' })
 export class Run {
-  [OptionalProps]?: 'state' | 'safetyProfile' | 'runScope' | 'tokenCap' | 'tokensUsed' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'state' | 'safetyProfile' | 'runScope' | 'tokenCap' | 'tokensUsed' | 'createdAt' | 'updatedAt' | 'version';
 
   @PrimaryKey({ type: 'string', length: 128 })
   id!: string;
@@ -70,6 +70,15 @@ export class Run {
 
   @Property({ type: 'datetime', nullable: true })
   completedAt?: Date | null;
+
+  /**
+   * Increases with every committed change to the run or anything under it (phases, events, telemetry); written
+   * only by src/modules/live/publish.ts, in the writing transaction, so it follows commit order.
+   */
+  // No initializer: an insert leaves it to the column default (1), and the live publisher sets it on the
+  // entities of the transaction it bumps.
+  @Property({ type: 'integer', default: 1 })
+  version!: number;
 
   @OneToMany(() => Phase, (p) => p.run)
   phases = new Collection<Phase>(this);

@@ -6,6 +6,7 @@ import { DashboardEventRecord } from '../../modules/events/records';
 import { HealthReport } from '../../modules/ops/health';
 import { ReplayComparison as ReplayComparisonModel } from '../../modules/replay/comparison';
 import { CampaignResult } from '../../modules/replay/campaign';
+import { CampaignProgress } from '../../modules/replay/progress';
 import { ABTestResult as ABTestResultEntity } from '../../db/entities';
 import { AbTestSummary as AbTestSummaryModel } from '../../modules/experiments/service';
 import { RunStatusSummary } from '../../modules/runs/status';
@@ -642,6 +643,24 @@ export type ReplayCampaignInput = {
   toDate?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A replay campaign's replays counted by state. */
+export type ReplayCampaignProgress = {
+  __typename?: 'ReplayCampaignProgress';
+  campaignId: Scalars['ID']['output'];
+  /** Every replay has finished. */
+  done: Scalars['Boolean']['output'];
+  failed: Scalars['Int']['output'];
+  /** Finished in any DONE_* state (succeeded + failed). */
+  finished: Scalars['Int']['output'];
+  queued: Scalars['Int']['output'];
+  running: Scalars['Int']['output'];
+  /** Replays the campaign created (one per selected run). */
+  selected: Scalars['Int']['output'];
+  succeeded: Scalars['Int']['output'];
+  /** Created, waiting for a free batch slot. */
+  waiting: Scalars['Int']['output'];
+};
+
 export type ReplayCampaignResult = {
   __typename?: 'ReplayCampaignResult';
   /** null for a dry run or an empty selection */
@@ -713,6 +732,11 @@ export type Run = {
   tokenCap: Scalars['SafeInt']['output'];
   tokensUsed: Scalars['SafeInt']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /**
+   * Increases with every committed change to the run or anything under it (phases, events, telemetry), in
+   * commit order. Subscriptions never send a run with a version lower than or equal to one already sent.
+   */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -794,6 +818,101 @@ export type SchemaCheck = {
   detail?: Maybe<Scalars['String']['output']>;
   label: Scalars['String']['output'];
   ok: Scalars['Boolean']['output'];
+};
+
+/**
+ * Live updates, over GraphQL over WebSocket (graphql-ws, on /graphql) or GraphQL over Server-Sent Events
+ * (graphql-sse, on /graphql/stream); never over a plain HTTP request. Each field lives with its capability.
+ * A value whose `errors` carry the code CHANGES_MISSED means this server may have missed changes (it lost its
+ * database change feed and reconnected): query the current state again; the subscription goes on.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each dashboard event as it is recorded (optionally of one run and/or one type), exactly once, in commit order. */
+  dashboardEventAdded: DashboardEvent;
+  /** A kill switch's new state each time its effective value or override changes on this server. */
+  featureFlagChanged: FeatureFlagState;
+  /** Each Phase 6 telemetry sample of the run as it is recorded, exactly once. Gated by PHASE6_METRICS. */
+  phaseMetricsRecorded?: Maybe<PhaseMetrics>;
+  /** A phase of the run each time its progress (state, tokens, attempts) changes, in commit order. */
+  phaseUpdated: Phase;
+  /** The campaign's progress now, then again each time a count changes. NOT_FOUND for an unknown campaign. */
+  replayCampaignProgress: ReplayCampaignProgress;
+  /**
+   * The run after each committed change of its row (state, tokens, timestamps), in commit order, each version
+   * at most once. Changes committed in quick succession may arrive as one value (the newest; `version` says
+   * which). NOT_FOUND when the run does not exist.
+   */
+  runUpdated: Run;
+  /** Any run created or changed (optionally only those now in `state`), with the guarantees of runUpdated. */
+  runsUpdated: Run;
+};
+
+
+/**
+ * Live updates, over GraphQL over WebSocket (graphql-ws, on /graphql) or GraphQL over Server-Sent Events
+ * (graphql-sse, on /graphql/stream); never over a plain HTTP request. Each field lives with its capability.
+ * A value whose `errors` carry the code CHANGES_MISSED means this server may have missed changes (it lost its
+ * database change feed and reconnected): query the current state again; the subscription goes on.
+ */
+export type SubscriptionDashboardEventAddedArgs = {
+  eventType?: InputMaybe<Scalars['String']['input']>;
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Live updates, over GraphQL over WebSocket (graphql-ws, on /graphql) or GraphQL over Server-Sent Events
+ * (graphql-sse, on /graphql/stream); never over a plain HTTP request. Each field lives with its capability.
+ * A value whose `errors` carry the code CHANGES_MISSED means this server may have missed changes (it lost its
+ * database change feed and reconnected): query the current state again; the subscription goes on.
+ */
+export type SubscriptionPhaseMetricsRecordedArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live updates, over GraphQL over WebSocket (graphql-ws, on /graphql) or GraphQL over Server-Sent Events
+ * (graphql-sse, on /graphql/stream); never over a plain HTTP request. Each field lives with its capability.
+ * A value whose `errors` carry the code CHANGES_MISSED means this server may have missed changes (it lost its
+ * database change feed and reconnected): query the current state again; the subscription goes on.
+ */
+export type SubscriptionPhaseUpdatedArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live updates, over GraphQL over WebSocket (graphql-ws, on /graphql) or GraphQL over Server-Sent Events
+ * (graphql-sse, on /graphql/stream); never over a plain HTTP request. Each field lives with its capability.
+ * A value whose `errors` carry the code CHANGES_MISSED means this server may have missed changes (it lost its
+ * database change feed and reconnected): query the current state again; the subscription goes on.
+ */
+export type SubscriptionReplayCampaignProgressArgs = {
+  campaignId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live updates, over GraphQL over WebSocket (graphql-ws, on /graphql) or GraphQL over Server-Sent Events
+ * (graphql-sse, on /graphql/stream); never over a plain HTTP request. Each field lives with its capability.
+ * A value whose `errors` carry the code CHANGES_MISSED means this server may have missed changes (it lost its
+ * database change feed and reconnected): query the current state again; the subscription goes on.
+ */
+export type SubscriptionRunUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live updates, over GraphQL over WebSocket (graphql-ws, on /graphql) or GraphQL over Server-Sent Events
+ * (graphql-sse, on /graphql/stream); never over a plain HTTP request. Each field lives with its capability.
+ * A value whose `errors` carry the code CHANGES_MISSED means this server may have missed changes (it lost its
+ * database change feed and reconnected): query the current state again; the subscription goes on.
+ */
+export type SubscriptionRunsUpdatedArgs = {
+  state?: InputMaybe<RunState>;
 };
 
 export type UpdatePhaseInput = {
@@ -928,6 +1047,7 @@ export type ResolversTypes = ResolversObject<{
   PurgedTable: ResolverTypeWrapper<PurgedTable>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReplayCampaignInput: ReplayCampaignInput;
+  ReplayCampaignProgress: ResolverTypeWrapper<CampaignProgress>;
   ReplayCampaignResult: ResolverTypeWrapper<CampaignResult>;
   ReplayComparison: ResolverTypeWrapper<ReplayComparisonModel>;
   ReplayDeltas: ResolverTypeWrapper<ReplayDeltas>;
@@ -942,6 +1062,7 @@ export type ResolversTypes = ResolversObject<{
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SchemaCheck: ResolverTypeWrapper<SchemaCheck>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdatePhaseInput: UpdatePhaseInput;
   Viewer: ResolverTypeWrapper<Viewer>;
 }>;
@@ -979,6 +1100,7 @@ export type ResolversParentTypes = ResolversObject<{
   PurgedTable: PurgedTable;
   Query: Record<PropertyKey, never>;
   ReplayCampaignInput: ReplayCampaignInput;
+  ReplayCampaignProgress: CampaignProgress;
   ReplayCampaignResult: CampaignResult;
   ReplayComparison: ReplayComparisonModel;
   ReplayDeltas: ReplayDeltas;
@@ -992,6 +1114,7 @@ export type ResolversParentTypes = ResolversObject<{
   SafeInt: Scalars['SafeInt']['output'];
   SchemaCheck: SchemaCheck;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   UpdatePhaseInput: UpdatePhaseInput;
   Viewer: Viewer;
 }>;
@@ -1237,6 +1360,18 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
+export type ReplayCampaignProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplayCampaignProgress'] = ResolversParentTypes['ReplayCampaignProgress']> = ResolversObject<{
+  campaignId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finished?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  selected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  succeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ReplayCampaignResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReplayCampaignResult'] = ResolversParentTypes['ReplayCampaignResult']> = ResolversObject<{
   campaignId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1290,6 +1425,7 @@ export type RunResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   tokenCap?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   tokensUsed?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RunConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunConnection'] = ResolversParentTypes['RunConnection']> = ResolversObject<{
@@ -1335,6 +1471,16 @@ export type SchemaCheckResolvers<ContextType = GraphQLContext, ParentType extend
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  dashboardEventAdded?: SubscriptionResolver<ResolversTypes['DashboardEvent'], "dashboardEventAdded", ParentType, ContextType, Partial<SubscriptionDashboardEventAddedArgs>>;
+  featureFlagChanged?: SubscriptionResolver<ResolversTypes['FeatureFlagState'], "featureFlagChanged", ParentType, ContextType>;
+  phaseMetricsRecorded?: SubscriptionResolver<Maybe<ResolversTypes['PhaseMetrics']>, "phaseMetricsRecorded", ParentType, ContextType, RequireFields<SubscriptionPhaseMetricsRecordedArgs, 'runId'>>;
+  phaseUpdated?: SubscriptionResolver<ResolversTypes['Phase'], "phaseUpdated", ParentType, ContextType, RequireFields<SubscriptionPhaseUpdatedArgs, 'runId'>>;
+  replayCampaignProgress?: SubscriptionResolver<ResolversTypes['ReplayCampaignProgress'], "replayCampaignProgress", ParentType, ContextType, RequireFields<SubscriptionReplayCampaignProgressArgs, 'campaignId'>>;
+  runUpdated?: SubscriptionResolver<ResolversTypes['Run'], "runUpdated", ParentType, ContextType, RequireFields<SubscriptionRunUpdatedArgs, 'id'>>;
+  runsUpdated?: SubscriptionResolver<ResolversTypes['Run'], "runsUpdated", ParentType, ContextType, Partial<SubscriptionRunsUpdatedArgs>>;
+}>;
+
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
   keyRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['KeyRole'], ParentType, ContextType>;
@@ -1362,6 +1508,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PhaseMetrics?: PhaseMetricsResolvers<ContextType>;
   PurgedTable?: PurgedTableResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReplayCampaignProgress?: ReplayCampaignProgressResolvers<ContextType>;
   ReplayCampaignResult?: ReplayCampaignResultResolvers<ContextType>;
   ReplayComparison?: ReplayComparisonResolvers<ContextType>;
   ReplayDeltas?: ReplayDeltasResolvers<ContextType>;
@@ -1374,6 +1521,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   RunTokensViolation?: RunTokensViolationResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   SchemaCheck?: SchemaCheckResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 }>;
 

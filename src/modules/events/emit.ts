@@ -6,6 +6,7 @@ import type { Em } from '../../db/orm';
 import type { Logger } from '../../logger';
 import { badInput } from '../../shared/errors';
 import { checkLength } from '../../shared/validation';
+import { touchRun } from '../live/publish';
 
 export const EVENT_TYPE_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
 
@@ -25,7 +26,8 @@ export interface EventSink {
 
 /**
  * Records an event in the unit of work of `em` (written by its next flush, so in the caller's transaction),
- * or logs it when the telemetry table is disabled. Returns the entity, or null when only logged.
+ * or logs it when the telemetry table is disabled. Returns the entity, or null when only logged. The live
+ * feed announces it when the transaction commits.
  */
 export function emitEvent(em: Em, sink: EventSink, e: EventInput): DashboardEvent | null {
   if (!EVENT_TYPE_PATTERN.test(e.eventType)) {
@@ -36,5 +38,7 @@ export function emitEvent(em: Em, sink: EventSink, e: EventInput): DashboardEven
     sink.logger.info(`event ${e.eventType}`, { runId: e.runId, phaseId: e.phase?.phaseId, message, payload: e.payload });
     return null;
   }
-  return em.create(DashboardEvent, { run: em.getReference(Run, e.runId), phase: e.phase ?? null, eventType: e.eventType, message, payload: e.payload ?? null });
+  const event = em.create(DashboardEvent, { run: em.getReference(Run, e.runId), phase: e.phase ?? null, eventType: e.eventType, message, payload: e.payload ?? null });
+  touchRun(em, e.runId, { events: [event] });
+  return event;
 }

@@ -1,7 +1,7 @@
 // Batch reads of dashboard events for DataLoaders: one statement per batch of keys, whatever their number,
 // results in key order, newest first.
 import type { Em } from '../../db/orm';
-import { dialectOf, firstPerParent, groupByKey, readRows } from '../../db/reads';
+import { byKey, dialectOf, firstPerParent, groupByKey, readRows } from '../../db/reads';
 import { EVENT_COLUMNS, eventRecord, type DashboardEventRecord } from './records';
 
 const jsonParsed = (em: Em) => em.getPlatform().convertsJsonAutomatically();
@@ -20,4 +20,11 @@ export async function eventsByRunIds(em: Em, runIds: readonly string[], limit: n
   const parsed = jsonParsed(em);
   const rows = (await readRows(em, sql, [[...runIds], limit])).map((r) => eventRecord(r, parsed));
   return groupByKey(runIds, rows, (e) => e.run.id);
+}
+
+/** Events by id (the live feed reads back the ones a change announced). */
+export async function eventsByIds(em: Em, ids: readonly number[]): Promise<(DashboardEventRecord | null)[]> {
+  const parsed = jsonParsed(em);
+  const rows = (await readRows(em, `select ${EVENT_COLUMNS} from dashboard_events where id ${dialectOf(em).anyOf}`, [[...ids]])).map((r) => eventRecord(r, parsed));
+  return byKey(ids, rows, (e) => e.id);
 }

@@ -17,12 +17,22 @@ export function applyKillSwitches(schema: GraphQLSchema): GraphQLSchema {
       // erasing the rest of the answer (a whole list of runs, or all of data).
       if (isNonNullType(field.type)) throw new Error(`@killSwitch field ${typeName}.${fieldName} must be nullable`);
       const resolve = field.resolve ?? defaultFieldResolver;
+      const subscribe = field.subscribe;
       return {
         ...field,
         resolve(source, args, ctx: GraphQLContext, info) {
           if (!ctx.flags[flag]) throw featureDisabled(flag);
           return resolve(source, args, ctx, info);
         },
+        // A subscription field is refused when it would start, and each value checks the switch again.
+        ...(subscribe
+          ? {
+              subscribe(source: unknown, args: Record<string, unknown>, ctx: GraphQLContext, info: Parameters<typeof subscribe>[3]) {
+                if (!ctx.flags[flag]) throw featureDisabled(flag);
+                return subscribe(source, args, ctx, info);
+              },
+            }
+          : {}),
       };
     },
   });

@@ -11,6 +11,7 @@ import { badInput } from '../../shared/errors';
 import { FLAG_NAMES, type FlagState } from './flags';
 import { describeError } from '../ops/health';
 import { checkLength } from '../../shared/validation';
+import { flagsChanged } from '../live/publish';
 
 export interface FlagDetail {
   flag: FeatureFlagName;
@@ -34,11 +35,13 @@ export async function setFlagOverride(em: Em, flag: string, enabled: boolean, re
   const why = checkLength(reason, 'reason', 1000);
   await em.transactional(async (tx) => {
     await tx.upsert(FeatureFlagOverride, { flag: name, enabled, reason: why, changedBy: actor, changedAt: new Date() });
+    await flagsChanged(tx);
   });
 }
 
 export async function clearFlagOverride(em: Em, flag: string): Promise<void> {
   await em.nativeDelete(FeatureFlagOverride, { flag: checkFlag(flag) });
+  await flagsChanged(em);
 }
 
 /** The stored overrides of known flags (a row of a flag this version does not know is ignored). */
@@ -93,6 +96,7 @@ export class FlagStore {
   private overrides = new Map<FeatureFlagName, FeatureFlagOverride>();
   private timer: NodeJS.Timeout | undefined;
   private failing = false;
+  private readonly listeners: ((changed: FlagDetail[]) => void)[] = [];
 
   constructor(
     private readonly env: FlagState,
@@ -108,8 +112,24 @@ export class FlagStore {
     return flagDetails(this.env, this.overrides);
   }
 
-  /** Reads the overrides; logs every effective change. On a database error the last values stay. */
-  async refresh(): Promise<void> {
+  /** Called with the flags whose effective value or override changed, after each refresh that saw changes. */
+  onChange(listener: (changed: FlagDetail[]) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private refreshing: Promise<void> = Promise.resolve();
+
+  /**
+   * Reads the overrides; logs every effective change. On a database error the last values stay. Refreshes run
+   * one after another, so an older read never overwrites a newer one (listeners see each change once).
+   */
+  refresh(): Promise<void> {
+    const next = this.refreshing.then(() => this.read());
+    this.refreshing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async read(): Promise<void> {
     let overrides: Map<FeatureFlagName, FeatureFlagOverride>;
     try {
       overrides = await readFlagOverrides(forkEm(this.orm));
@@ -120,8 +140,13 @@ export class FlagStore {
     }
     this.failing = false;
     const before = this.state();
+    const fingerprint = () => new Map(this.details().map((d) => [d.flag, `${d.enabled}|${d.source}|${d.reason}|${d.changedBy}|${d.changedAt?.getTime()}`]));
+    const detailsBefore = fingerprint();
     this.overrides = overrides;
     const after = this.state();
+    const detailsAfter = fingerprint();
+    const changed = this.details().filter((d) => detailsBefore.get(d.flag) !== detailsAfter.get(d.flag));
+    if (changed.length) for (const listener of this.listeners) listener(changed);
     for (const d of this.details()) {
       if (before[d.flag] === after[d.flag]) continue;
       this.logger.warn(`kill switch ${d.flag} is now ${d.enabled ? 'ON' : 'OFF'}`, {

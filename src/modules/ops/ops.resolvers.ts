@@ -5,6 +5,9 @@ import { checkHealth } from './health';
 import type { GraphQLContext } from '../../graphql/context';
 import { gatedFields } from '../flags/kill-switch.directive';
 import type { Resolvers } from '../../graphql/generated/types';
+import { delivered, follow } from '../live/resolve';
+import type { FlagDetail } from '../flags/overrides';
+import type { Delivery } from '../live/topics';
 
 const gatesCache = new WeakMap<GraphQLSchema, ReturnType<typeof gatedFields>>();
 
@@ -35,6 +38,16 @@ export const opsResolvers: Resolvers = {
     clearFeatureFlag: async (_, { flag }, ctx, info) => {
       await clearFlagOverride(ctx.em, flag);
       return changed(ctx, info, flag);
+    },
+  },
+  Subscription: {
+    featureFlagChanged: {
+      subscribe: (_, __, ctx) => follow(ctx, { kind: 'flags' }),
+      resolve: (d: Delivery, _: unknown, ctx: GraphQLContext, info: GraphQLResolveInfo) => {
+        const detail = delivered<FlagDetail>(d, ctx);
+        if (!gatesCache.has(info.schema)) gatesCache.set(info.schema, gatedFields(info.schema));
+        return { ...detail, gates: gatesCache.get(info.schema)!.get(detail.flag) ?? [] };
+      },
     },
   },
   Health: {

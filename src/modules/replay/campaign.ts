@@ -8,6 +8,7 @@ import { badInput, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
 import { checkId, checkLimit } from '../../shared/validation';
 import { cloneRuns } from './clone';
+import { touchRun } from '../live/publish';
 
 export interface CampaignInput {
   /** FAILED (every DONE_FAILED_* state, the default without runIds) or one RunState. */
@@ -98,6 +99,7 @@ export async function advanceCampaign(em: Em, sink: EventSink, id: string): Prom
     for (const run of waiting) {
       if (!(await tx.nativeUpdate(Run, { id: run.id, state: 'RUN_CREATED' }, { state: 'QUEUED', queuedAt: now, updatedAt: now }))) continue;
       queued.push(run.id);
+      touchRun(tx, run.id, { row: true });
       emitEvent(tx, sink, { runId: run.id, eventType: 'RUN_QUEUED', message: `Replay of ${run.replayOf?.id} queued by ${id}` });
     }
     return queued;

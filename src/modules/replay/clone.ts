@@ -5,6 +5,7 @@ import type { Em } from '../../db/orm';
 import { conflict, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
 import { checkId } from '../../shared/validation';
+import { touchRun } from '../live/publish';
 
 const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/-/g, '').replace(/:/g, '').replace('T', '-');
 
@@ -40,6 +41,7 @@ async function cloneRun(tx: Em, sink: EventSink, original: Run, opts: CloneOptio
   });
   const phases = await tx.find(Phase, { run: original.id }, { orderBy: { phaseIndex: 'asc', id: 'asc' } });
   for (const p of phases) tx.create(Phase, { run: replay, phaseId: p.phaseId, name: p.name, description: p.description, phaseIndex: p.phaseIndex });
+  touchRun(tx, id, { row: true, phases: 'all' });
   if (opts.queue) emitEvent(tx, sink, { runId: id, eventType: 'RUN_QUEUED', message: `Replay of ${original.id} queued for execution` });
   emitEvent(tx, sink, { runId: original.id, eventType: 'RUN_REPLAYED', message: `Replayed as ${id}`, payload: { replayRunId: id } });
   return replay;

@@ -4,6 +4,8 @@ import { compareReplay } from './comparison';
 import type { Resolvers } from '../../graphql/generated/types';
 import { MAX_NESTED_LIMIT } from '../../db/reads';
 import { checkLimit } from '../../shared/validation';
+import { deliveredAs, follow } from '../live/resolve';
+import { requireCampaignProgress, type CampaignProgress } from './progress';
 
 export const replayResolvers: Resolvers = {
   Mutation: {
@@ -16,6 +18,12 @@ export const replayResolvers: Resolvers = {
       const result = await startCampaign(ctx.em, ctx, input);
       if (result.replays.length) ctx.wakeDispatcher?.();
       return result;
+    },
+  },
+  Subscription: {
+    replayCampaignProgress: {
+      subscribe: async (_, { campaignId }, ctx) => follow(ctx, { kind: 'campaign', campaignId }, [await requireCampaignProgress(ctx.em, campaignId)]),
+      resolve: deliveredAs<CampaignProgress>(),
     },
   },
   Run: {

@@ -7,6 +7,7 @@ import { isPostgres, type Em } from '../../db/orm';
 import { conflict, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
 import { checkId } from '../../shared/validation';
+import { touchRun } from '../live/publish';
 
 const ACTIVE_PHASE_STATES = ['EXECUTING', 'GATE', 'CI_RUNNING'] as const;
 
@@ -22,6 +23,7 @@ export async function executeRun(em: Em, sink: EventSink, id: string): Promise<R
       throw conflict(`Run ${id} is already in state ${run.state}, cannot execute`);
     }
     emitEvent(tx, sink, { runId: id, eventType: 'RUN_QUEUED', message: 'Run queued for execution' });
+    touchRun(tx, id, { row: true });
     return tx.findOneOrFail(Run, { id }, { refresh: true });
   });
 }
@@ -52,6 +54,7 @@ export async function claimQueuedRuns(em: Em, sink: EventSink, ownerId: string, 
       );
       if (!won) continue;
       claimed.push({ id, isReplay: !!replayOf });
+      touchRun(tx, id, { row: true });
       emitEvent(tx, sink, { runId: id, eventType: 'RUN_STARTED', message: `Execution started by ${ownerId}` });
     }
     return claimed;
@@ -81,6 +84,7 @@ async function close(tx: Em, sink: EventSink, where: object, runId: string, outc
     { state: outcome.state, failureReason: outcome.failureReason ?? null, completedAt: now, updatedAt: now, ownerId: null, leaseExpiresAt: null },
   );
   if (!done) return false;
+  touchRun(tx, runId, { row: true, ...(outcome.state !== 'DONE_SUCCESS' ? { phases: 'all' as const } : {}) });
   if (outcome.state !== 'DONE_SUCCESS') {
     // Phases cut off mid-way failed with their run: no phase stays "executing" under a finished run.
     await tx.nativeUpdate(

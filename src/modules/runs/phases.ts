@@ -4,6 +4,7 @@ import { Phase, Run, type PhaseState } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
+import { touchRun } from '../live/publish';
 import { checkId, checkJsonDocument, checkLength, checkNonNegative } from '../../shared/validation';
 
 /** state -> states it may move to. Retrying a failed phase counts another attempt. */
@@ -36,12 +37,12 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
     throw badInput('Nothing to update: give a state, tokensUsed or both');
   }
 
-  const changesTokens = input.tokensUsed !== null && input.tokensUsed !== undefined;
   return em.transactional(async (tx) => {
-    // A token change first write-locks the run row (PostgreSQL: that row; SQLite: the database), so sibling
-    // phases' updates of one run take turns: under READ COMMITTED, two of them summing the phases at once
-    // would each miss the other's phase and the run's total would lose one of them.
-    if (changesTokens) await lockRun(tx, input.runId);
+    // Writers of one run take its row first (PostgreSQL: that row; SQLite: the database): the run's
+    // tokens_used below is a sum over its phases, and under READ COMMITTED two updates of sibling phases summing
+    // at once would each miss the other's phase (lost tokens); the run's version must also follow commit
+    // order. Run before phase is also the lock order of finishRun, so the two cannot deadlock.
+    await lockRun(tx, input.runId);
     const phase = await tx.findOne(Phase, { run: input.runId, phaseId: input.phaseId }, { populate: ['run'] });
     if (!phase) {
       if (!(await tx.count(Run, { id: input.runId }))) throw notFound(`Run not found: ${input.runId}`);
@@ -81,6 +82,7 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
       }
       await tx.nativeUpdate(Run, { id: input.runId }, { tokensUsed: Number(total), updatedAt: now });
     }
+    touchRun(tx, input.runId, { phases: [phase.id], row: changes.tokensUsed !== undefined });
     const eventType = to !== from ? EVENT_FOR[to] : undefined;
     if (eventType) {
       emitEvent(tx, sink, {

@@ -23,6 +23,8 @@ export interface RunRecord {
   queuedAt?: Date | null;
   startedAt?: Date | null;
   completedAt?: Date | null;
+  /** Increases with every committed change of the run (live updates deliver each version at most once). */
+  version: number;
 }
 
 export interface PhaseRecord {
@@ -44,7 +46,7 @@ export interface PhaseRecord {
 
 /** The columns runRecord reads (the lease bookkeeping, owner_id and lease_expires_at, is the dispatcher's, never served). */
 export const RUN_COLUMNS =
-  'id, state, safety_profile, run_scope, goal, token_cap, tokens_used, git_commit_sha, model_mapping_hash, failure_reason, replay_of_id, campaign_id, created_at, updated_at, queued_at, started_at, completed_at';
+  'id, state, safety_profile, run_scope, goal, token_cap, tokens_used, git_commit_sha, model_mapping_hash, failure_reason, replay_of_id, campaign_id, created_at, updated_at, queued_at, started_at, completed_at, version';
 
 const ref = (v: unknown): { id: string } | null => (v === null || v === undefined ? null : { id: String(v) });
 
@@ -67,6 +69,7 @@ export function runRecord(r: Row): RunRecord {
     queuedAt: optionalDate(r.queued_at),
     startedAt: optionalDate(r.started_at),
     completedAt: optionalDate(r.completed_at),
+    version: toSafeInt(r.version),
   };
 }
 

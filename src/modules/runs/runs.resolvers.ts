@@ -1,7 +1,10 @@
 import { found } from '../../shared/errors';
 import { executeRun } from './lifecycle';
 import { recordDashboardEvent, updatePhase } from './phases';
-import { createRun, listRuns } from './service';
+import { createRun, listRuns, requireRun } from './service';
+import { deliveredAs, follow } from '../live/resolve';
+import type { PhaseRecord } from './records';
+import type { Run } from '../../db/entities';
 import { summarizeStatus } from './status';
 import { checkLimit, ID_PATTERN } from '../../shared/validation';
 import { selectedFields, selectsField } from '../../graphql/selection';
@@ -33,6 +36,21 @@ export const runResolvers: Resolvers = {
     totalCount: (page) => {
       if (page.totalCount === null) throw new Error('runs: totalCount selected but not counted');
       return page.totalCount;
+    },
+  },
+  // Each subscription checks its arguments first (NOT_FOUND for an unknown run), then follows the feed.
+  Subscription: {
+    runUpdated: {
+      subscribe: async (_, { id }, ctx) => (await requireRun(ctx.em, id), follow(ctx, { kind: 'run', runId: id })),
+      resolve: deliveredAs<Run>(),
+    },
+    runsUpdated: {
+      subscribe: (_, { state }, ctx) => follow(ctx, { kind: 'runs', state: state ?? null }),
+      resolve: deliveredAs<Run>(),
+    },
+    phaseUpdated: {
+      subscribe: async (_, { runId }, ctx) => (await requireRun(ctx.em, runId), follow(ctx, { kind: 'phase', runId })),
+      resolve: deliveredAs<PhaseRecord>(),
     },
   },
   Run: {

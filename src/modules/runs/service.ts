@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Phase, Run, type RunState } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../../shared/errors';
+import { touchRun } from '../live/publish';
 import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../../shared/validation';
 import { countRuns, runsPage } from './reads';
 import type { RunRecord } from './records';
@@ -58,6 +59,7 @@ export async function createRun(em: Em, input: CreateRunInput): Promise<Run> {
         tx.create(Phase, { run, phaseId: p.phaseId, name: p.name, description: p.description ?? null, phaseIndex: p.phaseIndex ?? i }),
       );
       await tx.flush();
+      touchRun(tx, id, { row: true, phases: 'all' });
       return run;
     });
   } catch (e) {

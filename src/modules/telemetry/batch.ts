@@ -1,11 +1,17 @@
 // Batch reads of the telemetry module for per-request DataLoaders: one SQL statement per batch of keys,
 // results in key order.
 import type { Em } from '../../db/orm';
-import { dialectOf, firstPerParent, groupByKey, readRows, type Dialect } from '../../db/reads';
+import { byKey, dialectOf, firstPerParent, groupByKey, readRows, type Dialect } from '../../db/reads';
 import { toSafeInt } from '../../db/types';
 import { badInput, type ServiceError } from '../../shared/errors';
 import type { ConsolidatedMetricsSummary, MetricsPage } from './consolidated';
-import { metricsRecord, type PhaseMetricsRecord } from './records';
+import { ALL_METRICS_COLUMNS, metricsRecord, type PhaseMetricsRecord } from './records';
+
+/** Telemetry samples by id (the live feed reads back the ones a change announced). */
+export async function metricsByIds(em: Em, ids: readonly number[]): Promise<(PhaseMetricsRecord | null)[]> {
+  const rows = await readRows(em, `select ${ALL_METRICS_COLUMNS} from phase_metrics where id ${dialectOf(em).anyOf}`, [[...ids]]);
+  return byKey(ids, rows.map(metricsRecord), (m) => m.id);
+}
 
 /** The newest `limit` samples of each phase; `columns` from metricsColumns (the properties the caller reads). */
 export async function metricsByPhaseIds(em: Em, phaseIds: readonly number[], columns: string, limit: number): Promise<PhaseMetricsRecord[][]> {

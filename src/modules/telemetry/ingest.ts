@@ -5,6 +5,7 @@ import { badInput, notFound } from '../../shared/errors';
 import type { PhaseMetricsRecord } from './records';
 import { checkId } from '../../shared/validation';
 import { insertMetricsRows } from './bulk-insert';
+import { touchRun } from '../live/publish';
 import type { TokenCounts } from './token-counts';
 
 export interface PhaseMetricsInput {
@@ -95,6 +96,7 @@ export async function recordPhaseMetrics(em: Em, input: readonly PhaseMetricsInp
       tx,
       rows.map(({ runId, phaseId, ...values }) => ({ runId, phasePk: phases.get(pairKey(runId, phaseId))!, ...values })),
     );
+    rows.forEach((r, i) => touchRun(tx, r.runId, { metrics: [ids[i]] }));
     return rows.map(({ runId, phaseId, ...values }, i) => ({ id: ids[i], ...values, run: { id: runId }, phase: { id: phases.get(pairKey(runId, phaseId))! } }));
   });
 }

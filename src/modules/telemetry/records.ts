@@ -24,6 +24,9 @@ const COLUMN_OF: Record<keyof PhaseMetricsRecord, string | null> = {
   createdAt: 'created_at',
 };
 
+/** Every column of a sample (whole records, e.g. those the live feed reads back). */
+export const ALL_METRICS_COLUMNS = ['phase_id', ...Object.values(COLUMN_OF).filter((c): c is string => c !== null)].join(', ');
+
 /**
  * The select list for the record properties a caller will read (others, unknown names included, are left out:
  * a dashboard listing totals of a thousand samples does not pay for decoding their dates). Canonical order,

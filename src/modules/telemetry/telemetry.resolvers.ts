@@ -5,6 +5,12 @@ import { recordPhaseMetrics } from './ingest';
 import { checkIntegrity } from './integrity';
 import { purgeExpiredTelemetry } from './retention';
 import type { Resolvers } from '../../graphql/generated/types';
+import { deliveredAs, follow } from '../live/resolve';
+import { requireRun } from '../runs/service';
+import { EVENT_TYPE_PATTERN } from '../events/emit';
+import { badInput } from '../../shared/errors';
+import type { DashboardEventRecord } from '../events/records';
+import type { PhaseMetricsRecord } from './records';
 
 // consolidatedMetrics and recordPhaseMetrics are gated by @killSwitch in the SDL: the directive refuses
 // them before these resolvers run.
@@ -24,6 +30,21 @@ export const telemetryResolvers: Resolvers = {
       const report = await purgeExpiredTelemetry(em, { retentionDays, dryRun, defaultDays: config.metricsRetentionDays });
       metrics?.countRetention(report);
       return report;
+    },
+  },
+  Subscription: {
+    dashboardEventAdded: {
+      subscribe: async (_, { runId, eventType }, ctx) => {
+        if (eventType && !EVENT_TYPE_PATTERN.test(eventType)) throw badInput(`Invalid eventType "${eventType.slice(0, 80)}": use [A-Z][A-Z0-9_]*`, { field: 'eventType' });
+        if (runId) await requireRun(ctx.em, runId);
+        return follow(ctx, { kind: 'event', runId: runId ?? null, eventType: eventType ?? null });
+      },
+      resolve: deliveredAs<DashboardEventRecord>(),
+    },
+    // Gated by @killSwitch(flag: PHASE6_METRICS): refused with FEATURE_DISABLED before this runs.
+    phaseMetricsRecorded: {
+      subscribe: async (_, { runId }, ctx) => (await requireRun(ctx.em, runId), follow(ctx, { kind: 'metrics', runId })),
+      resolve: deliveredAs<PhaseMetricsRecord>(),
     },
   },
   Run: {

@@ -1,0 +1,96 @@
+// PostgreSQL: one dedicated connection per server LISTENs on the feed's channel. Writers NOTIFY inside their
+// transaction (publish.ts), so PostgreSQL delivers each change once it is committed, in commit order. When
+// the connection drops, notifications sent meanwhile are lost: the bus reconnects (backing off) and reports
+// the gap, so subscribers get an explicit "you may have missed changes" signal instead of silence.
+import { Client } from 'pg';
+import type { Logger } from '../../logger';
+import { describeError } from '../ops/health';
+import type { BusHandlers, ChangeBus } from './bus';
+import { decode, type Change } from './changes';
+import { CHANNEL } from './publish';
+
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 5000;
+
+export interface PgBusOptions {
+  url: string;
+  logger: Logger;
+}
+
+export class PostgresBus implements ChangeBus {
+  readonly kind = 'postgresql' as const;
+  private client: Client | undefined;
+  private stopped = false;
+  private retryMs = FIRST_RETRY_MS;
+  private timer: NodeJS.Timeout | undefined;
+  private handlers: BusHandlers | undefined;
+
+  constructor(private readonly opts: PgBusOptions) {}
+
+  /** Resolves once listening (the first connection must work: a server that cannot listen does not start). */
+  async start(handlers: BusHandlers): Promise<void> {
+    this.handlers = handlers;
+    await this.connect();
+  }
+
+  /** The backend pid of the LISTEN connection (tests terminate it to simulate a lost connection). */
+  get backendPid(): number | undefined {
+    return (this.client as unknown as { processID?: number } | undefined)?.processID;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.opts.url, application_name: 'autopack-live' });
+    client.on('notification', (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      const change: Change | null = decode(msg.payload);
+      if (change) this.handlers?.changes([change]);
+    });
+    // 'error' then 'end' on a lost connection; either one schedules a single reconnect.
+    const lost = (why: string) => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      client.removeAllListeners('notification');
+      client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.opts.logger.warn('live updates: LISTEN connection lost, reconnecting', { reason: why });
+      this.scheduleReconnect();
+    };
+    client.on('error', (e) => lost(describeError(e)));
+    client.on('end', () => lost('connection ended'));
+    this.client = client;
+    try {
+      await client.connect();
+      await client.query(`listen "${CHANNEL}"`);
+    } catch (e) {
+      this.client = undefined;
+      client.end().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private scheduleReconnect(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(async () => {
+      if (this.stopped) return;
+      try {
+        await this.connect();
+      } catch (e) {
+        this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+        this.opts.logger.warn(`live updates: LISTEN reconnect failed, retrying in ${this.retryMs} ms`, { error: describeError(e) });
+        return this.scheduleReconnect();
+      }
+      this.retryMs = FIRST_RETRY_MS;
+      this.opts.logger.info('live updates: LISTEN connection re-established');
+      this.handlers?.gap('The server lost its connection to the database change feed and reconnected: changes committed meanwhile may be missing. Query the current state again.');
+    }, this.retryMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
+  }
+}

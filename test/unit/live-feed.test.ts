@@ -1,0 +1,50 @@
+// The subscription registry's bounds, without a database (registration and queues never read one).
+import { Feed } from '../../src/modules/live/feed';
+import type { LiveConnection } from '../../src/modules/live/topics';
+import { silentLogger } from '../../src/logger';
+import type { Orm } from '../../src/db/orm';
+
+const feed = (limits: Partial<{ perConnection: number; perServer: number; queue: number }> = {}) =>
+  new Feed(undefined as unknown as Orm, { perConnection: 10, perServer: 10, queue: 10, ...limits }, silentLogger);
+
+describe('live subscription registry', () => {
+  it('refuses subscriptions past the per-connection and per-server limits with LIMIT_EXCEEDED', () => {
+    const f = feed({ perConnection: 2, perServer: 3 });
+    const a = f.openConnection('ws', () => undefined);
+    const b = f.openConnection('ws', () => undefined);
+    f.subscribe(a, { kind: 'flags' });
+    f.subscribe(a, { kind: 'flags' });
+    expect(() => f.subscribe(a, { kind: 'flags' })).toThrow(expect.objectContaining({ code: 'LIMIT_EXCEEDED', message: expect.stringMatching(/per connection/) }));
+    f.subscribe(b, { kind: 'flags' });
+    expect(() => f.subscribe(b, { kind: 'flags' })).toThrow(expect.objectContaining({ code: 'LIMIT_EXCEEDED', message: expect.stringMatching(/maximum of 3/) }));
+    // a closed connection frees its slots
+    f.connectionClosed(a);
+    expect(f.subscriptionCount).toBe(1);
+    f.subscribe(b, { kind: 'flags' });
+    expect(f.subscriptionCount).toBe(2);
+  });
+
+  it('drops a subscriber whose queue is full, closing its connection with 1013, and keeps at most the limit queued', () => {
+    const f = feed({ queue: 3 });
+    const closes: [number, string][] = [];
+    const conn: LiveConnection = f.openConnection('ws', (code, reason) => closes.push([code, reason]));
+    const sub = f.subscribe(conn, { kind: 'flags' });
+    const detail = { flag: 'PHASE6_METRICS' } as never;
+    for (let i = 0; i < 10; i++) f.flagsChanged([detail]);
+    expect(closes).toEqual([[1013, 'Slow consumer: more than 3 updates waiting']]);
+    expect(f.maxQueued).toBe(3);
+    expect(sub.isEnded).toBe(true);
+    expect(f.subscriptionCount).toBe(0);
+  });
+
+  it('on shutdown closes every connection with the given code and refuses new subscriptions', () => {
+    const f = feed();
+    const closes: number[] = [];
+    const conn = f.openConnection('sse', (code) => closes.push(code));
+    f.subscribe(conn, { kind: 'flags' });
+    f.closeAll(1001, 'Server shutting down');
+    expect(closes).toEqual([1001]);
+    expect(f.subscriptionCount).toBe(0);
+    expect(() => f.subscribe(f.openConnection('ws', () => undefined), { kind: 'flags' })).toThrow(expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }));
+  });
+});
