@@ -166,6 +166,23 @@ describe.each(BACKENDS)('bounds and shutdown (%s)', (backend) => {
     }
   });
 
+  it('pings idle connections and cuts one that does not answer', async () => {
+    const t = await startTestApp(backend, { AUTOPACK_LIVE_KEEPALIVE_SECONDS: '1' });
+    try {
+      // A client that never answers pings (ws answers them by itself unless autoPong is off).
+      const ws = new WebSocket(wsUrl(t.url), 'graphql-transport-ws', { autoPong: false });
+      let pings = 0;
+      ws.on('ping', () => pings++);
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      await new Promise((resolve) => ws.once('open', resolve));
+      ws.send(JSON.stringify({ type: 'connection_init' }));
+      expect(await closed).toBe(1006); // terminated: no close handshake with a dead peer
+      expect(pings).toBeGreaterThanOrEqual(1);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('shutdown closes subscriptions with 1001', async () => {
     const t = await startTestApp(backend);
     try {

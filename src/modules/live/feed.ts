@@ -244,8 +244,14 @@ export class Feed {
         metrics: metricSubs.length ? Promise.all(c.pm!.map((id) => loaders.phaseMetrics.load(id))) : Promise.resolve([]),
       };
     });
-    const progress = new Map([...campaigns].map((id) => [id, campaignProgress(em, id)]));
-    const read = await Promise.all(plans.map(async (p) => ({ ...p, run: await p.run, phases: await p.phases, events: await p.events, metrics: await p.metrics })));
+    // Promise.all over every read: a failure is one rejection to handle, never an unhandled one.
+    const read = await Promise.all(
+      plans.map(async (p) => {
+        const [run, phases, events, metrics] = await Promise.all([p.run, p.phases, p.events, p.metrics]);
+        return { ...p, run, phases, events, metrics };
+      }),
+    );
+    const progress = await Promise.all([...campaigns].map(async (id) => [id, await campaignProgress(em, id)] as const));
     const shared = { em, loaders };
 
     for (const p of read) {
@@ -269,8 +275,7 @@ export class Feed {
       for (const m of p.metrics) if (m) for (const s of p.metricSubs) this.deliver(s, { value: m, ...shared });
     }
 
-    for (const [id, pending] of progress) {
-      const value = await pending;
+    for (const [id, value] of progress) {
       if (!value) continue;
       const fp = progressFingerprint(value);
       for (const s of this.of(`campaign:${id}`)) {
