@@ -121,7 +121,7 @@ describe.each(BACKENDS)('subscription rules (%s)', (backend) => {
     expect(off.received.errors[0][0].extensions?.code).toBe('FEATURE_DISABLED');
     await subscriptionsAtLeast(t.app.live.feed, 1);
     await gql(t.url, `mutation { setFeatureFlag(flag: PHASE6_METRICS, enabled: true, reason: "test") { enabled } }`);
-    expect(await valuesAtLeast(flags.received, 1)).toEqual([{ flag: 'PHASE6_METRICS', enabled: true, source: 'OVERRIDE', changedBy: 'api-key' }]);
+    expect(await valuesAtLeast(flags.received, 1)).toEqual([{ flag: 'PHASE6_METRICS', enabled: true, source: 'OVERRIDE', changedBy: 'admin' }]);
     const on = s.subscribe(`subscription { phaseMetricsRecorded(runId: "guarded") { totalTokens phase { phaseId } } }`);
     await subscriptionsAtLeast(t.app.live.feed, 2);
     await gql(t.url, `mutation { recordPhaseMetrics(input: [{ runId: "guarded", phaseId: "p0", baseTokens: 7 }, { runId: "guarded", phaseId: "p0", baseTokens: 8 }]) { id } }`);
