@@ -10,6 +10,7 @@ import { registerPatterns } from '../modules/patterns/patterns.cli';
 import { registerRetention } from '../modules/telemetry/retention.cli';
 import { registerRolloutCheck } from '../modules/ops/rollout-check.cli';
 import { registerSeedDemo } from '../modules/runs/seed-demo.cli';
+import { registerWatch } from '../modules/runs/watch.cli';
 import { registerServe } from './serve';
 
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerAbAnalysis(program);
   registerReplay(program);
   registerRolloutCheck(program);
+  registerWatch(program);
   return program;
 }
 
