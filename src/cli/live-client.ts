@@ -50,8 +50,9 @@ export function connectLive(baseUrl: string, apiKey: string | null): LiveClient 
     connectionParams: apiKey ? { 'x-api-key': apiKey } : undefined,
     lazy: false,
     retryAttempts: RETRIES,
-    // 4401/4403 (bad key) and 4400 are final: retrying cannot fix them.
-    shouldRetry: (e) => !(e && typeof e === 'object' && 'code' in e && [4400, 4401, 4403, 4406].includes((e as { code: number }).code)),
+    // Only a connection that once worked is retried (a server that never accepted one does not serve live
+    // updates, or is not there); 4400/4401/4403/4406 (bad request, key, protocol) are final.
+    shouldRetry: (e) => connections > 0 && !(e && typeof e === 'object' && 'code' in e && [4400, 4401, 4403, 4406].includes((e as { code: number }).code)),
     on: {
       connected: () => {
         if (connections++ > 0) for (const l of reconnectListeners) l();
