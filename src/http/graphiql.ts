@@ -16,6 +16,7 @@ export function graphiqlAssets(): Map<string, { file: string; type: string }> {
 
 const DEFAULT_QUERY = `# Autopack Control Plane
 # If the server has an API key, put it in the Headers tab below.
+# Subscriptions show live results, e.g. subscription { runUpdated(id: "...") { id state tokensUsed } }
 query RecentRuns {
   health { status database killSwitches { phase6Metrics consolidatedMetrics } }
   runs(first: 10) {
@@ -26,7 +27,11 @@ query RecentRuns {
 `;
 
 export const GRAPHIQL_INIT_JS = `(function () {
-  var fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql' });
+  // Queries and mutations go over HTTP POST; subscriptions over GraphQL over WebSocket (graphql-ws, bundled in
+  // graphiql.min.js) on the same path. The headers editor's values become the connection_init payload, which is
+  // where the server looks for the key (a browser cannot set headers on a WebSocket).
+  var ws = (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host + '/graphql';
+  var fetcher = GraphiQL.createFetcher({ url: window.location.origin + '/graphql', subscriptionUrl: ws });
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,
