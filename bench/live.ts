@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { percentile, ms } from './measure';
-import { cpuMs, peakRssBytes } from './peer-procs';
+import { clusterCpuMs, cpuMs, peakRssBytes } from './peer-procs';
 import { database, startServer, stopServer } from './servers';
 
 const MAX_RSS_BYTES = 300 * 1024 * 1024;
@@ -62,6 +62,8 @@ interface Subscriber {
 const latencies: number[] = [];
 /** The same, measured from the writer's acknowledgment (after the commit): a lower bound of commit -> client. */
 const sinceAck: number[] = [];
+/** Write request times (ms) in the measured window. */
+const writeTimes: number[] = [];
 /** event id -> when the writer had its answer */
 const ackedAt = new Map<string, number>();
 let measuring = false;
@@ -118,12 +120,14 @@ async function write(base: string, runIds: string[], seconds: number, acknowledg
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
     const runId = runIds[counters.sent++ % runIds.length];
+    const sentAt = performance.now();
     inflight.push(
       gql<{ recordDashboardEvent: { id: string } }>(base, `mutation($input: DashboardEventInput!) { recordDashboardEvent(input: $input) { id } }`, {
         input: { runId, eventType: 'BENCH_LIVE', payload: { sentAt: Date.now() } },
       }).then(
         (r) => {
           ackedAt.set(r.recordDashboardEvent.id, Date.now());
+          if (measuring) writeTimes.push(performance.now() - sentAt);
           acknowledged.get(runId)!.push(r.recordDashboardEvent.id);
         },
         (e: unknown) => {
@@ -180,12 +184,13 @@ async function main(): Promise<number> {
     await sleep(1000);
 
     log(`measuring: ${opts.durationSeconds} s at ${opts.rate} changes/s`);
-    const cpuBefore = { a: cpuMs(a.child.pid!), b: cpuMs(b.child.pid!) };
+    const pgCpu = () => clusterCpuMs(db.postmasterPid!);
+    const cpuBefore = { a: cpuMs(a.child.pid!), b: cpuMs(b.child.pid!), self: cpuMs(process.pid), pg: pgCpu() };
     const t0 = performance.now();
     measuring = true;
     await write(b.url, runIds, opts.durationSeconds, acknowledged, counters);
     const seconds = (performance.now() - t0) / 1000;
-    const cpu = { a: (cpuMs(a.child.pid!) - cpuBefore.a) / 10 / seconds, b: (cpuMs(b.child.pid!) - cpuBefore.b) / 10 / seconds };
+    const cpu = { a: (cpuMs(a.child.pid!) - cpuBefore.a) / 10 / seconds, b: (cpuMs(b.child.pid!) - cpuBefore.b) / 10 / seconds, self: (cpuMs(process.pid) - cpuBefore.self) / 10 / seconds, pg: (pgCpu() - cpuBefore.pg) / 10 / seconds };
     const deliveredInWindow = deliveries;
 
     // Wait for what is still on its way, then count against what the writer was acknowledged.
@@ -219,7 +224,7 @@ async function main(): Promise<number> {
         '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
         `| ${opts.subscribers} on ${opts.runs} runs | ${opts.rate} | ${seconds.toFixed(0)} s | ${Math.round(deliveredInWindow / seconds).toLocaleString('en-US')} | ${ms(p50)} ms | ${ms(p99)} ms | ${ms(latencies.at(-1) ?? NaN)} ms | ${lost} | ${duplicated} | ${counters.errors} | ${mb(peak.a)} | ${cpu.a.toFixed(0)} % | ${mb(peak.b)} | ${cpu.b.toFixed(0)} % |`,
         '',
-        `Latency: the event's createdAt (set in the writing transaction, just before its commit) to its receipt by a subscriber, ${latencies.length.toLocaleString('en-US')} samples. From the writer's acknowledgment instead (after the commit; a delivery that beat the answer counts negative): p50 ${ms(percentile(sinceAck, 50))} ms, p99 ${ms(percentile(sinceAck, 99))} ms. CPU: % of one core over the window. Missed-changes signals: ${missedSignals}; slow-consumer drops: ${slowDrops}.`,
+        `Latency: the event's createdAt (set in the writing transaction, just before its commit) to its receipt by a subscriber, ${latencies.length.toLocaleString('en-US')} samples. From the writer's acknowledgment instead (after the commit; a delivery that beat the answer counts negative): p50 ${ms(percentile(sinceAck, 50))} ms, p99 ${ms(percentile(sinceAck, 99))} ms. CPU: % of one core over the window (the bench process itself, clients and writer: ${cpu.self.toFixed(0)} %; PostgreSQL: ${cpu.pg.toFixed(0)} %). Write requests (send -> answer from server B): p50 ${ms(percentile(writeTimes.sort((x, y) => x - y), 50))} ms, p99 ${ms(percentile(writeTimes, 99))} ms. Missed-changes signals: ${missedSignals}; slow-consumer drops: ${slowDrops}.`,
         '',
       ].join('\n'),
     );

@@ -1,7 +1,7 @@
 // Databases and server processes for the benches: a fresh SQLite file or an embedded PostgreSQL database, and
 // bench/load-server.js forked over dist/ so each server's memory and CPU are its own.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,8 @@ type ServerMessage = { url: string } | { maxRssBytes: number } | { closed: true 
 // Keeps a real dynamic import (swc would turn import() into require(), which cannot load .mjs).
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
-export async function database(backend: Backend): Promise<{ url: string; cleanup(): Promise<void> }> {
+/** `postmasterPid`: PostgreSQL's, to measure the cluster's CPU (bench/peer-procs.ts). */
+export async function database(backend: Backend): Promise<{ url: string; postmasterPid?: number; cleanup(): Promise<void> }> {
   if (backend === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'autopack-load-'));
     return { url: `sqlite:///${join(dir, 'load.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -25,7 +26,8 @@ export async function database(backend: Backend): Promise<{ url: string; cleanup
   await admin.connect();
   await admin.query('create database autopack_load');
   await admin.end();
-  return { url: `${pg.url}/autopack_load`, cleanup: () => pg.stop() };
+  const postmasterPid = Number(readFileSync(join(pg.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url: `${pg.url}/autopack_load`, postmasterPid, cleanup: () => pg.stop() };
 }
 
 // Server processes still running: killed if the bench fails half-way, so none is left behind.

@@ -152,8 +152,9 @@ export function registerWatch(program: Command): void {
 
 /**
  * Subscribes first, then reads the run the display starts from: values that arrive during that read are kept
- * and applied after it (the display drops what the read already covered), so no change falls in between.
- * Resolves with the run once it has finished.
+ * and applied after it (the display drops what the read already covered). A change committed before the server
+ * registered the subscriptions but after that read is caught by the next re-read (`--recheck`). Resolves with
+ * the run once it has finished.
  */
 function follow(live: LiveClient, id: string, read: () => Promise<FullRun>, recheckMs: number): Promise<RunView> {
   return new Promise<RunView>((resolve, reject) => {
