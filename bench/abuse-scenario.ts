@@ -8,7 +8,8 @@ import { closeClient, http, ms } from './measure';
 import { flood, LIST_SIZE_ATTACK, operationNames, slowBodies, type Attack } from './abuse';
 import { dashboardLoad, DASHBOARD_QUERY, type LoadResult } from './load-scenarios';
 import { SEED, seedLoadData } from './load-seed';
-import { ask, database, machine, mb, startServer, stopServer, WARMUP_REQUESTS, type Backend } from './load';
+import { machine, mb, WARMUP_REQUESTS } from './load';
+import { ask, database, startServer, stopServer, type Backend } from './servers';
 
 const ADMIN = 'bench-admin-key';
 const READ = 'bench-read-key';

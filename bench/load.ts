@@ -3,20 +3,13 @@
 // bounded time, every response checked. Prints a markdown table; exits 1 when the bar (zero errors, peak
 // under 300 MB) is missed. Usage: npm run bench:load [-- sqlite|postgresql] [--duration S] [--connections N] [--server-heap MB]
 // `npm run bench:load -- abuse [sqlite|postgresql]` runs the abuse scenario instead (bench/abuse-scenario.ts).
-import { fork, execSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Client } from 'pg';
+import { execSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { closeClient, http, ms } from './measure';
 import { dashboardLoad, DASHBOARD_QUERY, INGEST_BATCH, ingestBody, ingestionLoad, type LoadOptions, type LoadResult } from './load-scenarios';
 import { countMetrics, SEED, seedLoadData } from './load-seed';
+import { database, startServer, stopServer, type Backend } from './servers';
 import { abuseBench } from './abuse-scenario';
-
-export type Backend = 'sqlite' | 'postgresql';
-/** What bench/load-server.js answers over the IPC channel. */
-type ServerMessage = { url: string } | { maxRssBytes: number } | { closed: true };
 
 const MAX_RSS_BYTES = 300 * 1024 * 1024;
 export const WARMUP_REQUESTS = 20; // one at a time, before measuring: lets the JIT compile the hot paths
@@ -32,54 +25,6 @@ interface Row {
   result: LoadResult;
   rowsPerSecond: number | null;
   peakRssBytes: number;
-}
-
-// Keeps a real dynamic import (swc would turn import() into require(), which cannot load .mjs).
-const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
-
-export async function database(backend: Backend): Promise<{ url: string; cleanup(): Promise<void> }> {
-  if (backend === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'autopack-load-'));
-    return { url: `sqlite:///${join(dir, 'load.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const { startEmbeddedPg } = await importEsm(pathToFileURL(join(__dirname, '..', 'test', 'helpers', 'embedded-pg.mjs')).href);
-  const pg = await startEmbeddedPg();
-  const admin = new Client({ connectionString: `${pg.url}/postgres` });
-  await admin.connect();
-  await admin.query('create database autopack_load');
-  await admin.end();
-  return { url: `${pg.url}/autopack_load`, cleanup: () => pg.stop() };
-}
-
-// Server processes still running: killed if the bench fails half-way, so none is left behind.
-const servers = new Set<ChildProcess>();
-process.on('exit', () => servers.forEach((child) => child.kill()));
-
-/** A server process on a free loopback port; resolves once it listens. */
-export function startServer(databaseUrl: string, heapMb: number | null, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const execArgv = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
-  const child = fork(join(__dirname, 'load-server.js'), [databaseUrl], { execArgv, env: { ...process.env, ...env } });
-  servers.add(child);
-  child.once('exit', () => servers.delete(child));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`load server exited with ${code}`))); // ignored once resolved
-    child.once('message', (m: ServerMessage) => ('url' in m ? resolve({ url: m.url, child }) : reject(new Error('unexpected message'))));
-  });
-}
-
-export function ask(child: ChildProcess, question: 'stats' | 'close'): Promise<ServerMessage> {
-  return new Promise((resolve) => {
-    child.once('message', resolve);
-    child.send(question);
-  });
-}
-
-/** Peak resident memory of the server, then a clean close and exit. */
-export async function stopServer(child: ChildProcess): Promise<number> {
-  const stats = await ask(child, 'stats');
-  await ask(child, 'close');
-  child.kill();
-  return 'maxRssBytes' in stats ? stats.maxRssBytes : NaN;
 }
 
 async function benchBackend(backend: Backend, opts: BenchOptions, log: (s: string) => void): Promise<Row[]> {

@@ -10,6 +10,7 @@ import { registerPatterns } from '../modules/patterns/patterns.cli';
 import { registerRetention } from '../modules/telemetry/retention.cli';
 import { registerRolloutCheck } from '../modules/ops/rollout-check.cli';
 import { registerSeedDemo } from '../modules/runs/seed-demo.cli';
+import { registerWatch } from '../modules/runs/watch.cli';
 import { registerServe } from './serve';
 import { registerFlags } from '../modules/flags/flags.cli';
 import { registerRuns } from '../modules/runs/runs.cli';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerRolloutCheck(program);
   registerRuns(program);
   registerFlags(program);
+  registerWatch(program);
   return program;
 }
 

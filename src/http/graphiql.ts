@@ -16,6 +16,7 @@ export function graphiqlAssets(): Map<string, { file: string; type: string }> {
 
 const DEFAULT_QUERY = `# Autopack Control Plane
 # If the server has an API key, put it in the Headers tab below (kept for this browser tab only).
+# Subscriptions show live results, e.g. subscription { runUpdated(id: "...") { id state tokensUsed } }
 query RecentRuns {
   health { status database killSwitches { phase6Metrics consolidatedMetrics } }
   runs(first: 10) {

@@ -1,12 +1,15 @@
 // End to end: the offline GraphiQL page in a real headless Chromium, with every non-loopback request
 // blocked, against a production server with an API key. The key typed into the headers editor makes the
-// docs (and completion) load, runs a query, and is kept for the browser tab only.
+// docs (and completion) load, runs a query, runs a subscription whose result pane follows changes made through
+// the API, and is kept for the browser tab only.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createOrm } from '../../src/db/orm';
 import { migrateUp } from '../../src/modules/ops/migrations';
 import { createTestDatabase } from '../helpers/db';
+import { waitFor } from '../helpers/executor';
+import { subscriptionsAtLeast } from '../helpers/live';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
 // The callbacks passed to page.evaluate/waitForFunction run in the browser; tsconfig has no DOM lib.
@@ -51,6 +54,11 @@ function resultText(page: Page): Promise<string> {
 
 async function runAndWaitFor(page: Page, ...needles: string[]): Promise<string> {
   await page.click('.graphiql-execute-button');
+  return waitForResult(page, ...needles);
+}
+
+/** Waits until the result pane contains every needle, and returns its text. */
+async function waitForResult(page: Page, ...needles: string[]): Promise<string> {
   await page.waitForFunction(
     (needles) => {
       const el = document.querySelector('.result-window .CodeMirror, .graphiql-response .CodeMirror') as any;
@@ -71,6 +79,7 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
   const requests: string[] = [];
   const blocked: string[] = [];
   const pageErrors: string[] = [];
+  const sockets: string[] = [];
 
   beforeAll(async () => {
     const db = await createTestDatabase('sqlite');
@@ -115,6 +124,7 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
     page = await context.newPage();
     page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('websocket', (ws) => sockets.push(ws.url()));
 
     await page.goto(`${app.url}/graphql`, { waitUntil: 'load', timeout: WAIT });
     await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: WAIT });
@@ -170,6 +180,31 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
     await setEditor(page, 'query', '{ run(id: "e2e-run") { id state phases { phaseId } } }');
     const text = await runAndWaitFor(page, 'e2e-run', 'RUN_CREATED');
     expect(JSON.parse(text)).toEqual({ data: { run: { id: 'e2e-run', state: 'RUN_CREATED', phases: [{ phaseId: 'p1' }] } } });
+  });
+
+  it('runs a subscription over WebSocket and shows each new value live', async () => {
+    await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': API_KEY }, null, 2));
+    await setEditor(page, 'query', 'subscription { dashboardEventAdded(runId: "e2e-run") { eventType message run { id } } }');
+    // GraphiQL parses the editor's text after a short debounce; only then does it know to use the WebSocket.
+    await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.operations?.[0]?.operation === 'subscription', undefined, { timeout: WAIT });
+    await page.click('.graphiql-execute-button');
+    await subscriptionsAtLeast(app.app.live.feed, 1);
+    const record = (message: string) =>
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+        body: JSON.stringify({ query: `mutation { recordDashboardEvent(input: {runId: "e2e-run", eventType: "LIVE_CHECK", message: "${message}"}) { id } }` }),
+      });
+    await record('first');
+    await waitForResult(page, '"first"');
+    await record('second');
+    const text = await waitForResult(page, '"second"');
+    expect(JSON.parse(text)).toEqual({ data: { dashboardEventAdded: { eventType: 'LIVE_CHECK', message: 'second', run: { id: 'e2e-run' } } } });
+    // Over a WebSocket to the page's own origin, authenticated by the key from the headers editor (the
+    // server has a key, and registered the subscription).
+    expect(sockets).toEqual([`${app.url.replace(/^http/, 'ws')}/graphql`]);
+    await page.click('.graphiql-execute-button'); // stop
+    await waitFor('the subscription to end', async () => app.app.live.feed.subscriptionCount === 0);
   });
 
   it('keeps the key for this tab (sessionStorage, never localStorage): after a reload the docs load at once', async () => {

@@ -9,20 +9,31 @@ import { runCli } from '../helpers/cli';
 import { BACKENDS } from '../helpers/db';
 import { nodeExecutor, REFERENCE_EXECUTOR, referenceTokens, waitFor } from '../helpers/executor';
 import { startTestApp, type TestApp } from '../helpers/harness';
+import { connectSubscriber, subscriptionsAtLeast } from '../helpers/live';
 
 const KEY = 'replay-key';
+
+/** Updates the server handed to subscribers of one topic (its /metrics counter). */
+async function delivered(t: TestApp, topic: string): Promise<number> {
+  const text = await (await fetch(`${t.url}/metrics`)).text();
+  return Number(new RegExp(`^autopack_live_events_delivered_total\\{topic="${topic}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+}
+
+async function seedFailedRuns(t: TestApp, ids: string[]): Promise<void> {
+  const em = forkEm(t.app.orm);
+  for (const [i, id] of ids.entries()) {
+    const run = em.create(Run, { id, state: 'DONE_FAILED_REQUIRES_HUMAN_REVIEW', tokensUsed: 500, createdAt: new Date(Date.UTC(2026, 10, 20 + i)) });
+    em.create(Phase, { run, phaseId: 'plan', name: 'Plan', phaseIndex: 0, state: 'COMPLETE', tokensUsed: 200 });
+    em.create(Phase, { run, phaseId: 'build', name: 'Build', phaseIndex: 1, state: 'FAILED', tokensUsed: 300 });
+  }
+  await em.flush();
+}
 
 describe.each(BACKENDS)('replay campaign on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(backend, { AUTOPACK_API_KEY: KEY, AUTOPACK_EXECUTOR_COMMAND: REFERENCE_EXECUTOR, AUTOPACK_DISPATCH_INTERVAL_MS: '100' });
-    const em = forkEm(t.app.orm);
-    for (const [i, id] of ['failed-run-121', 'failed-run-122', 'failed-run-123'].entries()) {
-      const run = em.create(Run, { id, state: 'DONE_FAILED_REQUIRES_HUMAN_REVIEW', tokensUsed: 500, createdAt: new Date(Date.UTC(2026, 10, 20 + i)) });
-      em.create(Phase, { run, phaseId: 'plan', name: 'Plan', phaseIndex: 0, state: 'COMPLETE', tokensUsed: 200 });
-      em.create(Phase, { run, phaseId: 'build', name: 'Build', phaseIndex: 1, state: 'FAILED', tokensUsed: 300 });
-    }
-    await em.flush();
+    await seedFailedRuns(t, ['failed-run-121', 'failed-run-122', 'failed-run-123']);
   });
   afterAll(() => t.close());
 
@@ -53,6 +64,9 @@ describe.each(BACKENDS)('replay campaign on %s', (backend) => {
     const row = new RegExp(`  failed-run-123 +failed-run-123-replay-\\S+ +DONE_\\w+ +${referenceTokens(1).total + referenceTokens(2).total} +[+-]?\\d+ +[+-]?\\d+ +[+-]?\\d+\n`);
     expect(res.stdout).toMatch(row);
     expect(res.stdout).toContain('+/-: the replay minus its original');
+    // The progress came from the replayCampaignProgress subscription, not from polling.
+    expect(res.stdout).not.toMatch(/polling instead/);
+    expect(await delivered(t, 'campaign')).toBeGreaterThan(0);
     const files = readdirSync(outDir).sort();
     expect(files).toHaveLength(3);
     expect(files[2]).toMatch(/^failed-run-123-replay-\d{8}-\d{6}_comparison\.json$/);
@@ -79,6 +93,30 @@ describe.each(BACKENDS)('replay campaign on %s', (backend) => {
     const nothing = await runCli(['replay', '--state', 'DONE_FAILED_POLICY_VIOLATION'], env());
     expect(nothing.code).toBe(0);
     expect(nothing.stdout).toBe('Nothing to replay: no finished run matches the selection.\n');
+  });
+});
+
+describe('replay progress when the server refuses the subscription', () => {
+  it('says so and polls instead, with the same result', async () => {
+    // The server's only subscription slot is taken: replayCampaignProgress is refused with LIMIT_EXCEEDED.
+    const t = await startTestApp('sqlite', { AUTOPACK_EXECUTOR_COMMAND: REFERENCE_EXECUTOR, AUTOPACK_DISPATCH_INTERVAL_MS: '100', AUTOPACK_LIVE_MAX_SUBSCRIPTIONS: '1' });
+    const other = await connectSubscriber(t.url);
+    try {
+      await seedFailedRuns(t, ['failed-run-1', 'failed-run-2']);
+      other.subscribe(`subscription { runsUpdated { id } }`);
+      await subscriptionsAtLeast(t.app.live.feed, 1);
+      const outDir = mkdtempSync(join(tmpdir(), 'replay-poll-'));
+      const res = await runCli(['replay', '--timeout', '60', '--out-dir', outDir], { AUTOPACK_API_URL: t.url });
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(/\(live progress unavailable: This server holds its maximum of 1 subscriptions[^\n]*\(LIMIT_EXCEEDED\); polling instead\)/);
+      expect(res.stdout).toMatch(/\[#{30}\] 2\/2/);
+      expect(readdirSync(outDir)).toHaveLength(2);
+      expect(await delivered(t, 'campaign')).toBe(0);
+    } finally {
+      await other.dispose();
+      await t.close();
+    }
   });
 });
 

@@ -11,15 +11,26 @@ export interface CliResult {
 
 /** Runs `autopack <args>` from the TypeScript sources in a child process with exactly `env` (plus PATH), in `cwd`. */
 export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, cwd = ROOT): Promise<CliResult> {
+  return startCli(args, env, timeoutMs, cwd).done;
+}
+
+export interface CliProcess {
+  /** What it printed so far. */
+  output(): { stdout: string; stderr: string };
+  done: Promise<CliResult>;
+}
+
+/** Starts `autopack <args>` like runCli, for a test that acts while the command runs (e.g. `watch`). */
+export function startCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, cwd = ROOT): CliProcess {
   const script = `require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))}).main(['node', 'autopack', ...process.argv.slice(1)])`;
-  return new Promise((resolve, reject) => {
+  let stdout = '';
+  let stderr = '';
+  const done = new Promise<CliResult>((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), '-e', script, ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stdout = '';
-    let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -29,6 +40,7 @@ export function runCli(args: string[], env: Record<string, string> = {}, timeout
       resolve({ code, stdout, stderr });
     });
   });
+  return { output: () => ({ stdout, stderr }), done };
 }
 
 /** Starts `autopack serve` and resolves once it prints its URL (or rejects with what it printed). */

@@ -1,13 +1,16 @@
 // `autopack replay`: the guide's replay campaign, as a client of a running server (runs are only ever
-// executed by servers). Starts the campaign, shows progress while the replays execute, writes one
-// comparison file per finished replay and prints a summary.
+// executed by servers). Starts the campaign, shows its progress live (replayCampaignProgress over graphql-ws)
+// while the replays execute, writes one comparison file per finished replay and prints a summary. A server
+// that refuses the subscription (an older one without it, or at its subscription limit) is polled instead.
 import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config';
 import { toSnake } from '../../http/rest';
 import { ApiClient } from '../../cli/client';
+import { connectLive } from '../../cli/live-client';
 import { action, CliExit, out } from '../../cli/output';
+import { progressBar } from '../../cli/progress-bar';
 
 const CAMPAIGN = `mutation($input: ReplayCampaignInput!) {
   replayCampaign(input: $input) { campaignId dryRun selected { id state createdAt tokensUsed } replays { id replayOf { id } } }
@@ -39,9 +42,58 @@ interface ReplayState {
   } | null;
 }
 
-function bar(done: number, total: number, width = 30): string {
-  const filled = total ? Math.round((done / total) * width) : width;
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+const PROGRESS = `subscription($id: ID!) { replayCampaignProgress(campaignId: $id) { finished selected done } }`;
+
+/** How often the fallback polls, and how often the live view re-reads in case a change fell before it subscribed. */
+const POLL_MS = 500;
+const RECHECK_MS = 15_000;
+
+const isFinished = (s: ReplayState) => s.state.startsWith('DONE_');
+
+/** The progress line, rewritten in place. */
+const showProgress = (done: number, total: number) => process.stdout.write(`\r  ${progressBar(done, total)}`);
+
+/**
+ * Follows the campaign over replayCampaignProgress until every replay has finished or the deadline passes.
+ * Resolves false, after saying why, when the server refuses the subscription before any progress arrived.
+ */
+async function followLive(baseUrl: string, apiKey: string | null, campaignId: string, readStates: () => Promise<ReplayState[]>, deadline: number): Promise<boolean> {
+  const live = connectLive(baseUrl, apiKey);
+  let timers: NodeJS.Timeout[] = [];
+  try {
+    return await new Promise<boolean>((resolve, reject) => {
+      let seen = false;
+      let settled = false;
+      const refused = (reason: string) => {
+        if (settled) return;
+        settled = true;
+        if (seen) return reject(new CliExit(1, reason));
+        out(`  (live progress unavailable: ${reason}; polling instead)`);
+        resolve(false);
+      };
+      // After a missed-changes signal or a reconnect: the replays' states, read again.
+      const resync = () =>
+        readStates().then((states) => {
+          const done = states.filter(isFinished).length;
+          showProgress(done, states.length);
+          if (done === states.length) resolve(true);
+        }, reject);
+      live.subscribe<{ finished: number; selected: number; done: boolean }>(PROGRESS, { id: campaignId }, {
+        value: (p) => {
+          seen = true;
+          showProgress(p.finished, p.selected);
+          if (p.done) resolve(true);
+        },
+        resync,
+        failed: (e) => refused(`${e.message} (${e.code})`),
+      });
+      void live.lost.then(refused);
+      timers = [setTimeout(() => resolve(true), Math.max(0, deadline - Date.now())), setInterval(resync, RECHECK_MS)];
+    });
+  } finally {
+    for (const t of timers) clearTimeout(t);
+    await live.dispose();
+  }
 }
 
 const signed = (n: number) => `${n > 0 ? '+' : ''}${n}`;
@@ -64,7 +116,8 @@ export function registerReplay(program: Command): void {
         const timeout = Number(opts.timeout);
         if (!Number.isInteger(batchSize) || batchSize < 1) throw new CliExit(2, `--batch-size must be a positive integer, got "${opts.batchSize}"`);
         if (!Number.isFinite(timeout) || timeout <= 0) throw new CliExit(2, `--timeout must be a positive number of seconds, got "${opts.timeout}"`);
-        const api = ApiClient.fromConfig(loadConfig());
+        const config = loadConfig();
+        const api = ApiClient.fromConfig(config);
         const { replayCampaign: c } = await api.gql<{
           replayCampaign: { campaignId: string | null; selected: { id: string; state: string; createdAt: string; tokensUsed: number }[]; replays: { id: string; replayOf: { id: string } }[] };
         }>(CAMPAIGN, {
@@ -81,14 +134,17 @@ export function registerReplay(program: Command): void {
         }
         out(`Campaign ${c.campaignId}: replaying ${c.replays.length} run(s), ${batchSize} at a time`);
         const deadline = Date.now() + timeout * 1000;
-        let states: ReplayState[] = [];
-        for (;;) {
-          states = await Promise.all(c.replays.map(async (r) => (await api.gql<{ run: ReplayState }>(REPLAY_STATE, { id: r.id })).run));
-          const done = states.filter((s) => s.state.startsWith('DONE_')).length;
-          process.stdout.write(`\r  ${bar(done, states.length)}`);
-          if (done === states.length || Date.now() > deadline) break;
-          await new Promise((r) => setTimeout(r, 500));
+        const readStates = () => Promise.all(c.replays.map(async (r) => (await api.gql<{ run: ReplayState }>(REPLAY_STATE, { id: r.id })).run));
+        if (!(await followLive(config.apiUrl, config.apiKey, c.campaignId!, readStates, deadline))) {
+          for (;;) {
+            const states = await readStates();
+            const done = states.filter(isFinished).length;
+            showProgress(done, states.length);
+            if (done === states.length || Date.now() > deadline) break;
+            await new Promise((r) => setTimeout(r, POLL_MS));
+          }
         }
+        const states = await readStates();
         out();
         mkdirSync(opts.outDir, { recursive: true });
         // Totals and changes under headings that say which is which: a replay that used 18,900 tokens like its
