@@ -126,6 +126,17 @@ export class Feed {
     return sub;
   }
 
+  /**
+   * A campaign's progress read after its subscription was registered: sent first unless the feed already sent
+   * a value (read after a later commit, so at least as new). Reading before registering would lose a change
+   * committed in between.
+   */
+  startCampaign(sub: Subscription, progress: CampaignProgress): void {
+    if (this.campaignStates.has(sub) || sub.isEnded) return;
+    this.campaignStates.set(sub, progressFingerprint(progress));
+    this.push(sub, { value: progress });
+  }
+
   private removed(s: Subscription): void {
     if (!this.subs.delete(s)) return;
     const key = topicKey(s.topic);

@@ -22,7 +22,13 @@ export const replayResolvers: Resolvers = {
   },
   Subscription: {
     replayCampaignProgress: {
-      subscribe: async (_, { campaignId }, ctx) => follow(ctx, { kind: 'campaign', campaignId }, [await requireCampaignProgress(ctx.em, campaignId)]),
+      subscribe: async (_, { campaignId }, ctx) => {
+        await requireCampaignProgress(ctx.em, campaignId); // NOT_FOUND before anything is registered
+        const sub = follow(ctx, { kind: 'campaign', campaignId });
+        // The first value is read once the subscription is registered, so no change falls in between.
+        ctx.live!.feed.startCampaign(sub, await requireCampaignProgress(ctx.em.fork(), campaignId));
+        return sub;
+      },
       resolve: deliveredAs<CampaignProgress>(),
     },
   },
