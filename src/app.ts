@@ -11,12 +11,14 @@ import { createGraphQLServer } from './graphql/server';
 import { createHttpServer } from './http/server';
 import { listenAddress, type ListenAddress } from './http/listen-address';
 import { createLogger, type Logger } from './logger';
-import { createHealthProbe, describeError } from './modules/ops/health';
+import { createHealthProbe } from './modules/ops/health';
+import { describeError } from './shared/describe-error';
 import { migrateUp, migrationState } from './modules/ops/migrations';
 import { Dispatcher } from './modules/runs/dispatcher';
 import { clearOverridesAtStartup, FlagStore } from './modules/flags/overrides';
 import { DAILY, startRetentionSchedule } from './modules/telemetry/retention';
 import { Metrics } from './metrics';
+import { StartupError } from './shared/startup-error';
 
 /** Connections of the server's own work: the dispatcher's loop and a finishing executor at once. */
 const BACKGROUND_POOL = 2;
@@ -24,8 +26,6 @@ const BACKGROUND_POOL = 2;
 /** How long in-flight requests may take to finish once a shutdown stops accepting new ones. */
 const DRAIN_MS = 10_000;
 
-/** The service cannot start; the message is one line saying why and what to do. */
-export class StartupError extends Error {}
 
 export interface App {
   config: Config;

@@ -2,7 +2,7 @@
 // runs are only ever executed by servers.
 import type { Config } from '../config';
 import { ServiceError, type ErrorCode } from '../shared/errors';
-import { describeError } from '../modules/ops/health';
+import { describeError } from '../shared/describe-error';
 
 const BUSY_RETRIES = 10;
 

@@ -4,6 +4,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
+import { toSnake } from '../shared/snake-case';
 
 export const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -53,17 +54,6 @@ export async function executeRest<T>(
   const { data, errors } = res.body.singleResult;
   if (errors?.length) return errorResponse(errors[0], params);
   return shape(data as T);
-}
-
-export const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** Deep copy with object keys in snake_case (the guide's JSON style). */
-export function toSnake(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toSnake);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeCase(k), toSnake(v)]));
-  }
-  return value;
 }
 
 const HEALTH_FIELDS = 'status database qdrant killSwitches { phase6Metrics consolidatedMetrics } version timestamp';

@@ -17,7 +17,7 @@ import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { ProbeGate } from './probe-gate';
 import { healthRoute, RestError, type RestResponse } from './rest';
 import { REST_ROUTES } from './routes';
-import { shortLived } from '../short-lived';
+import { shortLived } from '../shared/short-lived';
 
 export interface HttpDeps extends ContextDeps {
   apollo: ApolloServer<GraphQLContext>;

@@ -1,5 +1,6 @@
 // GET /api/dashboard/ab-results?valid_only=true&test_id=...&limit=... (the guide's A/B smoke test).
-import { executeRest, intParam, RestError, toSnake, type RestRoute } from '../../http/rest';
+import { executeRest, intParam, RestError, type RestRoute } from '../../http/rest';
+import { toSnake } from '../../shared/snake-case';
 
 const AB_RESULTS = `query AbResults($testId: String, $validOnly: Boolean!, $limit: Int!) {
   abTestResults(testId: $testId, validOnly: $validOnly, limit: $limit) {

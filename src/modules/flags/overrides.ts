@@ -9,7 +9,7 @@ import { forkEm, type Em, type Orm } from '../../db/orm';
 import type { Logger } from '../../logger';
 import { badInput } from '../../shared/errors';
 import { FLAG_NAMES, type FlagState } from './flags';
-import { describeError } from '../ops/health';
+import { describeError } from '../../shared/describe-error';
 import { checkLength } from '../../shared/validation';
 
 export interface FlagDetail {

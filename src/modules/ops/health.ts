@@ -1,9 +1,9 @@
 // The rollout guide's health check: database, Qdrant and kill switches.
 import type { Config } from '../../config';
-import { maskUrl } from '../../db/url';
+import { describeError } from '../../shared/describe-error';
 import type { Orm } from '../../db/orm';
 import type { FlagState } from '../flags/flags';
-import { shortLived } from '../../short-lived';
+import { shortLived } from '../../shared/short-lived';
 
 export interface HealthReport {
   status: 'healthy' | 'unhealthy';
@@ -15,12 +15,6 @@ export interface HealthReport {
 }
 
 const TIMEOUT_MS = 2000;
-
-/** Error text safe to show: one line, URLs without passwords. */
-export function describeError(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return maskUrl(msg.split('\n')[0]) || 'unknown error';
-}
 
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout;

@@ -1,7 +1,7 @@
 // The rollout guide's "Post-Rollout Validation" smoke checklist, run against a server over HTTP exactly as
 // an operator's curl commands would: /health, the REST dashboard routes, and GraphQL for the rest.
 import { ServiceError } from '../../shared/errors';
-import { describeError } from './health';
+import { describeError } from '../../shared/describe-error';
 import { formatStage, rolloutStage, type RolloutStage } from './rollout-stage';
 import { ApiClient } from '../../cli/client';
 

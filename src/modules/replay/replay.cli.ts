@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config';
-import { toSnake } from '../../http/rest';
+import { toSnake } from '../../shared/snake-case';
 import { ApiClient } from '../../cli/client';
 import { action, CliExit, out } from '../../cli/output';
 

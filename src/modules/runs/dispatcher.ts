@@ -9,7 +9,7 @@ import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
 import type { FlagState } from '../flags/flags';
 import { advanceCampaigns } from '../replay/campaign';
-import { describeError } from '../ops/health';
+import { describeError } from '../../shared/describe-error';
 import { startExecutor, type ExecutorHandle } from './executor';
 import { claimQueuedRuns, finishRun, recoverExpiredLeases, renewLeases, type ClaimedRun } from './lifecycle';
 

@@ -6,7 +6,7 @@ import { forkEm, type Em, type Orm } from '../../db/orm';
 import { toSafeInt } from '../../db/types';
 import type { Logger } from '../../logger';
 import { badInput } from '../../shared/errors';
-import { describeError } from '../ops/health';
+import { describeError } from '../../shared/describe-error';
 
 export const PURGED_TABLES = ['phase_metrics', 'dashboard_events'] as const;
 export type PurgedTableName = (typeof PURGED_TABLES)[number];
