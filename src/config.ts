@@ -2,8 +2,10 @@
 // validated, and handed to the rest of the code as a typed, frozen object.
 import { readFileSync } from 'node:fs';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
-import { LOG_LEVELS, type LogLevel } from './logger';
 import { fromRoot } from './paths';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type AppEnv = 'development' | 'production';
 export type FeatureFlagName = 'PHASE6_METRICS' | 'CONSOLIDATED_METRICS';

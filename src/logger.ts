@@ -1,15 +1,13 @@
 // Structured logs: one JSON line per record on stderr (pino). Messages and fields must never carry secrets:
 // URLs go through maskUrl, and the redaction below is a second line of defence.
 import pino from 'pino';
+import type { LogLevel } from './config';
 
 export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
 }
-
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const REDACT = ['apiKey', '*.apiKey', 'password', '*.password', 'authorization', '*.authorization', '["x-api-key"]', '*["x-api-key"]'];
 

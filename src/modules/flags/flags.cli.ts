@@ -3,8 +3,7 @@
 // within seconds, and it lasts until the next server start.
 import type { Command } from 'commander';
 import { hostname, userInfo } from 'node:os';
-import { forkEm } from '../../db/orm';
-import { clearFlagOverride, FLAG_REFRESH_MS, flagDetails, readFlagOverrides, setFlagOverride } from './overrides';
+import { FLAG_REFRESH_MS } from './flags';
 import { withDatabase } from '../../cli/database';
 import { action, out } from '../../cli/output';
 
@@ -31,6 +30,7 @@ export function registerFlags(program: Command): void {
     .action(
       action(() =>
         withDatabase(async (orm, config) => {
+          const [{ forkEm }, { flagDetails, readFlagOverrides }] = await Promise.all([import('../../db/orm'), import('./overrides')]);
           const details = flagDetails(config.flags, await readFlagOverrides(forkEm(orm)));
           out(`Kill switches on ${config.database.display}:`);
           for (const d of details) {
@@ -54,6 +54,7 @@ export function registerFlags(program: Command): void {
       .action(
         action((flag: string, opts: { reason: string }) =>
           withDatabase(async (orm) => {
+            const [{ forkEm }, { setFlagOverride }] = await Promise.all([import('../../db/orm'), import('./overrides')]);
             const actor = cliActor();
             await setFlagOverride(forkEm(orm), flag.toUpperCase(), enabled, opts.reason, actor);
             out(`${flag.toUpperCase()} overridden to ${onOff(enabled)} by ${actor}: ${opts.reason}`);
@@ -69,6 +70,7 @@ export function registerFlags(program: Command): void {
     .action(
       action((flag: string) =>
         withDatabase(async (orm) => {
+          const [{ forkEm }, { clearFlagOverride }] = await Promise.all([import('../../db/orm'), import('./overrides')]);
           await clearFlagOverride(forkEm(orm), flag.toUpperCase());
           out(`${flag.toUpperCase()}: override cleared; every server returns to its environment value within ${FLAG_REFRESH_MS / 1000} s.`);
         }),

@@ -4,6 +4,9 @@ import { ServiceError } from '../../shared/errors';
 
 export type FlagState = Readonly<Record<FeatureFlagName, boolean>>;
 
+/** How often each server re-reads the stored overrides. */
+export const FLAG_REFRESH_MS = 2000;
+
 export const FLAG_NAMES = Object.keys(FLAG_ENV_VARS) as FeatureFlagName[];
 
 const DISABLED_MESSAGES: Record<FeatureFlagName, string> = {

@@ -7,10 +7,9 @@ import { checkId, checkLimit } from '../../shared/validation';
 import { classifyError, confidenceFor, messageWords, topKeywords, type Confidence, type ErrorType } from './classify';
 import { detectorSource } from './detector';
 import { normalizeTokens, signatureOf, tokenize } from './normalize';
+import { DEFAULT_MIN_OCCURRENCES, MAX_MIN_OCCURRENCES } from './limits';
 
 export const FAILURE_EVENT_TYPES = ['PHASE_FAILED', 'RUN_FAILED'];
-export const DEFAULT_MIN_OCCURRENCES = 3;
-export const MAX_MIN_OCCURRENCES = 1000;
 /** Distinct messages kept per pattern (for generated tests and backlog entries). */
 export const MAX_SAMPLES = 5;
 

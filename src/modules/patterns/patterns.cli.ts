@@ -4,9 +4,8 @@ import type { Command } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadConfig } from '../../config';
-import { forkEm } from '../../db/orm';
-import { analyzeFailures, DEFAULT_MIN_OCCURRENCES, MAX_MIN_OCCURRENCES, type FailurePattern, type PatternAnalysis } from './analyze';
-import { DEFAULT_OUT_DIR, DEFAULT_TOP, generatePatternCode, MAX_TOP } from './generate';
+import type { FailurePattern, PatternAnalysis } from './analyze';
+import { DEFAULT_MIN_OCCURRENCES, DEFAULT_OUT_DIR, DEFAULT_TOP, MAX_MIN_OCCURRENCES, MAX_TOP } from './limits';
 import { action, CliExit, out } from '../../cli/output';
 import { openDatabase } from '../../cli/database';
 
@@ -61,7 +60,8 @@ function printNoPatterns(a: PatternAnalysis): void {
   out(`Collect more telemetry (failed phases and runs record PHASE_FAILED / RUN_FAILED events) or lower --min-occurrences${hint}.`);
 }
 
-function generate(a: PatternAnalysis, opts: PatternsOptions, top: number): void {
+async function generate(a: PatternAnalysis, opts: PatternsOptions, top: number): Promise<void> {
+  const { generatePatternCode } = await import('./generate');
   const { selected, report } = generatePatternCode(a.patterns, { outDir: opts.outDir, top });
   const dir = relative(process.cwd(), report.outDir) || '.';
   out();
@@ -91,6 +91,7 @@ export function registerPatterns(program: Command): void {
         if (opts.output && !opts.force && existsSync(opts.output)) throw new CliExit(1, `${opts.output} already exists (pass --force to overwrite it)`);
         const config = loadConfig();
         const orm = await openDatabase(config);
+        const [{ forkEm }, { analyzeFailures }] = await Promise.all([import('../../db/orm'), import('./analyze')]);
         let analysis: PatternAnalysis;
         try {
           analysis = await analyzeFailures(forkEm(orm), { runId: opts.runId, minOccurrences });
@@ -108,7 +109,7 @@ export function registerPatterns(program: Command): void {
         } else {
           out(`${analysis.patterns.length} failure pattern(s) with at least ${minOccurrences} occurrence(s) among ${describeScope(analysis)}, most frequent first:`);
           printTable(analysis.patterns);
-          if (opts.generateCode) generate(analysis, opts, top);
+          if (opts.generateCode) await generate(analysis, opts, top);
         }
         if (opts.output) out(`Wrote ${analysis.patterns.length} pattern(s) as JSON to ${opts.output}`);
       }),

@@ -1,10 +1,9 @@
 // `autopack runs create|list|show`: runs on DATABASE_URL through the same service as createRun, so the
 // guide's example runs (test-run-id, telemetry-v5, ...) exist without writing a GraphQL mutation.
 import type { Command } from 'commander';
-import { RUN_STATES, type Run, type RunState } from '../../db/entities';
-import { forkEm } from '../../db/orm';
-import { createRun, listRuns, MAX_PAGE_SIZE, requireRun } from './service';
-import { summarizeStatus } from './status';
+import type { Run, RunState } from '../../db/entities';
+import { RUN_STATES } from '../../db/entities/enums';
+import { MAX_PAGE_SIZE } from './limits';
 import { withDatabase } from '../../cli/database';
 import { action, CliExit, out } from '../../cli/output';
 
@@ -28,6 +27,7 @@ export function registerRuns(program: Command): void {
     .action(
       action((opts: { id: string; phases?: string; commit?: string; modelHash?: string; goal?: string }) =>
         withDatabase(async (orm, config) => {
+          const [{ forkEm }, { createRun }] = await Promise.all([import('../../db/orm'), import('./service')]);
           const phaseIds = opts.phases === undefined ? [] : opts.phases.split(',').map((p) => p.trim());
           const run = await createRun(forkEm(orm), {
             id: opts.id,
@@ -49,6 +49,7 @@ export function registerRuns(program: Command): void {
     .action(
       action((opts: { state?: string; first: string }) =>
         withDatabase(async (orm) => {
+          const [{ forkEm }, { listRuns }] = await Promise.all([import('../../db/orm'), import('./service')]);
           if (opts.state !== undefined && !(RUN_STATES as readonly string[]).includes(opts.state)) {
             throw new CliExit(2, `--state must be one of: ${RUN_STATES.join(', ')}; got "${opts.state}"`);
           }
@@ -66,6 +67,7 @@ export function registerRuns(program: Command): void {
     .action(
       action((id: string) =>
         withDatabase(async (orm) => {
+          const [{ forkEm }, { requireRun }, { summarizeStatus }] = await Promise.all([import('../../db/orm'), import('./service'), import('./status')]);
           const run = await requireRun(forkEm(orm), id);
           const phases = (await run.phases.init({ orderBy: { phaseIndex: 'asc' } })).getItems();
           const s = summarizeStatus(phases);

@@ -4,6 +4,7 @@ import { Phase, Run, type RunState } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../../shared/validation';
+import { MAX_PAGE_SIZE } from './limits';
 
 export interface PhaseInput {
   phaseId: string;
@@ -112,8 +113,6 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw invalid();
   return { createdAt: new Date(ms as number), id };
 }
-
-export const MAX_PAGE_SIZE = 100;
 
 /** Newest first; `after` continues from a previous page's endCursor. Two statements: page and count. */
 export async function listRuns(

@@ -1,7 +1,6 @@
 // `autopack integrity [--run-id ID]`: the rollout guide's data validation, on DATABASE_URL.
 import type { Command } from 'commander';
-import { forkEm } from '../../db/orm';
-import { checkIntegrity, type IntegrityReport } from './integrity';
+import type { IntegrityReport } from './integrity';
 import { withDatabase } from '../../cli/database';
 import { action, CliExit, out } from '../../cli/output';
 
@@ -35,6 +34,7 @@ export function registerIntegrity(program: Command): void {
     .action(
       action((opts: { runId?: string }) =>
         withDatabase(async (orm, config) => {
+          const [{ forkEm }, { checkIntegrity }] = await Promise.all([import('../../db/orm'), import('./integrity')]);
           const report = await checkIntegrity(forkEm(orm), opts.runId);
           printViolations(report);
           const scope = report.runId ? `run ${report.runId}` : config.database.display;

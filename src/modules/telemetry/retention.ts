@@ -7,12 +7,12 @@ import { toSafeInt } from '../../db/types';
 import type { Logger } from '../../logger';
 import { badInput } from '../../shared/errors';
 import { describeError } from '../../shared/describe-error';
+import { MAX_RETENTION_DAYS } from './limits';
 
 export const PURGED_TABLES = ['phase_metrics', 'dashboard_events'] as const;
 export type PurgedTableName = (typeof PURGED_TABLES)[number];
 
 export const PURGE_BATCH_SIZE = 5000;
-export const MAX_RETENTION_DAYS = 36_500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionReport {
