@@ -5,6 +5,8 @@ import type { Em } from '../../db/orm';
 import { badInput, notFound } from '../../shared/errors';
 import { checkId, checkLength, checkLimit } from '../../shared/validation';
 import { compareRuns, mean, median, type Comparison, type RunSnapshot } from './analysis';
+import { isFinished } from '../../db/entities/enums';
+import { tallyPhases } from '../runs/status';
 
 export interface AbAnalysisInput {
   controlRunId: string;
@@ -20,8 +22,8 @@ async function snapshots(em: Em, ids: [string, string]): Promise<[RunSnapshot, R
   return ids.map((id) => {
     const run = runs.find((r) => r.id === id);
     if (!run) throw notFound(`Run not found: ${id}`);
-    if (!run.state.startsWith('DONE_')) throw badInput(`Run ${id} has not finished (state ${run.state}): compare finished runs only`);
-    const own = phases.filter((p) => p.run.id === id);
+    if (!isFinished(run.state)) throw badInput(`Run ${id} has not finished (state ${run.state}): compare finished runs only`);
+    const tally = tallyPhases(phases.filter((p) => p.run.id === id));
     return {
       id,
       state: run.state,
@@ -30,9 +32,9 @@ async function snapshots(em: Em, ids: [string, string]): Promise<[RunSnapshot, R
       tokensUsed: run.tokensUsed,
       startedAt: run.startedAt ?? null,
       completedAt: run.completedAt ?? null,
-      totalPhases: own.length,
-      phasesComplete: own.filter((p) => p.state === 'COMPLETE').length,
-      phasesFailed: own.filter((p) => p.state === 'FAILED').length,
+      totalPhases: tally.total,
+      phasesComplete: tally.complete,
+      phasesFailed: tally.failed,
     };
   }) as [RunSnapshot, RunSnapshot];
 }

@@ -4,6 +4,8 @@ import { ServiceError } from '../../shared/errors';
 import { describeError } from '../../shared/describe-error';
 import { formatStage, rolloutStage, type RolloutStage } from './rollout-stage';
 import { ApiClient } from '../../cli/client';
+import { isFinished } from '../../db/entities/enums';
+import { compactUtc } from '../../shared/compact-time';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -38,7 +40,6 @@ interface HttpResult {
 }
 
 const CATEGORIES = ['retrieval_tokens', 'second_opinion_tokens', 'evidence_request_tokens', 'base_tokens'] as const;
-const DONE = /^DONE_/;
 
 const pass = (label: string, detail: string): CheckResult => ({ status: 'pass', label, detail });
 const fail = (label: string, detail: string): CheckResult => ({ status: 'fail', label, detail });
@@ -53,7 +54,7 @@ const switchOn = (v: unknown) => v === true || (typeof v === 'object' && v !== n
 class RolloutProbe {
   readonly api: ApiClient;
   readonly createdRuns: string[] = [];
-  private readonly stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  private readonly stamp = compactUtc(new Date());
 
   constructor(private readonly opts: RolloutOptions) {
     this.api = new ApiClient(opts.baseUrl, opts.apiKey);
@@ -134,7 +135,7 @@ class RolloutProbe {
       }
       const seen = `${id}: ${run.state}, ${run.status.completedPhases}/${run.status.totalPhases} phases complete, ${run.tokensUsed} tokens`;
       if (run.state === 'DONE_SUCCESS') return { result: pass(label, seen), runId: id };
-      if (DONE.test(run.state)) {
+      if (isFinished(run.state)) {
         const hint = run.failureReason?.startsWith('No executor configured') ? ' (set AUTOPACK_EXECUTOR_COMMAND on the server)' : '';
         return { result: fail(label, `${seen}: ${run.failureReason ?? 'no reason given'}${hint}`), runId: id };
       }

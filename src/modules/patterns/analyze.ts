@@ -8,6 +8,7 @@ import { classifyError, confidenceFor, messageWords, topKeywords, type Confidenc
 import { detectorSource } from './detector';
 import { normalizeTokens, signatureOf, tokenize } from './normalize';
 import { DEFAULT_MIN_OCCURRENCES, MAX_MIN_OCCURRENCES } from './limits';
+import { driverDate } from '../../db/driver-date';
 
 export const FAILURE_EVENT_TYPES = ['PHASE_FAILED', 'RUN_FAILED'];
 /** Distinct messages kept per pattern (for generated tests and backlog entries). */
@@ -115,7 +116,7 @@ export async function analyzeFailures(em: Em, opts: AnalysisOptions = {}): Promi
     failureEvents++;
     let n = seen.get(message);
     if (!n) seen.set(message, (n = normalizeOnce(message)));
-    const at = row.createdAt instanceof Date ? row.createdAt : new Date(row.createdAt);
+    const at = driverDate(row.createdAt);
     let g = groups.get(n.signature);
     if (!g) {
       g = { normalized: n.normalized, signature: n.signature, occurrences: 0, runIds: new Set(), phaseIds: new Set(), firstSeenAt: at, lastSeenAt: at, samples: [], words: new Map() };

@@ -8,6 +8,8 @@ import { badInput, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
 import { checkId, checkLimit } from '../../shared/validation';
 import { cloneRuns } from './clone';
+import { isFailed, isFinished } from '../../db/entities/enums';
+import { compactUtc } from '../../shared/compact-time';
 
 export interface CampaignInput {
   /** FAILED (every DONE_FAILED_* state, the default without runIds) or one RunState. */
@@ -30,8 +32,8 @@ export interface CampaignResult {
 }
 
 export const MAX_CAMPAIGN_RUNS = 1000;
-const FAILED_STATES = RUN_STATES.filter((s) => s.startsWith('DONE_FAILED_'));
-const FINISHED_STATES = RUN_STATES.filter((s) => s.startsWith('DONE_'));
+const FAILED_STATES = RUN_STATES.filter(isFailed);
+const FINISHED_STATES = RUN_STATES.filter(isFinished);
 
 /** Start of the UTC day `value` (YYYY-MM-DD), or of the next day for an inclusive upper bound. */
 function day(value: string, field: string, nextDay: boolean): Date {
@@ -65,10 +67,10 @@ export async function selectRuns(em: Em, input: CampaignInput): Promise<Run[]> {
   if (runs.length > MAX_CAMPAIGN_RUNS) throw badInput(`More than ${MAX_CAMPAIGN_RUNS} runs match: narrow the selection (dates, state or run ids)`);
   const missing = ids.filter((id) => !runs.some((r) => r.id === id));
   if (missing.length && !(await em.count(Run, { id: { $in: missing } }))) throw notFound(`Run not found: ${missing.join(', ')}`);
-  return runs.filter((r) => r.state.startsWith('DONE_'));
+  return runs.filter((r) => isFinished(r.state));
 }
 
-const campaignId = () => `campaign-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}-${randomBytes(2).toString('hex')}`;
+const campaignId = () => `campaign-${compactUtc(new Date())}-${randomBytes(2).toString('hex')}`;
 
 /** Selects and (unless dryRun) creates the campaign with all its replays, then queues the first batch. */
 export async function startCampaign(em: Em, sink: EventSink, input: CampaignInput): Promise<CampaignResult> {

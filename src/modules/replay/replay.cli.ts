@@ -8,6 +8,7 @@ import { loadConfig } from '../../config';
 import { toSnake } from '../../shared/snake-case';
 import { ApiClient } from '../../cli/client';
 import { action, CliExit, out } from '../../cli/output';
+import { isFinished } from '../../db/entities/enums';
 
 const CAMPAIGN = `mutation($input: ReplayCampaignInput!) {
   replayCampaign(input: $input) { campaignId dryRun selected { id state createdAt tokensUsed } replays { id replayOf { id } } }
@@ -84,7 +85,7 @@ export function registerReplay(program: Command): void {
         let states: ReplayState[] = [];
         for (;;) {
           states = await Promise.all(c.replays.map(async (r) => (await api.gql<{ run: ReplayState }>(REPLAY_STATE, { id: r.id })).run));
-          const done = states.filter((s) => s.state.startsWith('DONE_')).length;
+          const done = states.filter((s) => isFinished(s.state)).length;
           process.stdout.write(`\r  ${bar(done, states.length)}`);
           if (done === states.length || Date.now() > deadline) break;
           await new Promise((r) => setTimeout(r, 500));
@@ -97,7 +98,7 @@ export function registerReplay(program: Command): void {
         const problems: string[] = [];
         for (const s of states) {
           if (!s.replayComparison) {
-            problems.push(`${s.id}: ${s.state.startsWith('DONE_') ? 'no comparison' : `did not finish within ${timeout} s (state ${s.state})`}`);
+            problems.push(`${s.id}: ${isFinished(s.state) ? 'no comparison' : `did not finish within ${timeout} s (state ${s.state})`}`);
             continue;
           }
           const cmp = s.replayComparison;

@@ -7,8 +7,8 @@ import { isPostgres, type Em } from '../../db/orm';
 import { conflict, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
 import { checkId } from '../../shared/validation';
+import { ACTIVE_PHASE_STATES } from '../../db/entities/enums';
 
-const ACTIVE_PHASE_STATES = ['EXECUTING', 'GATE', 'CI_RUNNING'] as const;
 
 /** Queues a run for execution and returns at once; a dispatcher picks it up. */
 export async function executeRun(em: Em, sink: EventSink, id: string): Promise<Run> {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config';
 import { ApiClient } from '../../cli/client';
 import { action, CliExit, out } from '../../cli/output';
+import { isFinished } from '../../db/entities/enums';
 
 interface DemoRun {
   id: string;
@@ -62,7 +63,7 @@ export function registerSeedDemo(program: Command): void {
         let statuses: RunStatus[] = [];
         for (;;) {
           statuses = await Promise.all(runs.map(async (r) => (await api.gql<{ run: RunStatus }>(STATUS, { id: r.id })).run));
-          const done = statuses.filter((s) => s.state.startsWith('DONE_')).length;
+          const done = statuses.filter((s) => isFinished(s.state)).length;
           process.stdout.write(`\r  ${done}/${runs.length} finished`);
           if (done === runs.length || Date.now() > deadline) break;
           await new Promise((r) => setTimeout(r, 500));
@@ -74,7 +75,7 @@ export function registerSeedDemo(program: Command): void {
         if (statuses.some((s) => s.failureReason?.startsWith('No executor configured'))) {
           out('Hint: start the server with AUTOPACK_EXECUTOR_COMMAND="node dist/examples/reference-executor.js {runId}"');
         }
-        const unfinished = statuses.filter((s) => !s.state.startsWith('DONE_'));
+        const unfinished = statuses.filter((s) => !isFinished(s.state));
         if (unfinished.length) throw new CliExit(1, `${unfinished.length} run(s) did not finish within ${opts.timeout} s`);
         out(`Done. Explore them in GraphiQL: ${api.baseUrl}/graphql`);
       }),

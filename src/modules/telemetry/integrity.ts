@@ -5,6 +5,7 @@ import type { Em } from '../../db/orm';
 import { toSafeInt } from '../../db/types';
 import { notFound } from '../../shared/errors';
 import { checkId } from '../../shared/validation';
+import { driverDate } from '../../db/driver-date';
 
 export type MetricsViolationKind = 'TOTAL_MISMATCH' | 'NEGATIVE_CATEGORY';
 
@@ -50,8 +51,6 @@ const BAD_METRICS = `(m.total_tokens <> ${SUM} or m.retrieval_tokens < 0 or m.se
 const RUN_SUMS = `select r.id, r.tokens_used, coalesce(sum(p.tokens_used), 0) as phases_tokens_used
   from runs r left join phases p on p.run_id = r.id`;
 
-const toDate = (v: unknown) => (v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number)));
-
 function metricsViolation(r: Row): MetricsViolation {
   const [retrievalTokens, secondOpinionTokens, evidenceRequestTokens, baseTokens, totalTokens] = [
     r.retrieval_tokens,
@@ -73,7 +72,7 @@ function metricsViolation(r: Row): MetricsViolation {
     baseTokens,
     totalTokens,
     categorySum,
-    createdAt: toDate(r.created_at),
+    createdAt: driverDate(r.created_at),
   };
 }
 
