@@ -17,7 +17,3 @@ const DISABLED_MESSAGES: Record<FeatureFlagName, string> = {
 export function featureDisabled(flag: FeatureFlagName): ServiceError {
   return new ServiceError('FEATURE_DISABLED', DISABLED_MESSAGES[flag], { flag: FLAG_ENV_VARS[flag] });
 }
-
-export function requireFlag(flags: FlagState, flag: FeatureFlagName): void {
-  if (!flags[flag]) throw featureDisabled(flag);
-}
