@@ -6,6 +6,7 @@ import { fromRoot } from '../paths';
 import { applyKillSwitches } from '../modules/flags/kill-switch.directive';
 import { applyListItemCount } from './response-limit';
 import type { Resolvers } from './generated/types';
+import { eventResolvers } from '../modules/events/events.resolvers';
 import { experimentResolvers } from '../modules/experiments/experiments.resolvers';
 import { opsResolvers } from '../modules/ops/ops.resolvers';
 import { opsStatusResolvers } from '../modules/ops/ops-status.resolvers';
@@ -32,6 +33,7 @@ export function buildSchema(): GraphQLSchema {
     opsStatusResolvers,
     runResolvers,
     telemetryResolvers,
+    eventResolvers,
     experimentResolvers,
     replayResolvers,
     patternResolvers,

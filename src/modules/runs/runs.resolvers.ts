@@ -1,14 +1,12 @@
 import { found } from '../../shared/errors';
 import { executeRun } from './lifecycle';
-import { recordDashboardEvent, updatePhase } from './phases';
+import { updatePhase } from './phases';
 import { createRun, getRun, listRuns } from './service';
 import { summarizeStatus } from './status';
 import { checkLimit } from '../../shared/validation';
-import { MAX_DASHBOARD_EVENTS } from '../events/list';
 import type { Resolvers } from '../../graphql/generated/types';
 import { MAX_NESTED_LIMIT } from '../batch';
 import { runStateCounts } from './state-counts';
-
 
 export const runResolvers: Resolvers = {
   Query: {
@@ -27,17 +25,14 @@ export const runResolvers: Resolvers = {
       return run;
     },
     updatePhase: (_, { input }, ctx) => updatePhase(ctx.em, ctx, input),
-    recordDashboardEvent: (_, { input }, ctx) => recordDashboardEvent(ctx.em, ctx, input),
   },
   Run: {
     replayOf: (run, _, { loaders }) => (run.replayOf ? loaders.run.load(run.replayOf.id) : null),
     phases: (run, _, { loaders }) => loaders.phasesByRun.load(run.id),
     status: async (run, _, { loaders }) => summarizeStatus(await loaders.phasesByRun.load(run.id)),
-    events: (run, { limit }, { loaders }) => loaders.eventsByRun(checkLimit(limit ?? 100, 'limit', MAX_DASHBOARD_EVENTS)).load(run.id),
   },
   Phase: {
     run: async (phase, _, { loaders }) => found(await loaders.run.load(phase.run.id), `Run not found: ${phase.run.id}`),
     metrics: (phase, { limit }, { loaders }) => loaders.metricsByPhase(checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
-    events: (phase, { limit }, { loaders }) => loaders.eventsByPhase(checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
   },
 };

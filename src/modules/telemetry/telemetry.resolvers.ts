@@ -1,6 +1,5 @@
 import { found } from '../../shared/errors';
 import { checkMetricsPage, consolidatedMetrics } from './consolidated';
-import { listDashboardEvents } from '../events/list';
 import { recordPhaseMetrics } from './ingest';
 import { checkIntegrity } from './integrity';
 import { purgeExpiredTelemetry } from './retention';
@@ -11,7 +10,6 @@ import type { Resolvers } from '../../graphql/generated/types';
 export const telemetryResolvers: Resolvers = {
   Query: {
     consolidatedMetrics: (_, { runId, limit, offset }, { em }) => consolidatedMetrics(em, runId, limit, offset),
-    dashboardEvents: (_, args, { em }) => listDashboardEvents(em, args),
     integrityReport: (_, { runId }, { em }) => checkIntegrity(em, runId),
   },
   Mutation: {
@@ -35,9 +33,5 @@ export const telemetryResolvers: Resolvers = {
   PhaseMetrics: {
     run: async (m, _, { loaders }) => found(await loaders.run.load(m.run.id), `Run not found: ${m.run.id}`),
     phase: async (m, _, { loaders }) => found(await loaders.phase.load(m.phase.id), `Phase not found: ${m.phase.id}`),
-  },
-  DashboardEvent: {
-    run: async (e, _, { loaders }) => found(await loaders.run.load(e.run.id), `Run not found: ${e.run.id}`),
-    phase: (e, _, { loaders }) => (e.phase ? loaders.phase.load(e.phase.id) : null),
   },
 };
