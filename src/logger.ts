@@ -7,6 +7,20 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** A logger whose every line also carries `fields` (pino serialises them once); see childLogger. */
+  child?(fields: Record<string, unknown>): Logger;
+}
+
+/** A logger whose every line carries `fields`, e.g. the requestId of the request that caused it. */
+export function childLogger(logger: Logger, fields: Record<string, unknown>): Logger {
+  if (logger.child) return logger.child(fields);
+  const withFields = (own?: Record<string, unknown>) => ({ ...fields, ...own });
+  return {
+    info: (msg, own) => logger.info(msg, withFields(own)),
+    warn: (msg, own) => logger.warn(msg, withFields(own)),
+    error: (msg, own) => logger.error(msg, withFields(own)),
+    child: (more) => childLogger(logger, { ...fields, ...more }),
+  };
 }
 
 const REDACT = ['apiKey', '*.apiKey', 'password', '*.password', 'authorization', '*.authorization', '["x-api-key"]', '*["x-api-key"]'];
@@ -40,23 +54,25 @@ const record = (fields?: Record<string, unknown>) => (fields ? (capFields(fields
 
 /** `destination`: where the JSON lines go (default stderr); tests pass a stream to read them. */
 export function createLogger(level: LogLevel = 'info', destination: pino.DestinationStream = pino.destination({ dest: 2, sync: true })): Logger {
-  const p = pino(
-    {
-      level,
-      base: { service: 'autopack' },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACT, censor: '***' },
-    },
-    destination,
-  );
+  const options: pino.LoggerOptions = {
+    level,
+    base: { service: 'autopack' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: REDACT, censor: '***' },
+  };
+  return wrap(pino(options, destination));
+}
+
+function wrap(p: pino.Logger): Logger {
   return {
     info: (msg, fields) => p.info(record(fields), clip(msg)),
     warn: (msg, fields) => p.warn(record(fields), clip(msg)),
     error: (msg, fields) => p.error(record(fields), clip(msg)),
+    child: (fields) => wrap(p.child(record(fields))),
   };
 }
 
 export const consoleLogger: Logger = createLogger();
 
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silentLogger };
