@@ -26,7 +26,6 @@ const BACKGROUND_POOL = 2;
 /** How long in-flight requests may take to finish once a shutdown stops accepting new ones. */
 const DRAIN_MS = 10_000;
 
-
 export interface App {
   config: Config;
   /** The API's pool: every statement held to AUTOPACK_DB_STATEMENT_TIMEOUT_MS. */

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
 import { fromRoot } from './paths';
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export type AppEnv = 'development' | 'production';
+type AppEnv = 'development' | 'production';
 export type FeatureFlagName = 'PHASE6_METRICS' | 'CONSOLIDATED_METRICS';
 
 /** The environment variable behind each kill switch. */
@@ -97,7 +97,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULT_DATABASE_URL = 'sqlite:///./autopack.db';
+const DEFAULT_DATABASE_URL = 'sqlite:///./autopack.db';
 
 type Env = Record<string, string | undefined>;
 

@@ -26,7 +26,7 @@ export function childLogger(logger: Logger, fields: Record<string, unknown>): Lo
 const REDACT = ['apiKey', '*.apiKey', 'password', '*.password', 'authorization', '*.authorization', '["x-api-key"]', '*["x-api-key"]'];
 
 /** The most a log record carries of one string (a client-chosen operation name, a path, a message)... */
-export const LOG_STRING_MAX = 4096;
+const LOG_STRING_MAX = 4096;
 /** ...of one list, and how deep it follows nested plain objects. */
 const LOG_ITEMS_MAX = 50;
 const LOG_DEPTH_MAX = 4;
@@ -37,7 +37,7 @@ export function clip(s: string, max = LOG_STRING_MAX): string {
 }
 
 /** Fields with every string clipped and every list shortened, so one record stays small whatever a client sent. */
-export function capFields(value: unknown, depth = 0): unknown {
+function capFields(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return clip(value);
   if (Array.isArray(value)) {
     const items = value.slice(0, LOG_ITEMS_MAX).map((v) => capFields(v, depth + 1));

@@ -196,8 +196,8 @@ function Layout({ session, hasKey, offline, onForget, onToggleTheme }: LayoutPro
       </header>
       {!session.keyRequired && (
         <p className="warning" role="note">
-          No API key is configured on this server (development): anyone who can reach it may read and change everything. Set
-          AUTOPACK_API_KEY before exposing it.
+          No API key is configured on this server (development): anyone who can reach it may read and change everything. Set AUTOPACK_API_KEY before exposing
+          it.
         </p>
       )}
       {offline && (

@@ -56,7 +56,10 @@ export class ApiClient {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (e) {
-      throw new Error(`cannot reach the server at ${this.baseUrl}: ${describeError((e as { cause?: unknown }).cause ?? e)} (start it with \`npm start\`, or set AUTOPACK_API_URL)`);
+      throw new Error(
+        `cannot reach the server at ${this.baseUrl}: ${describeError((e as { cause?: unknown }).cause ?? e)} (start it with \`npm start\`, or set AUTOPACK_API_URL)`,
+        { cause: e },
+      );
     }
   }
 }

@@ -37,10 +37,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       await fn(...args);
     } catch (e) {
       process.exitCode = exitCode(e);
-      const message =
-        e instanceof CliExit || e instanceof ConfigError || e instanceof StartupError || e instanceof ServiceError
-          ? e.message
-          : describeError(e);
+      const message = e instanceof CliExit || e instanceof ConfigError || e instanceof StartupError || e instanceof ServiceError ? e.message : describeError(e);
       if (message) process.stderr.write(`autopack: ${message}\n`);
     }
   };

@@ -28,7 +28,7 @@ const INTERNAL = 'INTERNAL_SERVER_ERROR';
  * authentication it was challenged for, which this server never asks for; GET without any of them is
  * still refused (open development mode).
  */
-export const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'];
+const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'];
 
 /** Is this error expected (coded) rather than a bug? (A database outage counts as expected.) */
 function isExpected(error: unknown): boolean {

@@ -6,7 +6,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { toSnake } from '../shared/snake-case';
 
-export const STATUS_BY_CODE: Record<string, number> = {
+const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
@@ -29,7 +29,7 @@ export interface RestResponse {
 /** GraphQL argument name -> the REST query parameter that carries it (e.g. testId -> test_id). */
 export type ParamNames = Record<string, string>;
 
-export function errorResponse(error: GraphQLFormattedError, params: ParamNames = {}): RestResponse {
+function errorResponse(error: GraphQLFormattedError, params: ParamNames = {}): RestResponse {
   const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   // A service refusal names the GraphQL argument (extensions.field, first word of the message): say the
   // parameter the REST client actually sent.

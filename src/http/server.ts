@@ -78,7 +78,7 @@ function keyClass(auth: AuthResult & { ok: true }): KeyClass {
 }
 
 /** The read key's caps when there is one: its share of the slots (at least one) and of the line. */
-export function admissionGate(config: Config): AdmissionGate {
+function admissionGate(config: Config): AdmissionGate {
   const share = config.readKeySharePercent / 100;
   const caps = config.readApiKey
     ? { read: { running: Math.max(1, Math.floor(config.maxConcurrentRequests * share)), queued: Math.floor(config.maxQueuedRequests * share) } }
@@ -109,7 +109,7 @@ function wantsHtml(req: IncomingMessage, url: URL): boolean {
 }
 
 /** Route label for logs and metrics: ids replaced, unknown paths folded (bounded label values). */
-export function routeLabel(path: string): string {
+function routeLabel(path: string): string {
   if (path === '/graphql' || path === '/health' || path === '/metrics' || path === '/') return path;
   if (path.startsWith('/graphiql/')) return '/graphiql/*';
   if (isConsolePath(path)) return path.startsWith('/console/') ? '/console/*' : 'console';
@@ -119,7 +119,7 @@ export function routeLabel(path: string): string {
   return 'other';
 }
 
-export function createRequestHandler(deps: HttpDeps) {
+function createRequestHandler(deps: HttpDeps) {
   const { apollo, config, logger, metrics } = deps;
   const assets = graphiqlAssets();
   const gate = admissionGate(config);
@@ -246,14 +246,19 @@ export function createRequestHandler(deps: HttpDeps) {
     }
     if (path.startsWith('/api/')) {
       if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });
-      return admitted(req, keyClass(auth), () => sendBusy(res, { detail: BUSY_MESSAGE }), async () => {
-        const context = ctx();
-        for (const rest of REST_ROUTES) {
-          const response = await rest(apollo, context, method, path, url);
-          if (response) return send(res, response);
-        }
-        sendJson(res, 404, { detail: 'Not Found' });
-      });
+      return admitted(
+        req,
+        keyClass(auth),
+        () => sendBusy(res, { detail: BUSY_MESSAGE }),
+        async () => {
+          const context = ctx();
+          for (const rest of REST_ROUTES) {
+            const response = await rest(apollo, context, method, path, url);
+            if (response) return send(res, response);
+          }
+          sendJson(res, 404, { detail: 'Not Found' });
+        },
+      );
     }
     sendJson(res, 404, { detail: 'Not Found' });
   }

@@ -1,14 +1,7 @@
 // Expected failures of the service layer, with the stable codes every front door maps the same way
 // (GraphQL extensions.code, REST status, CLI exit line).
 export type ErrorCode =
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'FEATURE_DISABLED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_IMPLEMENTED'
-  | 'SERVICE_UNAVAILABLE';
+  'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'FEATURE_DISABLED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_IMPLEMENTED' | 'SERVICE_UNAVAILABLE';
 
 export class ServiceError extends Error {
   constructor(

@@ -120,8 +120,7 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
     await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: WAIT });
     await page.waitForSelector('.graphiql-execute-button', { timeout: WAIT });
     await page.waitForFunction(
-      () =>
-        Array.from(document.querySelectorAll('.CodeMirror')).some((el: any) => /X-API-Key/.test(el.CodeMirror?.getValue() ?? '')),
+      () => Array.from(document.querySelectorAll('.CodeMirror')).some((el: any) => /X-API-Key/.test(el.CodeMirror?.getValue() ?? '')),
       undefined,
       { timeout: WAIT },
     );

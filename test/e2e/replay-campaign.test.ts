@@ -50,7 +50,9 @@ describe.each(BACKENDS)('replay campaign on %s', (backend) => {
     expect(res.stdout).toMatch(/\[#{30}\] 3\/3/);
     // Totals and changes are labelled as such: the replay's own tokens, then replay minus original.
     expect(res.stdout).toMatch(/ original +replay +replay state +tokens used +tokens \+\/- +complete \+\/- +failed \+\/-\n/);
-    const row = new RegExp(`  failed-run-123 +failed-run-123-replay-\\S+ +DONE_\\w+ +${referenceTokens(1).total + referenceTokens(2).total} +[+-]?\\d+ +[+-]?\\d+ +[+-]?\\d+\n`);
+    const row = new RegExp(
+      `  failed-run-123 +failed-run-123-replay-\\S+ +DONE_\\w+ +${referenceTokens(1).total + referenceTokens(2).total} +[+-]?\\d+ +[+-]?\\d+ +[+-]?\\d+\n`,
+    );
     expect(res.stdout).toMatch(row);
     expect(res.stdout).toContain('+/-: the replay minus its original');
     const files = readdirSync(outDir).sort();
@@ -67,7 +69,11 @@ describe.each(BACKENDS)('replay campaign on %s', (backend) => {
       deltas: { token_delta: replayTokens - 500, phase_complete_delta: 1, phase_failed_delta: -1 },
     });
     // never more than two replays executing at once: RUN_STARTED of the third came after a RUN_COMPLETE
-    const events = await forkEm(t.app.orm).find(DashboardEvent, { eventType: { $in: ['RUN_STARTED', 'RUN_COMPLETE'] }, run: { $like: '%-replay-%' } }, { orderBy: { id: 'asc' } });
+    const events = await forkEm(t.app.orm).find(
+      DashboardEvent,
+      { eventType: { $in: ['RUN_STARTED', 'RUN_COMPLETE'] }, run: { $like: '%-replay-%' } },
+      { orderBy: { id: 'asc' } },
+    );
     let active = 0;
     let peak = 0;
     for (const e of events) {
@@ -92,7 +98,9 @@ describe('replays execute with the Phase 6 switches on', () => {
     });
     try {
       const gql = async (query: string) =>
-        (await (await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+        (await (
+          await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+        ).json()) as any;
       await gql(`mutation { createRun(input: { id: "orig" }) { id } }`);
       await gql(`mutation { executeRun(id: "orig") { id } }`);
       const reason = (id: string) =>

@@ -28,10 +28,12 @@ describe.each(BACKENDS)('request logs on %s', (backend) => {
     await db.drop();
   });
 
-  const post = (query: string) => fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const post = (query: string) =>
+    fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
 
   it("a service's log line carries the requestId of the request that caused it", async () => {
-    expect((await (await post(`mutation { createRun(input: { id: "logged-${backend}" }) { id } }`)).json()).data.createRun.id).toBe(`logged-${backend}`);
+    const created: any = await (await post(`mutation { createRun(input: { id: "logged-${backend}" }) { id } }`)).json();
+    expect(created.data.createRun.id).toBe(`logged-${backend}`);
     const res = await post(`mutation { recordDashboardEvent(input: { runId: "logged-${backend}", eventType: "NOTE_${backend.toUpperCase()}" }) { id } }`);
     expect(await res.json()).toEqual({ data: { recordDashboardEvent: null } });
     const requestId = res.headers.get('x-request-id');

@@ -49,7 +49,15 @@ describe.each(BACKENDS)('consolidatedMetrics on %s', (backend) => {
     await run('cm-no-phases', []);
     await run('cm-tie', ['p1']);
     await record(
-      SAMPLES.map(([phaseId, hour, r, s, e, b]) => ({ runId: 'cm-run', phaseId, retrievalTokens: r, secondOpinionTokens: s, evidenceRequestTokens: e, baseTokens: b, createdAt: at(hour) })),
+      SAMPLES.map(([phaseId, hour, r, s, e, b]) => ({
+        runId: 'cm-run',
+        phaseId,
+        retrievalTokens: r,
+        secondOpinionTokens: s,
+        evidenceRequestTokens: e,
+        baseTokens: b,
+        createdAt: at(hour),
+      })),
     );
     // Another run's samples, newer than all of cm-run's: they must never leak into cm-run's sums.
     await record([{ runId: 'cm-other', phaseId: 'p1', retrievalTokens: 9000, baseTokens: 9000, createdAt: at(10) }]);
@@ -104,9 +112,15 @@ describe.each(BACKENDS)('consolidatedMetrics on %s', (backend) => {
       extensions: { code: 'FEATURE_DISABLED', flag: 'AUTOPACK_ENABLE_CONSOLIDATED_METRICS' },
     });
     // then the arguments, even for an unknown run
-    expect(await call({ runId: 'nope', limit: 10001 })).toMatchObject({ message: 'Limit cannot exceed 10000', extensions: { code: 'BAD_USER_INPUT', field: 'limit' } });
+    expect(await call({ runId: 'nope', limit: 10001 })).toMatchObject({
+      message: 'Limit cannot exceed 10000',
+      extensions: { code: 'BAD_USER_INPUT', field: 'limit' },
+    });
     expect(await call({ runId: 'cm-run', limit: 0 })).toMatchObject({ message: 'Limit must be at least 1', extensions: { code: 'BAD_USER_INPUT' } });
-    expect(await call({ runId: 'cm-run', offset: -1 })).toMatchObject({ message: 'Offset cannot be negative', extensions: { code: 'BAD_USER_INPUT', field: 'offset' } });
+    expect(await call({ runId: 'cm-run', offset: -1 })).toMatchObject({
+      message: 'Offset cannot be negative',
+      extensions: { code: 'BAD_USER_INPUT', field: 'offset' },
+    });
     // then the run
     expect(await call({ runId: 'nope' })).toMatchObject({ message: 'Run not found: nope', extensions: { code: 'NOT_FOUND' } });
     // the nested field checks its arguments too
@@ -137,7 +151,10 @@ describe.each(BACKENDS)('consolidatedMetrics on %s', (backend) => {
     for (const ids of [['cm-run'], ['cm-run', 'cm-other', 'cm-empty']]) {
       const { sql, params } = consolidatedStatement(ids, { limit: 1000, offset: 0 });
       const plan = await explain(em, em.getPlatform().formatQuery(sql, params));
-      const pattern = backend === 'sqlite' ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created_id \(run_id=\?\)/g : /Index Scan using idx_phase_metrics_run_created_id on phase_metrics/g;
+      const pattern =
+        backend === 'sqlite'
+          ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created_id \(run_id=\?\)/g
+          : /Index Scan using idx_phase_metrics_run_created_id on phase_metrics/g;
       expect(plan.match(pattern)).toHaveLength(ids.length);
       expect(plan).not.toMatch(/SCAN phase_metrics|Seq Scan on phase_metrics/);
     }

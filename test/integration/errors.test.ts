@@ -12,7 +12,14 @@ describe('error masking', () => {
       ctx.loaders.phasesByRun = { load: () => Promise.reject(new Error('select * from secrets where path = /work/main/x')) } as never;
       const res = await h.apollo.executeOperation({ query: '{ run(id: "r") { phases { phaseId } } }' }, { contextValue: ctx });
       const body = res.body.kind === 'single' ? res.body.singleResult : null;
-      expect(body?.errors).toEqual([{ message: 'Internal server error', locations: expect.any(Array), path: ['run', 'phases'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'test' } }]);
+      expect(body?.errors).toEqual([
+        {
+          message: 'Internal server error',
+          locations: expect.any(Array),
+          path: ['run', 'phases'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'test' },
+        },
+      ]);
       expect(JSON.stringify(body)).not.toMatch(/secrets|\/work\//);
     } finally {
       await h.close();

@@ -44,7 +44,12 @@ describe.each(BACKENDS)('@killSwitch on %s', (backend) => {
     const res = await h.exec(`{ featureFlags { flag envVar enabled gates } }`, {}, { PHASE6_METRICS: true });
     expect(res.data!.featureFlags).toEqual([
       { flag: 'PHASE6_METRICS', envVar: 'AUTOPACK_ENABLE_PHASE6_METRICS', enabled: true, gates: ['Mutation.recordPhaseMetrics'] },
-      { flag: 'CONSOLIDATED_METRICS', envVar: 'AUTOPACK_ENABLE_CONSOLIDATED_METRICS', enabled: false, gates: ['Query.consolidatedMetrics', 'Run.consolidatedMetrics'] },
+      {
+        flag: 'CONSOLIDATED_METRICS',
+        envVar: 'AUTOPACK_ENABLE_CONSOLIDATED_METRICS',
+        enabled: false,
+        gates: ['Query.consolidatedMetrics', 'Run.consolidatedMetrics'],
+      },
     ]);
   });
 });

@@ -51,7 +51,11 @@ describe.each(BACKENDS)('migrate verify with real volumes on %s', (backend) => {
       expect(served.label).toMatch(/: idx_phase_metrics_run_created_id$/);
       expect(served.detail).not.toMatch(/Sort Key: .*created_at|TEMP B-TREE FOR ORDER BY/);
       expect(checks.map((c) => c.label)).toContainEqual(
-        expect.stringMatching(new RegExp(`^Consolidated metrics query on run telemetry-big \\(${BIG_RUN_ROWS} row\\(s\\), the most of any run\\): \\d+\\.\\d ms, best of 3 \\(target < 100 ms\\)$`)),
+        expect.stringMatching(
+          new RegExp(
+            `^Consolidated metrics query on run telemetry-big \\(${BIG_RUN_ROWS} row\\(s\\), the most of any run\\): \\d+\\.\\d ms, best of 3 \\(target < 100 ms\\)$`,
+          ),
+        ),
       );
       for (const name of ['ck_phase_metrics_total', 'ck_phase_metrics_non_negative', 'run state in RunState', 'phase state in PhaseState']) {
         expect(checks.find((c) => c.label.startsWith(`Check constraint ${name} `))?.ok).toBe(true);

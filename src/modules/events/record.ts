@@ -13,7 +13,7 @@ export interface RecordEventInput {
   payload?: unknown;
 }
 
-export const MAX_PAYLOAD_BYTES = 64 * 1024;
+const MAX_PAYLOAD_BYTES = 64 * 1024;
 
 /** A free-form dashboard event from an executor (or an operator). */
 export async function recordDashboardEvent(em: Em, sink: EventSink, input: RecordEventInput) {

@@ -40,7 +40,9 @@ export function registerAbAnalysis(program: Command): void {
           out(describeRun('Treatment', treatment));
           out(`  Identity   ${c.isValid ? `${mark(true)} same commit SHA and model mapping hash` : `${mark(false)} not a valid comparison`}`);
           for (const m of c.validityErrors) out(`             ${m}`);
-          out(`  Tokens     control ${num(control.tokensUsed)}  treatment ${num(treatment.tokensUsed)}  delta ${signed(c.tokenDelta)} (${pct(c.tokenDelta, control.tokensUsed)})`);
+          out(
+            `  Tokens     control ${num(control.tokensUsed)}  treatment ${num(treatment.tokensUsed)}  delta ${signed(c.tokenDelta)} (${pct(c.tokenDelta, control.tokensUsed)})`,
+          );
           out(
             `  Phases     control ${control.phasesComplete}/${control.totalPhases} complete, ${control.phasesFailed} failed  ` +
               `treatment ${treatment.phasesComplete}/${treatment.totalPhases} complete, ${treatment.phasesFailed} failed  ` +

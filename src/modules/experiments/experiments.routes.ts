@@ -27,12 +27,19 @@ export const abResultsRoute: RestRoute = async (apollo, context, method, path, u
   const validOnly = boolParam(url, 'valid_only', true);
   const testId = url.searchParams.get('test_id') || null;
   const limit = intParam(url, 'limit', 100);
-  return executeRest<{ abTestResults: AbRow[] }>(apollo, context, AB_RESULTS, { testId, validOnly, limit }, (d) => ({
-    status: 200,
-    body: {
-      count: d.abTestResults.length,
-      filters: { test_id: testId, valid_only: validOnly },
-      results: d.abTestResults.map(({ controlRun, treatmentRun, ...r }) => toSnake({ ...r, controlRunId: controlRun.id, treatmentRunId: treatmentRun.id })),
-    },
-  }), { testId: 'test_id', validOnly: 'valid_only' });
+  return executeRest<{ abTestResults: AbRow[] }>(
+    apollo,
+    context,
+    AB_RESULTS,
+    { testId, validOnly, limit },
+    (d) => ({
+      status: 200,
+      body: {
+        count: d.abTestResults.length,
+        filters: { test_id: testId, valid_only: validOnly },
+        results: d.abTestResults.map(({ controlRun, treatmentRun, ...r }) => toSnake({ ...r, controlRunId: controlRun.id, treatmentRunId: treatmentRun.id })),
+      },
+    }),
+    { testId: 'test_id', validOnly: 'valid_only' },
+  );
 };

@@ -22,11 +22,13 @@ function cliActor(): string {
 }
 
 export function registerFlags(program: Command): void {
-  const flags = program.command('flags').description('list the kill switches, or set/clear a runtime override (DATABASE_URL; lasts until the next server start)');
+  const flags = program
+    .command('flags')
+    .description('list the kill switches, or set/clear a runtime override (DATABASE_URL; lasts until the next server start)');
 
   flags
     .command('list', { isDefault: true })
-    .description('each switch: effective value, source, this shell\'s environment value, and the stored override')
+    .description("each switch: effective value, source, this shell's environment value, and the stored override")
     .action(
       action(() =>
         withDatabase(async (orm, config) => {
@@ -36,7 +38,8 @@ export function registerFlags(program: Command): void {
           for (const d of details) {
             const env = `${d.envVar}=${d.envEnabled ? '1' : '0'} in this shell`;
             out(`  ${d.flag.padEnd(20)} ${onOff(d.enabled).padEnd(3)}  ${d.source.padEnd(8)}  ${env}`);
-            if (d.source === 'OVERRIDE') out(`    override ${onOff(d.enabled)} set by ${d.changedBy} at ${d.changedAt?.toISOString()}: ${d.reason ?? '(no reason given)'}`);
+            if (d.source === 'OVERRIDE')
+              out(`    override ${onOff(d.enabled)} set by ${d.changedBy} at ${d.changedAt?.toISOString()}: ${d.reason ?? '(no reason given)'}`);
           }
           out('Servers use their own environment values where no override is stored; an override lasts until the next server start.');
         }),

@@ -67,7 +67,9 @@ export function registerDb(program: Command): void {
         out(`Restored ${config.database.display}:`);
         printTables(result.tables);
         if (result.pendingMigrations.length) {
-          out(`The backup predates ${result.pendingMigrations.length} migration(s) (${result.pendingMigrations.join(', ')}): run \`autopack migrate up\` to apply them again.`);
+          out(
+            `The backup predates ${result.pendingMigrations.length} migration(s) (${result.pendingMigrations.join(', ')}): run \`autopack migrate up\` to apply them again.`,
+          );
         }
         if (config.database.kind === 'sqlite') {
           out('Restart every server that uses this database file: a running server keeps the replaced file open and would not see the restored data.');

@@ -26,7 +26,7 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
-export async function checkDatabase(orm: Orm): Promise<string> {
+async function checkDatabase(orm: Orm): Promise<string> {
   try {
     await withTimeout(orm.em.getConnection().execute('select 1'), 'database');
     return 'connected';
@@ -35,7 +35,7 @@ export async function checkDatabase(orm: Orm): Promise<string> {
   }
 }
 
-export async function checkQdrant(host: string | null): Promise<string> {
+async function checkQdrant(host: string | null): Promise<string> {
   if (!host) return 'disabled';
   try {
     const res = await fetch(`${host}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) });

@@ -14,14 +14,17 @@ export function registerMigrate(program: Command): void {
     .description('apply every pending migration (idempotent: a second run does nothing)')
     .action(
       action(() =>
-        withOrm(async (orm, db) => {
-          const { migrateUp, migrationState } = await import('./migrations');
-          const { pending } = await migrationState(orm);
-          out(pending.length ? `Applying ${pending.length} migration(s) to ${db}` : `${db}: already up to date`);
-          const applied = await migrateUp(orm);
-          for (const name of applied) out(`  ${mark(true)} ${name}`);
-          if (pending.length) out(`Done: ${applied.length} applied. Next: autopack migrate verify`);
-        }, { create: true }),
+        withOrm(
+          async (orm, db) => {
+            const { migrateUp, migrationState } = await import('./migrations');
+            const { pending } = await migrationState(orm);
+            out(pending.length ? `Applying ${pending.length} migration(s) to ${db}` : `${db}: already up to date`);
+            const applied = await migrateUp(orm);
+            for (const name of applied) out(`  ${mark(true)} ${name}`);
+            if (pending.length) out(`Done: ${applied.length} applied. Next: autopack migrate verify`);
+          },
+          { create: true },
+        ),
       ),
     );
 

@@ -52,7 +52,10 @@ export async function migrationState(orm: Orm): Promise<MigrationState> {
     else throw e;
   }
   // MikroORM logs names without their file extension in recent versions, with it in old ones.
-  const applied = rows.map((r) => ({ name: ['.js', '.ts'].includes(parse(r.name).ext) ? parse(r.name).name : r.name, executedAt: optionalDriverDate(r.executed_at) }));
+  const applied = rows.map((r) => ({
+    name: ['.js', '.ts'].includes(parse(r.name).ext) ? parse(r.name).name : r.name,
+    executedAt: optionalDriverDate(r.executed_at),
+  }));
   const done = new Set(applied.map((m) => m.name));
   return { applied, pending: MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name)) };
 }

@@ -6,7 +6,6 @@ import { renderPatternFiles } from './codegen';
 import { writeGeneratedFiles, type WriteReport } from './write';
 import { DEFAULT_OUT_DIR, DEFAULT_TOP, MAX_TOP } from './limits';
 
-
 export interface GenerateOptions {
   outDir?: string;
   top?: number;

@@ -46,7 +46,12 @@ function printTable(patterns: FailurePattern[]): void {
   const numeric = new Set([0, 3, 4]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   for (const r of [header, ...rows]) {
-    out(r.map((cell, c) => (c === r.length - 1 ? cell : numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
+    out(
+      r
+        .map((cell, c) => (c === r.length - 1 ? cell : numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    );
   }
 }
 
@@ -56,7 +61,10 @@ function describeScope(a: PatternAnalysis): string {
 
 function printNoPatterns(a: PatternAnalysis): void {
   out(`No failure pattern with at least ${a.minOccurrences} occurrence(s): ${describeScope(a)}, ${a.distinctSignatures} distinct message(s).`);
-  const hint = a.largestGroup >= 1 && a.largestGroup < a.minOccurrences ? ` (the most frequent failure occurred ${a.largestGroup} time(s): --min-occurrences ${a.largestGroup})` : '';
+  const hint =
+    a.largestGroup >= 1 && a.largestGroup < a.minOccurrences
+      ? ` (the most frequent failure occurred ${a.largestGroup} time(s): --min-occurrences ${a.largestGroup})`
+      : '';
   out(`Collect more telemetry (failed phases and runs record PHASE_FAILED / RUN_FAILED events) or lower --min-occurrences${hint}.`);
 }
 
@@ -65,8 +73,11 @@ async function generate(a: PatternAnalysis, opts: PatternsOptions, top: number):
   const { selected, report } = generatePatternCode(a.patterns, { outDir: opts.outDir, top });
   const dir = relative(process.cwd(), report.outDir) || '.';
   out();
-  out(`Generated ${selected.length} pattern(s) into ${dir}/: ${report.written.length} file(s) written, ${report.unchanged.length} unchanged, ${report.removed.length} stale removed`);
-  for (const p of selected) out(`  ${p.patternId}: patterns/pattern_${p.patternId}.ts, tests/pattern_${p.patternId}.test.ts, backlog/PATTERN_${p.patternId.toUpperCase()}.md`);
+  out(
+    `Generated ${selected.length} pattern(s) into ${dir}/: ${report.written.length} file(s) written, ${report.unchanged.length} unchanged, ${report.removed.length} stale removed`,
+  );
+  for (const p of selected)
+    out(`  ${p.patternId}: patterns/pattern_${p.patternId}.ts, tests/pattern_${p.patternId}.test.ts, backlog/PATTERN_${p.patternId.toUpperCase()}.md`);
   for (const path of report.removed) out(`  removed ${path}`);
   for (const path of report.keptEdited) out(`  kept ${path} (edited since it was generated; delete it to regenerate)`);
   // From the output directory: Jest 30 insists on finding a config above its cwd, even with -c.
@@ -107,7 +118,9 @@ export function registerPatterns(program: Command): void {
           printNoPatterns(analysis);
           if (opts.generateCode) out('Nothing generated.');
         } else {
-          out(`${analysis.patterns.length} failure pattern(s) with at least ${minOccurrences} occurrence(s) among ${describeScope(analysis)}, most frequent first:`);
+          out(
+            `${analysis.patterns.length} failure pattern(s) with at least ${minOccurrences} occurrence(s) among ${describeScope(analysis)}, most frequent first:`,
+          );
           printTable(analysis.patterns);
           if (opts.generateCode) await generate(analysis, opts, top);
         }

@@ -31,7 +31,7 @@ export interface CampaignResult {
   replays: Run[];
 }
 
-export const MAX_CAMPAIGN_RUNS = 1000;
+const MAX_CAMPAIGN_RUNS = 1000;
 const FAILED_STATES = RUN_STATES.filter(isFailed);
 const FINISHED_STATES = RUN_STATES.filter(isFinished);
 
@@ -44,7 +44,7 @@ function day(value: string, field: string, nextDay: boolean): Date {
 }
 
 /** The runs a campaign would replay, oldest first. */
-export async function selectRuns(em: Em, input: CampaignInput): Promise<Run[]> {
+async function selectRuns(em: Em, input: CampaignInput): Promise<Run[]> {
   if ((input.runIds?.length ?? 0) > MAX_CAMPAIGN_RUNS) {
     throw badInput(`At most ${MAX_CAMPAIGN_RUNS} runIds per campaign, got ${input.runIds!.length}`, { field: 'runIds' });
   }
@@ -80,9 +80,19 @@ export async function startCampaign(em: Em, sink: EventSink, input: CampaignInpu
   const id = campaignId();
   // The campaign and its replays are written together: a run that changed meanwhile leaves no empty campaign.
   const newCampaign = { id, batchSize, criteria: { ...input, dryRun: undefined } };
-  await cloneRuns(em, sink, selected.map((r) => r.id), { queue: false, campaignId: id, newCampaign });
+  await cloneRuns(
+    em,
+    sink,
+    selected.map((r) => r.id),
+    { queue: false, campaignId: id, newCampaign },
+  );
   await advanceCampaign(em, sink, id);
-  return { campaignId: id, dryRun: false, selected, replays: await em.find(Run, { campaign: id }, { orderBy: { createdAt: 'asc', id: 'asc' }, refresh: true }) };
+  return {
+    campaignId: id,
+    dryRun: false,
+    selected,
+    replays: await em.find(Run, { campaign: id }, { orderBy: { createdAt: 'asc', id: 'asc' }, refresh: true }),
+  };
 }
 
 /** Queues a campaign's waiting replays while fewer than batchSize of them are queued or executing. */
@@ -94,7 +104,11 @@ export async function advanceCampaign(em: Em, sink: EventSink, id: string): Prom
     const active = await tx.count(Run, { campaign: id, state: { $in: ['QUEUED', 'PHASE_EXECUTION'] } });
     const free = campaign.batchSize - active;
     if (free <= 0) return [];
-    const waiting = await tx.find(Run, { campaign: id, state: 'RUN_CREATED' }, { fields: ['id', 'replayOf'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: free });
+    const waiting = await tx.find(
+      Run,
+      { campaign: id, state: 'RUN_CREATED' },
+      { fields: ['id', 'replayOf'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: free },
+    );
     const now = new Date();
     const queued: string[] = [];
     for (const run of waiting) {

@@ -45,7 +45,7 @@ async function cloneRun(tx: Em, sink: EventSink, original: Run, opts: CloneOptio
   return replay;
 }
 
-export async function requireFinished(tx: Em, id: string): Promise<Run> {
+async function requireFinished(tx: Em, id: string): Promise<Run> {
   const original = await tx.findOne(Run, { id: checkId(id, 'run id') });
   if (!original) throw notFound(`Run not found: ${id}`);
   if (!isFinished(original.state)) throw conflict(`Run ${id} is in state ${original.state}: only finished runs can be replayed`);

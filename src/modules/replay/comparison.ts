@@ -6,7 +6,7 @@ import { tallyPhases } from '../runs/status';
 
 type PhaseStates = readonly Pick<PhaseRecord, 'state'>[];
 
-export interface RunOutcomeSummary {
+interface RunOutcomeSummary {
   state: string;
   tokensUsed: number;
   totalPhases: number;

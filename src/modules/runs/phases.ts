@@ -7,7 +7,7 @@ import { emitEvent, type EventSink } from '../events/emit';
 import { checkId, checkLength, checkNonNegative } from '../../shared/validation';
 
 /** state -> states it may move to. Retrying a failed phase counts another attempt. */
-export const PHASE_TRANSITIONS: Record<PhaseState, readonly PhaseState[]> = {
+const PHASE_TRANSITIONS: Record<PhaseState, readonly PhaseState[]> = {
   QUEUED: ['EXECUTING', 'SKIPPED'],
   EXECUTING: ['GATE', 'CI_RUNNING', 'COMPLETE', 'FAILED'],
   GATE: ['CI_RUNNING', 'COMPLETE', 'FAILED'],
@@ -75,7 +75,12 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
       // sum over its phases, and it must stay a SafeInt or the run could not be read back.
       const [{ total }] = await tx
         .getConnection()
-        .execute<{ total: unknown }[]>('select coalesce(sum(tokens_used), 0) as total from phases where run_id = ?', [input.runId], 'all', tx.getTransactionContext());
+        .execute<{ total: unknown }[]>(
+          'select coalesce(sum(tokens_used), 0) as total from phases where run_id = ?',
+          [input.runId],
+          'all',
+          tx.getTransactionContext(),
+        );
       if (Number(total) > Number.MAX_SAFE_INTEGER) {
         throw badInput(`tokensUsed ${changes.tokensUsed} would bring run ${input.runId} past 2^53 - 1 tokens in total`, { field: 'tokensUsed' });
       }

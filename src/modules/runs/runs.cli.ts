@@ -36,7 +36,9 @@ export function registerRuns(program: Command): void {
             goal: opts.goal,
             phases: phaseIds.map((phaseId) => ({ phaseId, name: phaseId })),
           });
-          out(`Created run ${run.id} on ${config.database.display}: ${run.state}, ${phaseIds.length} phase(s)${phaseIds.length ? ` (${phaseIds.join(', ')})` : ''}, ${identity(run)}`);
+          out(
+            `Created run ${run.id} on ${config.database.display}: ${run.state}, ${phaseIds.length} phase(s)${phaseIds.length ? ` (${phaseIds.join(', ')})` : ''}, ${identity(run)}`,
+          );
         }),
       ),
     );
@@ -72,7 +74,9 @@ export function registerRuns(program: Command): void {
           const phases = (await run.phases.init({ orderBy: { phaseIndex: 'asc' } })).getItems();
           const s = summarizeStatus(phases);
           out(`Run ${run.id}: ${run.state}`);
-          out(`  ${identity(run)}  tokens ${run.tokensUsed}/${run.tokenCap}  created ${iso(run.createdAt)}  started ${iso(run.startedAt)}  completed ${iso(run.completedAt)}`);
+          out(
+            `  ${identity(run)}  tokens ${run.tokensUsed}/${run.tokenCap}  created ${iso(run.createdAt)}  started ${iso(run.startedAt)}  completed ${iso(run.completedAt)}`,
+          );
           if (run.failureReason) out(`  failure: ${run.failureReason}`);
           out(`  phases: ${s.completedPhases}/${s.totalPhases} complete, ${s.failedPhases} failed, ${s.executingPhases} executing (${s.percentComplete}%)`);
           for (const p of phases) out(`    ${String(p.phaseIndex).padStart(3)}  ${p.phaseId.padEnd(32)} ${p.state.padEnd(10)} tokens ${p.tokensUsed}`);

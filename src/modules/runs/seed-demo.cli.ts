@@ -60,7 +60,7 @@ export function registerSeedDemo(program: Command): void {
         out('Executing (the server runs AUTOPACK_EXECUTOR_COMMAND for each)...');
 
         const deadline = Date.now() + Number(opts.timeout) * 1000;
-        let statuses: RunStatus[] = [];
+        let statuses: RunStatus[];
         for (;;) {
           statuses = await Promise.all(runs.map(async (r) => (await api.gql<{ run: RunStatus }>(STATUS, { id: r.id })).run));
           const done = statuses.filter((s) => isFinished(s.state)).length;
@@ -70,7 +70,9 @@ export function registerSeedDemo(program: Command): void {
         }
         out();
         for (const s of statuses) {
-          out(`  ${s.id.padEnd(40)} ${s.state.padEnd(34)} ${String(s.tokensUsed).padStart(8)} tokens  ${s.status.completedPhases}/${s.status.totalPhases} complete`);
+          out(
+            `  ${s.id.padEnd(40)} ${s.state.padEnd(34)} ${String(s.tokensUsed).padStart(8)} tokens  ${s.status.completedPhases}/${s.status.totalPhases} complete`,
+          );
         }
         if (statuses.some((s) => s.failureReason?.startsWith('No executor configured'))) {
           out('Hint: start the server with AUTOPACK_EXECUTOR_COMMAND="node dist/examples/reference-executor.js {runId}"');

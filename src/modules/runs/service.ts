@@ -6,7 +6,7 @@ import { badInput, conflict, notFound } from '../../shared/errors';
 import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../../shared/validation';
 import { MAX_PAGE_SIZE } from './limits';
 
-export interface PhaseInput {
+interface PhaseInput {
   phaseId: string;
   name: string;
   description?: string | null;
@@ -24,7 +24,7 @@ export interface CreateRunInput {
   phases?: PhaseInput[] | null;
 }
 
-export const MAX_PHASES_PER_RUN = 1000;
+const MAX_PHASES_PER_RUN = 1000;
 
 /** Creates a run and its phases in one transaction; every check happens before anything is written. */
 export async function createRun(em: Em, input: CreateRunInput): Promise<Run> {
@@ -53,9 +53,7 @@ export async function createRun(em: Em, input: CreateRunInput): Promise<Run> {
   try {
     return await em.transactional(async (tx) => {
       const run = tx.create(Run, { id, tokenCap, ...fields });
-      phases.forEach((p, i) =>
-        tx.create(Phase, { run, phaseId: p.phaseId, name: p.name, description: p.description ?? null, phaseIndex: p.phaseIndex ?? i }),
-      );
+      phases.forEach((p, i) => tx.create(Phase, { run, phaseId: p.phaseId, name: p.name, description: p.description ?? null, phaseIndex: p.phaseIndex ?? i }));
       await tx.flush();
       return run;
     });
@@ -86,7 +84,7 @@ export interface RunPage {
 }
 
 // Cursor = position in the (created_at DESC, id DESC) order, opaque to clients.
-export function encodeCursor(run: Pick<Run, 'createdAt' | 'id'>): string {
+function encodeCursor(run: Pick<Run, 'createdAt' | 'id'>): string {
   return Buffer.from(JSON.stringify([run.createdAt.getTime(), run.id])).toString('base64url');
 }
 
@@ -96,8 +94,9 @@ const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const MAX_CURSOR_LENGTH = 256;
 
 /** Strict inverse of encodeCursor: nothing a client crafted reaches a query unless encodeCursor could have made it. */
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const invalid = () => badInput(`Invalid cursor "${cursor.slice(0, 64).replace(/[^\x20-\x7e]/g, '?')}": pass a pageInfo.endCursor unchanged`, { field: 'after' });
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const invalid = () =>
+    badInput(`Invalid cursor "${cursor.slice(0, 64).replace(/[^\x20-\x7e]/g, '?')}": pass a pageInfo.endCursor unchanged`, { field: 'after' });
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   const bytes = Buffer.from(cursor, 'base64url');
   if (bytes.toString('base64url') !== cursor) throw invalid(); // not canonical base64url
@@ -125,9 +124,7 @@ export async function listRuns(
   if (offset && args.after) throw badInput('Use either after (a cursor) or offset, not both', { field: 'offset' });
   const where = args.state ? { state: args.state } : {};
   const after = args.after ? decodeCursor(args.after) : null;
-  const pageWhere = after
-    ? { ...where, $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] }
-    : where;
+  const pageWhere = after ? { ...where, $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, id: { $lt: after.id } }] } : where;
   const [rows, totalCount] = await Promise.all([
     em.find(Run, pageWhere, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1, offset }),
     em.count(Run, where),

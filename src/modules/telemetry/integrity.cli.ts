@@ -40,7 +40,10 @@ export function registerIntegrity(program: Command): void {
           const scope = report.runId ? `run ${report.runId}` : config.database.display;
           const checked = `${report.metricsRowsChecked} phase_metrics row(s) and ${report.runsChecked} run(s) checked in ${scope}`;
           if (!report.ok) {
-            throw new CliExit(1, `integrity check failed: ${report.metricsViolationCount} bad phase_metrics row(s), ${report.runViolationCount} inconsistent run(s); ${checked}`);
+            throw new CliExit(
+              1,
+              `integrity check failed: ${report.metricsViolationCount} bad phase_metrics row(s), ${report.runViolationCount} inconsistent run(s); ${checked}`,
+            );
           }
           out(`OK: ${checked}, no double counting`);
         }),

@@ -7,9 +7,9 @@ import { notFound } from '../../shared/errors';
 import { checkId } from '../../shared/validation';
 import { driverDate } from '../../db/driver-date';
 
-export type MetricsViolationKind = 'TOTAL_MISMATCH' | 'NEGATIVE_CATEGORY';
+type MetricsViolationKind = 'TOTAL_MISMATCH' | 'NEGATIVE_CATEGORY';
 
-export interface MetricsViolation {
+interface MetricsViolation {
   metricsId: string;
   runId: string;
   phaseId: string;
@@ -23,7 +23,7 @@ export interface MetricsViolation {
   createdAt: Date;
 }
 
-export interface RunTokensViolation {
+interface RunTokensViolation {
   runId: string;
   tokensUsed: number;
   phasesTokensUsed: number;
@@ -42,7 +42,7 @@ export interface IntegrityReport {
 }
 
 /** At most this many violations of each kind are listed (all are counted). */
-export const MAX_LISTED_VIOLATIONS = 1000;
+const MAX_LISTED_VIOLATIONS = 1000;
 
 type Row = Record<string, unknown>;
 

@@ -23,7 +23,9 @@ export function registerRetention(program: Command): void {
           const [{ forkEm }, { purgeExpiredTelemetry }] = await Promise.all([import('../../db/orm'), import('./retention')]);
           const retentionDays = days(opts.days);
           const report = await purgeExpiredTelemetry(forkEm(orm), { retentionDays, defaultDays: config.metricsRetentionDays, dryRun: opts.dryRun });
-          out(`${report.dryRun ? 'DRY RUN on' : 'Retention on'} ${config.database.display}: keeping ${report.retentionDays} day(s), cutoff ${report.cutoff.toISOString()}`);
+          out(
+            `${report.dryRun ? 'DRY RUN on' : 'Retention on'} ${config.database.display}: keeping ${report.retentionDays} day(s), cutoff ${report.cutoff.toISOString()}`,
+          );
           for (const t of report.tables) out(`  ${t.table.padEnd(17)} ${String(t.rows).padStart(9)} ${report.dryRun ? 'would be deleted' : 'deleted'}`);
           out(report.dryRun ? 'Nothing was deleted (dry run).' : 'Done. Runs, phases and A/B results are never purged.');
         }),
