@@ -6,27 +6,10 @@
 import { ApolloClient, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client/core';
 
 const OWNED_BY_PARENT = [
-  'ABTestSummary',
-  'AppliedMigration',
-  'ConsolidatedMetrics',
-  'DeltaStats',
-  'FailurePattern',
-  'Health',
-  'IntegrityReport',
-  'KillSwitches',
-  'MetricsViolation',
-  'MigrationStatus',
-  'PageInfo',
-  'PurgedTable',
-  'ReplayCampaignResult',
-  'ReplayComparison',
-  'ReplayDeltas',
-  'RetentionReport',
-  'RunConnection',
-  'RunOutcomeSummary',
-  'RunStatus',
-  'RunTokensViolation',
-  'SchemaCheck',
+  'ABTestSummary', 'AppliedMigration', 'ConsolidatedMetrics', 'DeltaStats', 'FailurePattern', 'Health',
+  'IntegrityReport', 'KillSwitches', 'MetricsViolation', 'MigrationStatus', 'PageInfo', 'PurgedTable',
+  'ReplayCampaignResult', 'ReplayComparison', 'ReplayDeltas', 'RetentionReport', 'RunConnection',
+  'RunOutcomeSummary', 'RunStatus', 'RunTokensViolation', 'SchemaCheck',
 ];
 
 export const typePolicies: TypePolicies = {
