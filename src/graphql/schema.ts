@@ -7,6 +7,7 @@ import { applyKillSwitches } from '../modules/flags/kill-switch.directive';
 import { applyListItemCount } from './response-limit';
 import type { Resolvers } from './generated/types';
 import { eventResolvers } from '../modules/events/events.resolvers';
+import { flagResolvers } from '../modules/flags/flags.resolvers';
 import { experimentResolvers } from '../modules/experiments/experiments.resolvers';
 import { opsResolvers } from '../modules/ops/ops.resolvers';
 import { opsStatusResolvers } from '../modules/ops/ops-status.resolvers';
@@ -31,6 +32,7 @@ export function buildSchema(): GraphQLSchema {
   const resolvers: Resolvers[] = [
     opsResolvers,
     opsStatusResolvers,
+    flagResolvers,
     runResolvers,
     telemetryResolvers,
     eventResolvers,
