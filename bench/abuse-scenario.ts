@@ -76,7 +76,12 @@ async function measured(url: string, durationSeconds: number, expected: string, 
 
 function attacks(url: string): Attack[] {
   const key = { 'x-api-key': READ };
-  const gql = (query: string) => ({ url: `${url}/graphql`, method: 'POST' as const, headers: { 'content-type': 'application/json', ...key }, body: JSON.stringify({ query }) });
+  const gql = (query: string) => ({
+    url: `${url}/graphql`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json', ...key },
+    body: JSON.stringify({ query }),
+  });
   return [
     slowBodies(url, READ, 50, 1000),
     flood('/health flood: 20 connections', { url: `${url}/health`, connections: 20 }),
@@ -128,13 +133,19 @@ function tables(rows: AbuseRow[], durationSeconds: number): string {
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    for (const [label, p] of [['without attack', r.quiet], ['with attack', r.attacked]] as const) {
-      out.push(`| ${r.backend} | ${label} | ${int(p.load.requestsPerSecond)} | ${ms(p.load.p50)} ms | ${ms(p.load.p99)} ms | ${p.load.errors} | ${ms(p.probeMaxMs)} ms, ${p.probeFailures} | ${mb(p.peakRssBytes)} |`);
+    for (const [label, p] of [
+      ['without attack', r.quiet],
+      ['with attack', r.attacked],
+    ] as const) {
+      out.push(
+        `| ${r.backend} | ${label} | ${int(p.load.requestsPerSecond)} | ${ms(p.load.p50)} ms | ${ms(p.load.p99)} ms | ${p.load.errors} | ${ms(p.probeMaxMs)} ms, ${p.probeFailures} | ${mb(p.peakRssBytes)} |`,
+      );
     }
   }
   out.push('', '| Backend | Attack | Sent | Served (2xx) | Refused (4xx/503) | Connection errors |', '|---|---|---|---|---|---|');
   for (const r of rows) {
-    for (const a of r.attacks) out.push(`| ${r.backend} | ${a.name} | ${int(a.counts.sent)} | ${int(a.counts.served)} | ${int(a.counts.refused)} | ${int(a.counts.errors)} |`);
+    for (const a of r.attacks)
+      out.push(`| ${r.backend} | ${a.name} | ${int(a.counts.sent)} | ${int(a.counts.served)} | ${int(a.counts.refused)} | ${int(a.counts.errors)} |`);
     out.push(`| ${r.backend} | (server) slow-client drops in /metrics | | | ${r.slowDrops} | |`);
   }
   return out.join('\n');
@@ -147,7 +158,13 @@ export async function abuseBench(backends: Backend[]): Promise<number> {
   closeClient();
   process.stdout.write(`\n${machine(null)}\n\n${tables(rows, durationSeconds)}\n\n`);
   // The bar of issue 14: the normal traffic and the admin probe keep working, the server stays under 300 MB.
-  const missed = rows.filter((r) => r.attacked.load.errors > 0 || r.attacked.probeFailures > 0 || r.attacked.probeMaxMs > 1000 || !(r.attacked.peakRssBytes < MAX_RSS_BYTES));
-  process.stdout.write(missed.length ? `MISSED: ${missed.map((r) => r.backend).join(', ')}\n` : 'MET: no normal-traffic error, admin probe always within 1 s, peak RSS under 300 MB\n');
+  const missed = rows.filter(
+    (r) => r.attacked.load.errors > 0 || r.attacked.probeFailures > 0 || r.attacked.probeMaxMs > 1000 || !(r.attacked.peakRssBytes < MAX_RSS_BYTES),
+  );
+  process.stdout.write(
+    missed.length
+      ? `MISSED: ${missed.map((r) => r.backend).join(', ')}\n`
+      : 'MET: no normal-traffic error, admin probe always within 1 s, peak RSS under 300 MB\n',
+  );
   return missed.length ? 1 : 0;
 }

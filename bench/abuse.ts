@@ -104,11 +104,15 @@ export function operationNames(url: string, key: string, parallel: number): Atta
       const name = i % 50 === 49 ? `Long${'x'.repeat(10_000)}${i}` : `Abuse${i}`;
       const body = JSON.stringify({ query: `query ${name} { __typename }` });
       c.sent++;
-      const req = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key, 'content-length': Buffer.byteLength(body) } }, (res) => {
-        tally(c, res.statusCode ?? 0);
-        res.resume();
-        res.on('end', resolve);
-      });
+      const req = request(
+        `${url}/graphql`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key, 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          tally(c, res.statusCode ?? 0);
+          res.resume();
+          res.on('end', resolve);
+        },
+      );
       req.on('error', () => (c.errors++, resolve()));
       req.end(body);
     });

@@ -59,7 +59,16 @@ async function seed(url: string, runs: number): Promise<void> {
     }));
     for (let i = 0; i < rows.length; i += CHUNK) await em.insertMany(Run, rows.slice(i, i + CHUNK) as never[]);
     const phases = rows.flatMap((run) =>
-      ['plan', 'implement', 'test', 'review'].map((phaseId, p) => ({ run: run.id, phaseId, name: phaseId, phaseIndex: p, state: 'COMPLETE', tokensUsed: run.tokensUsed / 4, createdAt: run.createdAt, updatedAt: run.updatedAt })),
+      ['plan', 'implement', 'test', 'review'].map((phaseId, p) => ({
+        run: run.id,
+        phaseId,
+        name: phaseId,
+        phaseIndex: p,
+        state: 'COMPLETE',
+        tokensUsed: run.tokensUsed / 4,
+        createdAt: run.createdAt,
+        updatedAt: run.updatedAt,
+      })),
     );
     for (let i = 0; i < phases.length; i += CHUNK) await em.insertMany(Phase, phases.slice(i, i + CHUNK) as never[]);
   } finally {
@@ -73,8 +82,15 @@ async function benchBackend(backend: Backend, runs: number, loads: number): Prom
   const db = await database(backend);
   try {
     await seed(db.url, runs);
-    const app = await startApp(loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', AUTOPACK_API_KEY: 'bench-key', AUTOPACK_SHUTDOWN_GRACE_SECONDS: '0' }), { logger: silentLogger });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+    const app = await startApp(
+      loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', AUTOPACK_API_KEY: 'bench-key', AUTOPACK_SHUTDOWN_GRACE_SECONDS: '0' }),
+      { logger: silentLogger },
+    );
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    });
     try {
       const times: number[] = [];
       for (let i = 0; i < loads + 1; i++) {
@@ -105,14 +121,24 @@ async function main(): Promise<void> {
   const runs = opt('--runs', 10_000);
   const loads = opt('--loads', 5);
   const backends = (['sqlite', 'postgresql'] as const).filter((b) => !args.some((a) => a === 'sqlite' || a === 'postgresql') || args.includes(b));
-  const sizes = JSON.parse(readFileSync(join(ROOT, 'dist', 'console', 'sizes.json'), 'utf8')) as { entry: number; js: number; css: number; html: number; total: number };
+  const sizes = JSON.parse(readFileSync(join(ROOT, 'dist', 'console', 'sizes.json'), 'utf8')) as {
+    entry: number;
+    js: number;
+    css: number;
+    html: number;
+    total: number;
+  };
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`Bundle (gzipped): ${kb(sizes.total)} in all (JS ${kb(sizes.js)}, of which ${kb(sizes.entry)} load first and ECharts on the first chart; CSS ${kb(sizes.css)}, HTML ${kb(sizes.html)}); bar ${kb(BAR_BUNDLE_BYTES)}`);
+  console.log(
+    `Bundle (gzipped): ${kb(sizes.total)} in all (JS ${kb(sizes.js)}, of which ${kb(sizes.entry)} load first and ECharts on the first chart; CSS ${kb(sizes.css)}, HTML ${kb(sizes.html)}); bar ${kb(BAR_BUNDLE_BYTES)}`,
+  );
   console.log(`\n| backend | runs in database | cold loads | first render of /runs, median | min | max |\n|---|---|---|---|---|---|`);
   let failed = sizes.total >= BAR_BUNDLE_BYTES;
   for (const backend of backends) {
     const times = await benchBackend(backend, runs, loads);
-    console.log(`| ${backend} | ${runs.toLocaleString('en-US')} | ${loads} | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)} ms | ${Math.max(...times).toFixed(0)} ms |`);
+    console.log(
+      `| ${backend} | ${runs.toLocaleString('en-US')} | ${loads} | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)} ms | ${Math.max(...times).toFixed(0)} ms |`,
+    );
     if (median(times) >= BAR_MS) failed = true;
   }
   console.log(failed ? '\nBar missed (first render under 1 s, bundle under 500 KB).' : '\nBar met (first render under 1 s, bundle under 500 KB).');

@@ -39,7 +39,13 @@ function recording(ctx: GraphQLContext, memory: Map<string, Map<unknown, unknown
   const wrap = (name: string, loader: DataLoader<unknown, unknown>) => {
     const seen = memory.get(name) ?? new Map();
     memory.set(name, seen);
-    return { load: async (k: unknown) => { const v = await loader.load(k); seen.set(k, v); return v; } };
+    return {
+      load: async (k: unknown) => {
+        const v = await loader.load(k);
+        seen.set(k, v);
+        return v;
+      },
+    };
   };
   ctx.loaders = new Proxy(real, {
     get: (target, prop: string) => {
@@ -61,9 +67,15 @@ function fromMemory(ctx: GraphQLContext, memory: Map<string, Map<unknown, unknow
     }
     return l;
   };
-  ctx.loaders = new Proxy({}, {
-    get: (_t, prop: string) => (prop === 'metricsByPhase' || prop === 'eventsByRun' || prop === 'consolidatedMetrics' ? (...args: unknown[]) => loader(`${prop}:${JSON.stringify(args)}`) : loader(prop)),
-  }) as never;
+  ctx.loaders = new Proxy(
+    {},
+    {
+      get: (_t, prop: string) =>
+        prop === 'metricsByPhase' || prop === 'eventsByRun' || prop === 'consolidatedMetrics'
+          ? (...args: unknown[]) => loader(`${prop}:${JSON.stringify(args)}`)
+          : loader(prop),
+    },
+  ) as never;
 }
 
 async function main(): Promise<void> {
@@ -97,12 +109,21 @@ async function main(): Promise<void> {
     record = true;
     const expected = JSON.stringify((await run(first)).body);
     record = false;
-    const check = (ctx: GraphQLContext) => run(ctx).then((r) => {
-      if (JSON.stringify(r.body) !== expected) throw new Error('an answer from memory differs from the database one');
-    });
+    const check = (ctx: GraphQLContext) =>
+      run(ctx).then((r) => {
+        if (JSON.stringify(r.body) !== expected) throw new Error('an answer from memory differs from the database one');
+      });
 
     const full = await cpuPerCall(() => run(context()));
-    const mem = await cpuPerCall(() => check((() => { const c = context(); fromMemory(c, memory); return c; })()));
+    const mem = await cpuPerCall(() =>
+      check(
+        (() => {
+          const c = context();
+          fromMemory(c, memory);
+          return c;
+        })(),
+      ),
+    );
 
     // The same statements through a bare client: the page's run ids and phase ids as the loaders saw them.
     const runIds = [...memory.get('phasesByRun')!.keys()] as string[];
@@ -125,7 +146,9 @@ async function main(): Promise<void> {
     await client.end();
 
     const [l1, l5, l15] = loadavg();
-    console.log(`\n- Load average (1 / 5 / 15 min): ${l1.toFixed(2)} / ${l5.toFixed(2)} / ${l15.toFixed(2)}; ${REQUESTS} sequential requests each, CPU of this process\n`);
+    console.log(
+      `\n- Load average (1 / 5 / 15 min): ${l1.toFixed(2)} / ${l5.toFixed(2)} / ${l15.toFixed(2)}; ${REQUESTS} sequential requests each, CPU of this process\n`,
+    );
     console.log('| dashboard query, per request | CPU ms |');
     console.log('|---|---|');
     console.log(`| whole operation (Apollo executeOperation, ${statements.length} statements, no HTTP) | ${full.toFixed(2)} |`);

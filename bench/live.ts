@@ -110,7 +110,13 @@ async function connect(url: string, runId: string): Promise<Subscriber> {
 }
 
 /** Open-loop writer: one recordDashboardEvent every 1/rate s, not waiting for the previous answer. */
-async function write(base: string, runIds: string[], seconds: number, acknowledged: Map<string, string[]>, counters: { errors: number; sent: number }): Promise<void> {
+async function write(
+  base: string,
+  runIds: string[],
+  seconds: number,
+  acknowledged: Map<string, string[]>,
+  counters: { errors: number; sent: number },
+): Promise<void> {
   const interval = 1000 / opts.rate;
   const start = performance.now();
   const total = Math.round(seconds * opts.rate);
@@ -148,7 +154,7 @@ function machine(loadAtStart: number): string {
     }
   };
   return [
-    `- CPU: ${cpus()[0]?.model ?? '?'}, \`nproc\` = ${sh('nproc')}; ${sh("free -h | awk '/^Mem:/ {print $2\" memory, \"$7\" available\"}'")}`,
+    `- CPU: ${cpus()[0]?.model ?? '?'}, \`nproc\` = ${sh('nproc')}; ${sh('free -h | awk \'/^Mem:/ {print $2" memory, "$7" available"}\'')}`,
     `- Node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}; both servers are bench/load-server.js over dist/, PostgreSQL 15 embedded, subscribers and writer in the bench process`,
     `- Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at the end`,
   ].join('\n');
@@ -190,7 +196,12 @@ async function main(): Promise<number> {
     measuring = true;
     await write(b.url, runIds, opts.durationSeconds, acknowledged, counters);
     const seconds = (performance.now() - t0) / 1000;
-    const cpu = { a: (cpuMs(a.child.pid!) - cpuBefore.a) / 10 / seconds, b: (cpuMs(b.child.pid!) - cpuBefore.b) / 10 / seconds, self: (cpuMs(process.pid) - cpuBefore.self) / 10 / seconds, pg: (pgCpu() - cpuBefore.pg) / 10 / seconds };
+    const cpu = {
+      a: (cpuMs(a.child.pid!) - cpuBefore.a) / 10 / seconds,
+      b: (cpuMs(b.child.pid!) - cpuBefore.b) / 10 / seconds,
+      self: (cpuMs(process.pid) - cpuBefore.self) / 10 / seconds,
+      pg: (pgCpu() - cpuBefore.pg) / 10 / seconds,
+    };
     const deliveredInWindow = deliveries;
 
     // Wait for what is still on its way, then count against what the writer was acknowledged.
@@ -224,7 +235,12 @@ async function main(): Promise<number> {
         '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
         `| ${opts.subscribers} on ${opts.runs} runs | ${opts.rate} | ${seconds.toFixed(0)} s | ${Math.round(deliveredInWindow / seconds).toLocaleString('en-US')} | ${ms(p50)} ms | ${ms(p99)} ms | ${ms(latencies.at(-1) ?? NaN)} ms | ${lost} | ${duplicated} | ${counters.errors} | ${mb(peak.a)} | ${cpu.a.toFixed(0)} % | ${mb(peak.b)} | ${cpu.b.toFixed(0)} % |`,
         '',
-        `Latency: the event's createdAt (set in the writing transaction, just before its commit) to its receipt by a subscriber, ${latencies.length.toLocaleString('en-US')} samples. From the writer's acknowledgment instead (after the commit; a delivery that beat the answer counts negative): p50 ${ms(percentile(sinceAck, 50))} ms, p99 ${ms(percentile(sinceAck, 99))} ms. CPU: % of one core over the window (the bench process itself, clients and writer: ${cpu.self.toFixed(0)} %; PostgreSQL: ${cpu.pg.toFixed(0)} %). Write requests (send -> answer from server B): p50 ${ms(percentile(writeTimes.sort((x, y) => x - y), 50))} ms, p99 ${ms(percentile(writeTimes, 99))} ms. Missed-changes signals: ${missedSignals}; slow-consumer drops: ${slowDrops}.`,
+        `Latency: the event's createdAt (set in the writing transaction, just before its commit) to its receipt by a subscriber, ${latencies.length.toLocaleString('en-US')} samples. From the writer's acknowledgment instead (after the commit; a delivery that beat the answer counts negative): p50 ${ms(percentile(sinceAck, 50))} ms, p99 ${ms(percentile(sinceAck, 99))} ms. CPU: % of one core over the window (the bench process itself, clients and writer: ${cpu.self.toFixed(0)} %; PostgreSQL: ${cpu.pg.toFixed(0)} %). Write requests (send -> answer from server B): p50 ${ms(
+          percentile(
+            writeTimes.sort((x, y) => x - y),
+            50,
+          ),
+        )} ms, p99 ${ms(percentile(writeTimes, 99))} ms. Missed-changes signals: ${missedSignals}; slow-consumer drops: ${slowDrops}.`,
         '',
       ].join('\n'),
     );

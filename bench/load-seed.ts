@@ -11,7 +11,12 @@ export const SEED = { runs: 200, phasesPerRun: 10, samplesPerPhase: 5, eventsPer
 const CHUNK = 1000; // rows per INSERT: SQLite allows 32766 bound values per statement
 const EVENT_TYPES = ['PHASE_STARTED', 'PHASE_COMPLETE', 'RUN_STARTED', 'RUN_COMPLETE'];
 
-export const sampleTokens = (i: number) => ({ retrievalTokens: i % 100, secondOpinionTokens: i % 7, evidenceRequestTokens: i % 13, baseTokens: 1000 + (i % 500) });
+export const sampleTokens = (i: number) => ({
+  retrievalTokens: i % 100,
+  secondOpinionTokens: i % 7,
+  evidenceRequestTokens: i % 13,
+  baseTokens: 1000 + (i % 500),
+});
 const total = (t: ReturnType<typeof sampleTokens>) => t.retrievalTokens + t.secondOpinionTokens + t.evidenceRequestTokens + t.baseTokens;
 export const runId = (r: number) => `load-${String(r).padStart(4, '0')}`;
 
@@ -26,7 +31,12 @@ export async function seedLoadData(databaseUrl: string): Promise<Map<string, num
     await migrateUp(orm);
     const em = forkEm(orm);
     const now = Date.now();
-    const runs = Array.from({ length: SEED.runs }, (_, r) => ({ id: runId(r), state: 'DONE_SUCCESS', createdAt: new Date(now - (SEED.runs - r) * 60_000), updatedAt: new Date(now) }));
+    const runs = Array.from({ length: SEED.runs }, (_, r) => ({
+      id: runId(r),
+      state: 'DONE_SUCCESS',
+      createdAt: new Date(now - (SEED.runs - r) * 60_000),
+      updatedAt: new Date(now),
+    }));
     await insertChunked(em, Run, runs);
     const phases = runs.flatMap((run) =>
       Array.from({ length: SEED.phasesPerRun }, (_, p) => ({
@@ -52,7 +62,14 @@ export async function seedLoadData(databaseUrl: string): Promise<Map<string, num
     );
     await insertChunked(em, PhaseMetrics, metrics);
     const events = runs.flatMap((run) =>
-      Array.from({ length: SEED.eventsPerRun }, (_, e) => ({ run: run.id, phase: null, eventType: EVENT_TYPES[e % EVENT_TYPES.length], message: `event ${e}`, payload: { e }, createdAt: new Date(now - e * 1000) })),
+      Array.from({ length: SEED.eventsPerRun }, (_, e) => ({
+        run: run.id,
+        phase: null,
+        eventType: EVENT_TYPES[e % EVENT_TYPES.length],
+        message: `event ${e}`,
+        payload: { e },
+        createdAt: new Date(now - e * 1000),
+      })),
     );
     await insertChunked(em, DashboardEvent, events);
     return expected;

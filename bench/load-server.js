@@ -32,7 +32,10 @@ async function main() {
   process.on('message', (m) => {
     // ru_maxrss: the peak resident set of this process since it started, in KiB on Linux.
     if (m === 'stats') send({ maxRssBytes: process.resourceUsage().maxRSS * 1024 });
-    if (m === 'close') void drain().then(() => app.close()).then(() => send({ closed: true }));
+    if (m === 'close')
+      void drain()
+        .then(() => app.close())
+        .then(() => send({ closed: true }));
   });
   send({ url: app.url });
 }

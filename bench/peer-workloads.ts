@@ -60,7 +60,10 @@ export const WORKLOADS: Workload[] = [
   {
     name: '`runs(first: 50)`, four columns',
     mutation: false,
-    body: read('{ runs(first: 50) { nodes { id state tokensUsed createdAt } } }', `{ runs: allRuns(first: 50, ${NEWEST_FIRST}) { nodes { id state tokensUsed createdAt } } }`),
+    body: read(
+      '{ runs(first: 50) { nodes { id state tokensUsed createdAt } } }',
+      `{ runs: allRuns(first: 50, ${NEWEST_FIRST}) { nodes { id state tokensUsed createdAt } } }`,
+    ),
   },
   {
     name: `\`recordPhaseMetrics\`, ${INGEST_BATCH} rows`,

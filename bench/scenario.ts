@@ -40,7 +40,17 @@ function expectedTotal(n: number, limit: number): number {
 
 async function createRun(base: string, id: string): Promise<void> {
   const phases = Array.from({ length: PHASES }, (_, p) => ({ phaseId: phaseKey(p), name: `Phase ${p}` }));
-  await graphql(base, `mutation($input: CreateRunInput!) { createRun(input: $input) { id } }`, { input: { id, phases } });
+  await graphql(
+    base,
+    `
+      mutation ($input: CreateRunInput!) {
+        createRun(input: $input) {
+          id
+        }
+      }
+    `,
+    { input: { id, phases } },
+  );
 }
 
 /** Runs the ingestion client in a worker thread (see ingest-client.ts) and waits for its figures. */
@@ -120,7 +130,13 @@ export async function runScenario(backend: string, app: App, raw: RawDb, log: (l
   const em = forkEm(app.orm);
   const phasePk = (await em.findOneOrFail(Phase, { run: 'bench-raw', phaseId: 'p00' })).id;
   const now = Date.now();
-  const floorRows = Array.from({ length: BATCH }, (_, i) => ({ runId: 'bench-raw', phasePk, ...tokens(i), totalTokens: totalOf(i), createdAt: new Date(now - i) }));
+  const floorRows = Array.from({ length: BATCH }, (_, i) => ({
+    runId: 'bench-raw',
+    phasePk,
+    ...tokens(i),
+    totalTokens: totalOf(i),
+    createdAt: new Date(now - i),
+  }));
   const floor = metricsInsertStatement(em, floorRows);
   const insertSql = platform.formatQuery(floor.sql, floor.params);
   const rawInsert = await sample(() => raw.query(insertSql), 20, 2);
@@ -128,7 +144,9 @@ export async function runScenario(backend: string, app: App, raw: RawDb, log: (l
   // Several executors report at once: two clients in parallel (their rows are removed again afterwards).
   log(`ingesting ${2 * PARALLEL_SAMPLES} samples from 2 clients at once`);
   const t0 = process.hrtime.bigint();
-  await Promise.all([0, 1].map((c) => ingestInWorker({ base, runId: 'bench-raw', samples: PARALLEL_SAMPLES, batch: BATCH, phases: PHASES, start: now - (c + 1) * 1e9 })));
+  await Promise.all(
+    [0, 1].map((c) => ingestInWorker({ base, runId: 'bench-raw', samples: PARALLEL_SAMPLES, batch: BATCH, phases: PHASES, start: now - (c + 1) * 1e9 })),
+  );
   const parallelRate = (2 * PARALLEL_SAMPLES) / (Number(process.hrtime.bigint() - t0) / 1e9);
 
   // Neither the floor's identical batches nor the parallel ones belong to the data set measured below.
@@ -188,7 +206,16 @@ export async function runScenario(backend: string, app: App, raw: RawDb, log: (l
   if (events.dashboardEvents.length !== Math.min(100, failedEvents)) throw new Error('dashboardEvents returned the wrong number of events');
   const eventsSql = `select "d0".* from "dashboard_events" as "d0" where "d0"."event_type" = 'PHASE_FAILED' order by "d0"."created_at" desc, "d0"."id" desc limit 100`;
   log('dashboard events by type');
-  rows.push(row(backend, 'Dashboard events by type (`dashboardEvents`, 100 newest)', '1K events', '< 50 ms (1K)', await sample(() => graphql(base, eventsQuery)), await sample(() => raw.query(eventsSql))));
+  rows.push(
+    row(
+      backend,
+      'Dashboard events by type (`dashboardEvents`, 100 newest)',
+      '1K events',
+      '< 50 ms (1K)',
+      await sample(() => graphql(base, eventsQuery)),
+      await sample(() => raw.query(eventsSql)),
+    ),
+  );
 
   // 3. Phase status by run: the run and its phases, the two statements the service runs.
   const statusQuery = `{ run(id: "bench-10k") { status { totalPhases completedPhases failedPhases executingPhases percentComplete } } }`;
@@ -200,9 +227,16 @@ export async function runScenario(backend: string, app: App, raw: RawDb, log: (l
   ];
   log('phase status by run');
   rows.push(
-    row(backend, 'Phase status by run (`run(id) { status }`)', `${PHASES} phases`, '< 10 ms', await sample(() => graphql(base, statusQuery)), await sample(async () => {
-      for (const s of statusSql) await raw.query(s);
-    })),
+    row(
+      backend,
+      'Phase status by run (`run(id) { status }`)',
+      `${PHASES} phases`,
+      '< 10 ms',
+      await sample(() => graphql(base, statusQuery)),
+      await sample(async () => {
+        for (const s of statusSql) await raw.query(s);
+      }),
+    ),
   );
   return rows;
 }

@@ -60,4 +60,3 @@ export async function stopServer(child: ChildProcess): Promise<number> {
   child.kill();
   return 'maxRssBytes' in stats ? stats.maxRssBytes : NaN;
 }
-

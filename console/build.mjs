@@ -42,4 +42,6 @@ const total = outputs.reduce((n, f) => n + gz(f), 0) + gzipSync(shell).length;
 const jsAll = outputs.filter((f) => f.endsWith('.js')).reduce((n, f) => n + gz(f), 0);
 const sizes = { entry: gz(js), js: jsAll, css: gz(css), html: gzipSync(shell).length, total };
 writeFileSync(join(out, 'sizes.json'), JSON.stringify(sizes, null, 2));
-console.log(`console built: ${(total / 1024).toFixed(1)} KB gzipped in all (JS ${(sizes.js / 1024).toFixed(1)} KB, of which the entry ${(sizes.entry / 1024).toFixed(1)} KB; CSS ${(sizes.css / 1024).toFixed(1)} KB)`);
+console.log(
+  `console built: ${(total / 1024).toFixed(1)} KB gzipped in all (JS ${(sizes.js / 1024).toFixed(1)} KB, of which the entry ${(sizes.entry / 1024).toFixed(1)} KB; CSS ${(sizes.css / 1024).toFixed(1)} KB)`,
+);

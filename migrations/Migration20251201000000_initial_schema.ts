@@ -1,7 +1,22 @@
 import { inList, PortableMigration } from './dialect';
 
 // Frozen copy of the states at the time of this migration; later changes get their own migration.
-const RUN_STATES = ['RUN_CREATED', 'PLAN_BOOTSTRAP', 'DOCS_BOOTSTRAP', 'QUEUED', 'PHASE_QUEUEING', 'PHASE_EXECUTION', 'GATE', 'CI_RUNNING', 'SNAPSHOT_CREATED', 'DONE_SUCCESS', 'DONE_FAILED_BUDGET_EXHAUSTED', 'DONE_FAILED_POLICY_VIOLATION', 'DONE_FAILED_REQUIRES_HUMAN_REVIEW', 'DONE_FAILED_ENVIRONMENT'];
+const RUN_STATES = [
+  'RUN_CREATED',
+  'PLAN_BOOTSTRAP',
+  'DOCS_BOOTSTRAP',
+  'QUEUED',
+  'PHASE_QUEUEING',
+  'PHASE_EXECUTION',
+  'GATE',
+  'CI_RUNNING',
+  'SNAPSHOT_CREATED',
+  'DONE_SUCCESS',
+  'DONE_FAILED_BUDGET_EXHAUSTED',
+  'DONE_FAILED_POLICY_VIOLATION',
+  'DONE_FAILED_REQUIRES_HUMAN_REVIEW',
+  'DONE_FAILED_ENVIRONMENT',
+];
 const PHASE_STATES = ['QUEUED', 'EXECUTING', 'GATE', 'CI_RUNNING', 'COMPLETE', 'FAILED', 'SKIPPED'];
 
 /** Runs, their phases and dashboard events: the core tables of the control plane. */

@@ -1,7 +1,7 @@
 import { PortableMigration } from './dialect';
 
 /** The rollout guide's "Expected indexes" for the dashboard's critical queries, plus run listing. */
-export const PERFORMANCE_INDEXES: ReadonlyArray<readonly [name: string, table: string, columns: string]> = [
+const PERFORMANCE_INDEXES: ReadonlyArray<readonly [name: string, table: string, columns: string]> = [
   ['idx_phase_metrics_run_id', 'phase_metrics', '"run_id"'],
   ['idx_phase_metrics_created_at', 'phase_metrics', '"created_at" desc'],
   ['idx_phase_metrics_run_created', 'phase_metrics', '"run_id", "created_at" desc'],

@@ -20,7 +20,9 @@ export class Migration20251203000000_add_replay_campaigns extends PortableMigrat
       );
     } else if (!existing.includes('campaign_id')) {
       // SQLite can add a column with an inline foreign key (it cannot add a constraint afterwards).
-      this.addSql(`alter table "runs" add column "campaign_id" text null constraint "runs_campaign_id_foreign" references "replay_campaigns" ("id") on update cascade on delete set null`);
+      this.addSql(
+        `alter table "runs" add column "campaign_id" text null constraint "runs_campaign_id_foreign" references "replay_campaigns" ("id") on update cascade on delete set null`,
+      );
     }
     this.addSql(`create index if not exists "idx_runs_campaign_id" on "runs" ("campaign_id")`);
   }

@@ -38,5 +38,4 @@ export abstract class PortableMigration extends Migration {
   }
 }
 
-export const inList = (column: string, values: readonly string[]) =>
-  `check ("${column}" in (${values.map((v) => `'${v}'`).join(', ')}))`;
+export const inList = (column: string, values: readonly string[]) => `check ("${column}" in (${values.map((v) => `'${v}'`).join(', ')}))`;

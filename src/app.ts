@@ -11,7 +11,8 @@ import { createGraphQLServer } from './graphql/server';
 import { createHttpServer } from './http/server';
 import { listenAddress, type ListenAddress } from './http/listen-address';
 import { createLogger, type Logger } from './logger';
-import { createHealthProbe, describeError } from './modules/ops/health';
+import { createHealthProbe } from './modules/ops/health';
+import { describeError } from './shared/describe-error';
 import { migrateUp, migrationState } from './modules/ops/migrations';
 import { Dispatcher } from './modules/runs/dispatcher';
 import { clearOverridesAtStartup, FlagStore } from './modules/flags/overrides';
@@ -22,15 +23,13 @@ import { Feed } from './modules/live/feed';
 import type { ChangeBus } from './modules/live/bus';
 import { InProcessBus } from './modules/live/local-bus';
 import { PostgresBus } from './modules/live/pg-bus';
+import { StartupError } from './shared/startup-error';
 
 /** Connections of the server's own work: the dispatcher's loop and a finishing executor at once. */
 const BACKGROUND_POOL = 2;
 
 /** How long in-flight requests may take to finish once a shutdown stops accepting new ones. */
 const DRAIN_MS = 10_000;
-
-/** The service cannot start; the message is one line saying why and what to do. */
-export class StartupError extends Error {}
 
 export interface App {
   config: Config;
@@ -108,17 +107,24 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
       () => flagStore.refresh(),
     );
     flagStore.onChange((changed) => feed.flagsChanged(changed));
-    bus =
-      config.database.kind === 'postgresql'
-        ? new PostgresBus({ url: config.database.url, logger })
-        : new InProcessBus(orm);
+    bus = config.database.kind === 'postgresql' ? new PostgresBus({ url: config.database.url, logger }) : new InProcessBus(orm);
     const changeBus = bus;
     await changeBus.start({ changes: (c) => feed.handleChanges(c), gap: (reason) => feed.gap(reason) }).catch((e) => {
       throw new StartupError(`cannot listen for changes on ${config.database.display}: ${describeError(e)}`);
     });
     let dispatcher: Dispatcher | undefined;
     const health = createHealthProbe(orm, config);
-    const http = createHttpServer({ config, orm, apollo, logger, flagStore, health, metrics, wakeDispatcher: () => dispatcher?.wake(), live: { schema, feed } });
+    const http = createHttpServer({
+      config,
+      orm,
+      apollo,
+      logger,
+      flagStore,
+      health,
+      metrics,
+      wakeDispatcher: () => dispatcher?.wake(),
+      live: { schema, feed },
+    });
     const server = http.server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -2,10 +2,12 @@
 // validated, and handed to the rest of the code as a typed, frozen object.
 import { readFileSync } from 'node:fs';
 import { parseDatabaseUrl, type DatabaseTarget } from './db/url';
-import { LOG_LEVELS, type LogLevel } from './logger';
 import { fromRoot } from './paths';
 
-export type AppEnv = 'development' | 'production';
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+type AppEnv = 'development' | 'production';
 export type FeatureFlagName = 'PHASE6_METRICS' | 'CONSOLIDATED_METRICS';
 
 /** The environment variable behind each kill switch. */
@@ -106,7 +108,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULT_DATABASE_URL = 'sqlite:///./autopack.db';
+const DEFAULT_DATABASE_URL = 'sqlite:///./autopack.db';
 
 type Env = Record<string, string | undefined>;
 

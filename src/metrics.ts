@@ -4,8 +4,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Orm } from './db/orm';
 import { forkEm } from './db/orm';
 import { toSafeInt } from './db/types';
-import { BoundedLabel } from './bounded-label';
-import type { AdmissionGate, AdmissionStats, BodyBudget } from './http/admission';
+import { BoundedLabel } from './shared/bounded-label';
 import type { FlagStore } from './modules/flags/overrides';
 import type { LiveMetrics } from './modules/live/feed';
 import type { RetentionReport } from './modules/telemetry/retention';
@@ -13,6 +12,17 @@ import type { RetentionReport } from './modules/telemetry/retention';
 /** Distinct GraphQL operation names kept as label values, and their longest; the rest are `other`. */
 export const OPERATION_LABEL_MAX_VALUES = 100;
 export const OPERATION_LABEL_MAX_LENGTH = 64;
+
+/** Requests executing and waiting (http/admission's gate provides them: metrics does not depend on HTTP). */
+interface RequestCounts {
+  running: number;
+  queued: number;
+}
+
+interface AdmissionSource {
+  readonly stats: RequestCounts;
+  readonly byClass: Record<string, RequestCounts>;
+}
 
 export class Metrics implements LiveMetrics {
   readonly registry = new Registry();
@@ -93,7 +103,7 @@ export class Metrics implements LiveMetrics {
   });
 
   /** Gauges of the HTTP admission gate: API requests executing and waiting right now, in all and by key class. */
-  trackAdmission(gate: AdmissionGate, bodies: BodyBudget): void {
+  trackAdmission(gate: AdmissionSource, bodies: { readonly bytes: number }): void {
     new Gauge({
       name: 'autopack_http_pending_body_bytes',
       help: 'Bytes of request bodies held by unfinished requests (at most AUTOPACK_MAX_PENDING_BODY_MB)',
@@ -102,7 +112,7 @@ export class Metrics implements LiveMetrics {
         this.set(bodies.bytes);
       },
     });
-    const gauges: [keyof AdmissionStats, string][] = [
+    const gauges: [keyof RequestCounts, string][] = [
       ['running', 'API requests executing now (at most AUTOPACK_MAX_CONCURRENT_REQUESTS)'],
       ['queued', 'API requests waiting for a slot (at most AUTOPACK_MAX_QUEUED_REQUESTS)'],
     ];

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 
 let root: string | undefined;
 
-export function packageRoot(): string {
+function packageRoot(): string {
   if (root) return root;
   let dir = __dirname;
   for (;;) {

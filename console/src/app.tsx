@@ -112,7 +112,13 @@ function Gate({ apiKey, theme, onKey, onToggleTheme }: GateProps) {
   const session: Session = { role: data.viewer.role, keyRequired: data.viewer.keyRequired, theme };
   return (
     <SessionContext.Provider value={session}>
-      <Layout session={session} hasKey={apiKey !== null} onForget={() => onKey(null)} onToggleTheme={onToggleTheme} offline={!!error?.networkError && !error.graphQLErrors.length} />
+      <Layout
+        session={session}
+        hasKey={apiKey !== null}
+        onForget={() => onKey(null)}
+        onToggleTheme={onToggleTheme}
+        offline={!!error?.networkError && !error.graphQLErrors.length}
+      />
     </SessionContext.Provider>
   );
 }
@@ -199,8 +205,8 @@ function Layout({ session, hasKey, offline, onForget, onToggleTheme }: LayoutPro
       </header>
       {!session.keyRequired && (
         <p className="warning" role="note">
-          No API key is configured on this server (development): anyone who can reach it may read and change everything. Set
-          AUTOPACK_API_KEY before exposing it.
+          No API key is configured on this server (development): anyone who can reach it may read and change everything. Set AUTOPACK_API_KEY before exposing
+          it.
         </p>
       )}
       {offline && (
@@ -224,8 +230,8 @@ function DatabaseBanner() {
     <p className="error banner" role="alert" data-testid="db-banner">
       <strong>Database unavailable</strong>
       {db.detail && db.detail !== 'Database unavailable: retry shortly' ? ` (${db.detail})` : ''}
-      {db.since && ` since ${fmtTime(db.since.toISOString())}`}: showing the last data. The console checks every few seconds and
-      refreshes by itself when the database is back.
+      {db.since && ` since ${fmtTime(db.since.toISOString())}`}: showing the last data. The console checks every few seconds and refreshes by itself when the
+      database is back.
     </p>
   );
 }

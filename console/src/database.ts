@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { mapExchange, type CombinedError, type Exchange } from 'urql';
 
-export const HEALTH_POLL_MS = 2500;
+const HEALTH_POLL_MS = 2500;
 
 export interface DatabaseStatus {
   down: boolean;

@@ -10,7 +10,6 @@ import { useSession } from './session';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
-
 /** Colours of the current theme, from the CSS custom properties (styles.css). */
 function palette() {
   const css = getComputedStyle(document.documentElement);

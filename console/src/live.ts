@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { isTransient } from './database';
 import { useQuery, type AnyVariables, type UseQueryArgs, type UseQueryResponse } from 'urql';
 
-export const LIVE_INTERVAL_MS = 2500;
+const LIVE_INTERVAL_MS = 2500;
 
 export function useLiveQuery<Data, Variables extends AnyVariables>(
   args: UseQueryArgs<Variables, Data>,

@@ -15,7 +15,7 @@ export const STAGES: Stage[] = [
   },
 ];
 
-export const INCONSISTENT: Stage = {
+const INCONSISTENT: Stage = {
   stage: null,
   title: 'No stage',
   meaning: 'The consolidated metrics dashboard is ON while telemetry collection is OFF: no stage of the progressive rollout.',

@@ -44,8 +44,8 @@ export function isDisabled(error: CombinedError | undefined): boolean {
 export function Disabled({ feature, envVar }: { feature: string; envVar: string }) {
   return (
     <div className="disabled" role="note">
-      <strong>{feature} is disabled</strong> by its kill switch <code>{envVar}</code>. Turn it on in{' '}
-      <a href="/switches">Switches</a> (admin key) or in the server's environment.
+      <strong>{feature} is disabled</strong> by its kill switch <code>{envVar}</code>. Turn it on in <a href="/switches">Switches</a> (admin key) or in the
+      server's environment.
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // runs are only ever executed by servers.
 import type { Config } from '../config';
 import { ServiceError, type ErrorCode } from '../shared/errors';
-import { describeError } from '../modules/ops/health';
+import { describeError } from '../shared/describe-error';
 
 const BUSY_RETRIES = 10;
 
@@ -56,7 +56,10 @@ export class ApiClient {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (e) {
-      throw new Error(`cannot reach the server at ${this.baseUrl}: ${describeError((e as { cause?: unknown }).cause ?? e)} (start it with \`npm start\`, or set AUTOPACK_API_URL)`);
+      throw new Error(
+        `cannot reach the server at ${this.baseUrl}: ${describeError((e as { cause?: unknown }).cause ?? e)} (start it with \`npm start\`, or set AUTOPACK_API_URL)`,
+        { cause: e },
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
 // Commands that work on DATABASE_URL directly: one ORM for the command, closed whatever happens. Only
 // `migrate up` (and `serve`) may create a SQLite database; every other command needs it to exist.
 import { loadConfig, type Config } from '../config';
-import { createOrm, type Orm } from '../db/orm';
+import type { Orm } from '../db/orm';
 import { missingDatabase } from '../db/presence';
 import type { DatabaseTarget } from '../db/url';
 import { CliExit } from './output';
@@ -14,6 +14,7 @@ export function requireDatabase(target: DatabaseTarget, opts: { create?: boolean
 
 export async function openDatabase(config: Config, opts: { create?: boolean } = {}): Promise<Orm> {
   requireDatabase(config.database, opts);
+  const { createOrm } = await import('../db/orm');
   return createOrm(config.database);
 }
 

@@ -3,14 +3,14 @@
 // says changes may have been missed (code CHANGES_MISSED), so a command can re-read what it shows.
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { describeError } from '../modules/ops/health';
+import { describeError } from '../shared/describe-error';
 
 export interface LiveError {
   message: string;
   code: string;
 }
 
-export interface LiveHandlers<T> {
+interface LiveHandlers<T> {
   /** One value of the subscription's (single) root field. */
   value(v: T): void;
   /** The server may have dropped changes (or the connection came back): re-read the current state. */
@@ -29,7 +29,7 @@ export interface LiveClient {
 /** How often the client tries to get the connection back before giving up. */
 const RETRIES = 5;
 
-export const webSocketUrl = (baseUrl: string) => `${baseUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}/graphql`;
+const webSocketUrl = (baseUrl: string) => `${baseUrl.replace(/^http/, 'ws').replace(/\/+$/, '')}/graphql`;
 
 const codeOf = (e: { extensions?: Record<string, unknown> }) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
 

@@ -3,9 +3,9 @@
 // was done), exit 1 when the command ran and failed (database missing or unreachable, a check that did not
 // pass, a conflict).
 import { ConfigError } from '../config';
-import { StartupError } from '../app';
+import { StartupError } from '../shared/startup-error';
 import { ServiceError } from '../shared/errors';
-import { describeError } from '../modules/ops/health';
+import { describeError } from '../shared/describe-error';
 
 export class CliExit extends Error {
   constructor(
@@ -37,10 +37,7 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): 
       await fn(...args);
     } catch (e) {
       process.exitCode = exitCode(e);
-      const message =
-        e instanceof CliExit || e instanceof ConfigError || e instanceof StartupError || e instanceof ServiceError
-          ? e.message
-          : describeError(e);
+      const message = e instanceof CliExit || e instanceof ConfigError || e instanceof StartupError || e instanceof ServiceError ? e.message : describeError(e);
       if (message) process.stderr.write(`autopack: ${message}\n`);
     }
   };

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startApp } from '../app';
 import { loadConfig } from '../config';
 import { listenLines } from '../http/listen-address';
 import { action, out } from './output';
@@ -13,6 +12,7 @@ export function registerServe(program: Command): void {
     .action(
       action(async (opts: { port?: string; host?: string }) => {
         const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}), ...(opts.host ? { HOST: opts.host } : {}) });
+        const { startApp } = await import('../app');
         const app = await startApp(config);
         for (const line of listenLines(app.address)) out(line);
         out(`  Live:     ${app.url.replace(/^http/, 'ws')}/graphql (graphql-ws), ${app.url}/graphql/stream (SSE)`);

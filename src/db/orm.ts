@@ -52,7 +52,7 @@ function describeForSqlite(meta: EntityMetadata): void {
 
 type SqliteConn = { exec(sql: string, cb: (err: Error | null) => void): void };
 
-export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Options {
+function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Options {
   const log = opts.logger ?? consoleLogger;
   const common: Options = {
     entities: ENTITIES,
@@ -79,7 +79,8 @@ export function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Optio
     debug: opts.onQuery ? ['query'] : false,
     logger: opts.onQuery
       ? (message: string) => {
-          // MikroORM's query log lines look like "[query] select ... [took 1 ms]"
+          // MikroORM's query log lines look like "[query] select ... [took 1 ms]", with ANSI colour codes.
+          // eslint-disable-next-line no-control-regex -- ESC is what the colour codes start with
           const m = /\[query\] (.*?)(?: \[took [^\]]*\])?$/s.exec(message.replace(/\u001b\[[0-9;]*m/g, ''));
           if (m) opts.onQuery!(m[1]);
         }

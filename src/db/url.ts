@@ -1,9 +1,7 @@
 // DATABASE_URL in the rollout guide's two forms: postgresql://user:pass@host:port/db and sqlite:///path.db
 // (SQLAlchemy style: three slashes then a relative path, four for an absolute one, or :memory:).
 
-export type DatabaseTarget =
-  | { kind: 'postgresql'; url: string; dbName: string; display: string }
-  | { kind: 'sqlite'; path: string; display: string };
+export type DatabaseTarget = { kind: 'postgresql'; url: string; dbName: string; display: string } | { kind: 'sqlite'; path: string; display: string };
 
 /** Text with the password of every URL in it replaced, safe for logs, errors and responses. */
 export function maskUrl(text: string): string {

@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import { forkEm, type Em, type Orm } from '../db/orm';
-import type { Logger } from '../logger';
+import { childLogger, type Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { FlagStore } from '../modules/flags/overrides';
 import type { FlagState } from '../modules/flags/flags';
@@ -59,6 +59,8 @@ export function createContext(
   const em = forkEm(deps.orm);
   return {
     ...deps,
+    // Every line this request causes, service code included (ctx is the services' EventSink), says which request.
+    logger: childLogger(deps.logger, { requestId: req.requestId }),
     em,
     loaders: createLoaders(em),
     flags: req.flags ?? deps.flagStore.state(),

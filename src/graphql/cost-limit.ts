@@ -5,7 +5,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
 import { buildCostModel, operationCost, type CostModel } from './cost';
 
-export const COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED';
+const COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED';
 
 export function costLimitExceeded(cost: number, limit: number): GraphQLError {
   return new GraphQLError(`Query cost ${cost} exceeds the limit of ${limit} (lists count by their limit/first or declared size)`, {

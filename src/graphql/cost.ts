@@ -129,7 +129,8 @@ export function operationCost(
         const named = getNamedType(field.type);
         const sizedChildren = new Map<string, number>();
         for (const child of price.listSize?.sizedFields ?? []) sizedChildren.set(child, sizeOf(price.listSize, args));
-        const below = selection.selectionSet && isCompositeType(named) ? model.typeWeight(named) + selectionCost(selection.selectionSet, named, sizedChildren) : 0;
+        const below =
+          selection.selectionSet && isCompositeType(named) ? model.typeWeight(named) + selectionCost(selection.selectionSet, named, sizedChildren) : 0;
         total += price.weight + size * below;
       }
     }

@@ -2,11 +2,11 @@
 // suggestions, enum values included. graphql-armor's and Apollo's own masks match only validation errors
 // of the form `Did you mean "x"?`; "Did you mean the enum value ...?" (a literal, or a variable coerced at
 // execution) passed both.
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
-export const hideSuggestions: ApolloServerPlugin<any> = {
+export const hideSuggestions: ApolloServerPlugin<BaseContext> = {
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors }) {

@@ -8,7 +8,7 @@ import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context';
 
-export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
+const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
 
 function tooManyItems(limit: number): GraphQLError {
   return new GraphQLError(`Response too large: more than ${limit} list items (AUTOPACK_MAX_RESPONSE_ITEMS); ask for smaller pages`, {
@@ -50,13 +50,14 @@ export function applyListItemCount(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /** UTF-8 bytes of `value` as JSON (string escapes aside), counting no further than `stopAbove`. */
-export function jsonBytes(value: unknown, stopAbove: number): number {
+function jsonBytes(value: unknown, stopAbove: number): number {
   let bytes = 0;
   const pending: unknown[] = [value];
   while (pending.length && bytes <= stopAbove) {
     const v = pending.pop();
     if (v === null || v === undefined) bytes += 4;
-    else if (typeof v === 'string') bytes += Buffer.byteLength(v, 'utf8') + 3; // quotes and a separator
+    else if (typeof v === 'string')
+      bytes += Buffer.byteLength(v, 'utf8') + 3; // quotes and a separator
     else if (typeof v === 'number' || typeof v === 'boolean') bytes += String(v).length + 1;
     else if (Array.isArray(v)) {
       bytes += 2;

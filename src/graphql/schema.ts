@@ -6,6 +6,8 @@ import { fromRoot } from '../paths';
 import { applyKillSwitches } from '../modules/flags/kill-switch.directive';
 import { applyListItemCount } from './response-limit';
 import type { Resolvers } from './generated/types';
+import { eventResolvers } from '../modules/events/events.resolvers';
+import { flagResolvers } from '../modules/flags/flags.resolvers';
 import { experimentResolvers } from '../modules/experiments/experiments.resolvers';
 import { opsResolvers } from '../modules/ops/ops.resolvers';
 import { opsStatusResolvers } from '../modules/ops/ops-status.resolvers';
@@ -30,8 +32,10 @@ export function buildSchema(): GraphQLSchema {
   const resolvers: Resolvers[] = [
     opsResolvers,
     opsStatusResolvers,
+    flagResolvers,
     runResolvers,
     telemetryResolvers,
+    eventResolvers,
     experimentResolvers,
     replayResolvers,
     patternResolvers,

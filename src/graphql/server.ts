@@ -28,7 +28,7 @@ const INTERNAL = 'INTERNAL_SERVER_ERROR';
  * authentication it was challenged for, which this server never asks for; GET without any of them is
  * still refused (open development mode).
  */
-export const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'];
+const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'];
 
 /** Is this error expected (coded) rather than a bug? (A database outage counts as expected.) */
 function isExpected(error: unknown): boolean {
@@ -120,9 +120,12 @@ const noSubscriptionsOverHttp: ApolloServerPlugin<GraphQLContext> = {
     return {
       async didResolveOperation({ operation }) {
         if (operation?.operation !== 'subscription') return;
-        throw new GraphQLError('Subscriptions are not served over HTTP requests (POST or GET): use GraphQL over WebSocket on /graphql or Server-Sent Events on /graphql/stream', {
-          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-        });
+        throw new GraphQLError(
+          'Subscriptions are not served over HTTP requests (POST or GET): use GraphQL over WebSocket on /graphql or Server-Sent Events on /graphql/stream',
+          {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          },
+        );
       },
     };
   },

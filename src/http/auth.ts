@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type Role = 'admin' | 'read';
+type Role = 'admin' | 'read';
 
 export type AuthResult =
   | { ok: true; role: Role; via: 'api-key' | 'read-api-key' | 'anonymous' }

@@ -8,9 +8,15 @@ import { fromRoot } from '../paths';
 /** The console's page URLs; /api/*, /health, /metrics and /graphql never match. */
 const PAGE = /^\/(?:runs(?:\/[^/]+)?|ab|patterns|switches)?$/;
 const ASSET = /^\/console\/([A-Za-z0-9_-]+\.(js|css|js\.map|css\.map))$/;
-const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', 'js.map': 'application/json', 'css.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  'js.map': 'application/json',
+  'css.map': 'application/json',
+};
 
-const NOT_BUILT = '<!doctype html><html lang="en"><title>Autopack console</title><body><p>The operator console is not built: run <code>npm run build</code>. GraphiQL is at <a href="/graphql">/graphql</a>.</p></body></html>';
+const NOT_BUILT =
+  '<!doctype html><html lang="en"><title>Autopack console</title><body><p>The operator console is not built: run <code>npm run build</code>. GraphiQL is at <a href="/graphql">/graphql</a>.</p></body></html>';
 
 export const isConsolePath = (path: string) => PAGE.test(path) || path.startsWith('/console/');
 

@@ -31,7 +31,11 @@ export function listenLines(a: ListenAddress): string[] {
   const base = a.networkUrls[0] ?? a.localUrl;
   return [
     ...(wildcard
-      ? [`Autopack Control Plane listening on ${a.bind} (every interface)`, `  This machine: ${a.localUrl}`, ...a.networkUrls.map((u) => `  Network:      ${u}`)]
+      ? [
+          `Autopack Control Plane listening on ${a.bind} (every interface)`,
+          `  This machine: ${a.localUrl}`,
+          ...a.networkUrls.map((u) => `  Network:      ${u}`),
+        ]
       : [`Autopack Control Plane listening on ${a.localUrl}`]),
     `  GraphiQL: ${base}/graphql`,
     `  Health:   ${base}/health`,

@@ -62,7 +62,12 @@ export function liveValidationRules(deps: LiveDeps): ValidationRule[] {
 // The cost limit of /graphql (cost-limit.ts is an Apollo plugin; the live transports apply the same model here).
 const costModels = new WeakMap<GraphQLSchema, CostModel>();
 
-function costRefusal(deps: LiveDeps, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): GraphQLError | null {
+function costRefusal(
+  deps: LiveDeps,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | null {
   const coerced = getVariableValues(deps.schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return null; // execution refuses the variables itself, before any resolver runs
   let model = costModels.get(deps.schema);
@@ -94,13 +99,18 @@ export function prepareOperation(deps: LiveDeps, rules: ValidationRule[], req: O
   }
   const errors = validate(deps.schema, document, rules);
   if (errors.length) {
-    return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED' } }));
+    return errors.map(
+      (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: e.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED' } }),
+    );
   }
   const operationName = (req.operationName as string | null | undefined) ?? undefined;
   const operation = getOperationAST(document, operationName);
-  if (!operation) return [refusal(operationName ? `Unknown operation "${operationName}"` : 'Several operations: name the one to run in "operationName"', 'BAD_REQUEST')];
+  if (!operation)
+    return [refusal(operationName ? `Unknown operation "${operationName}"` : 'Several operations: name the one to run in "operationName"', 'BAD_REQUEST')];
   if (operation.operation !== 'subscription') {
-    return [refusal(`Only subscriptions are served here: send ${operation.operation === 'query' ? 'queries' : 'mutations'} as HTTP POST /graphql`, 'BAD_REQUEST')];
+    return [
+      refusal(`Only subscriptions are served here: send ${operation.operation === 'query' ? 'queries' : 'mutations'} as HTTP POST /graphql`, 'BAD_REQUEST'),
+    ];
   }
   const variableValues = (req.variables as Record<string, unknown> | null) ?? undefined;
   const tooCostly = costRefusal(deps, document, operation, variableValues);
@@ -154,7 +164,8 @@ export function formatErrors(deps: LiveDeps, errors: readonly GraphQLError[], op
     const formatted = formatError(e.toJSON(), e);
     const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
     deps.metrics.graphqlErrors.inc({ code, operation });
-    if (code === 'INTERNAL_SERVER_ERROR') deps.logger.error('unexpected error in a subscription', { operation, path: e.path?.join('.'), error: (e.originalError as Error)?.stack ?? e.message });
+    if (code === 'INTERNAL_SERVER_ERROR')
+      deps.logger.error('unexpected error in a subscription', { operation, path: e.path?.join('.'), error: (e.originalError as Error)?.stack ?? e.message });
     return formatted;
   });
 }

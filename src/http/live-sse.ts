@@ -58,7 +58,10 @@ export function createLiveSse(deps: LiveDeps) {
   /** Serves one SSE request (already authenticated by the HTTP layer). */
   return async function handle(req: IncomingMessage, res: ServerResponse, auth: Extract<AuthResult, { ok: true }>): Promise<void> {
     const body = req.method === 'POST' ? await readBody(req) : '';
-    if (body === null) return void res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `Request body larger than ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] }));
+    if (body === null)
+      return void res
+        .writeHead(413, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ message: `Request body larger than ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] }));
     // SSE has no close codes: a shutdown (1001) ends the stream; a slow consumer's socket is dropped, freeing
     // what is buffered for it.
     const connection = deps.feed.openConnection('sse', (code) => (code === 1001 ? res.end() : res.destroy()));

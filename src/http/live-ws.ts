@@ -9,7 +9,17 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { LiveConnection } from '../modules/live/topics';
 import type { AuthResult } from './auth';
-import { authenticateLive, formatErrors, formatResult, keyHeaders, liveContext, liveValidationRules, prepareOperation, sameOrigin, type LiveDeps } from './live-operation';
+import {
+  authenticateLive,
+  formatErrors,
+  formatResult,
+  keyHeaders,
+  liveContext,
+  liveValidationRules,
+  prepareOperation,
+  sameOrigin,
+  type LiveDeps,
+} from './live-operation';
 
 /** Largest message a client may send (a subscription document with its variables). */
 const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -28,7 +38,9 @@ export interface LiveWebSocket {
 }
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {
-  socket.end(`HTTP/1.1 ${status} ${message}\r\ncontent-type: text/plain\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${message}\r\ncontent-type: text/plain\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+  );
 }
 
 export function createLiveWebSocket(deps: LiveDeps): LiveWebSocket {
@@ -63,8 +75,10 @@ export function createLiveWebSocket(deps: LiveDeps): LiveWebSocket {
         operationNames.set(contextValue, prepared.operationName ?? 'anonymous');
         return { schema: deps.schema, ...prepared, contextValue };
       },
-      onNext: (_ctx: unknown, _id: string, _payload: unknown, args: ExecutionArgs, result: ExecutionResult) => formatResult(deps, result, operationNames.get(args.contextValue as object) ?? 'anonymous'),
-      onError: (_ctx: unknown, _id: string, payload: SubscribePayload, errors: readonly GraphQLError[]) => formatErrors(deps, errors, String(payload.operationName ?? 'anonymous')),
+      onNext: (_ctx: unknown, _id: string, _payload: unknown, args: ExecutionArgs, result: ExecutionResult) =>
+        formatResult(deps, result, operationNames.get(args.contextValue as object) ?? 'anonymous'),
+      onError: (_ctx: unknown, _id: string, payload: SubscribePayload, errors: readonly GraphQLError[]) =>
+        formatErrors(deps, errors, String(payload.operationName ?? 'anonymous')),
     },
     wss,
     deps.config.live.keepAliveSeconds * 1000 || Infinity,

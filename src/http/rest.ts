@@ -4,8 +4,9 @@
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
+import { toSnake } from '../shared/snake-case';
 
-export const STATUS_BY_CODE: Record<string, number> = {
+const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
@@ -29,7 +30,7 @@ export interface RestResponse {
 /** GraphQL argument name -> the REST query parameter that carries it (e.g. testId -> test_id). */
 export type ParamNames = Record<string, string>;
 
-export function errorResponse(error: GraphQLFormattedError, params: ParamNames = {}): RestResponse {
+function errorResponse(error: GraphQLFormattedError, params: ParamNames = {}): RestResponse {
   const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   // A service refusal names the GraphQL argument (extensions.field, first word of the message): say the
   // parameter the REST client actually sent.
@@ -54,17 +55,6 @@ export async function executeRest<T>(
   const { data, errors } = res.body.singleResult;
   if (errors?.length) return errorResponse(errors[0], params);
   return shape(data as T);
-}
-
-export const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** Deep copy with object keys in snake_case (the guide's JSON style). */
-export function toSnake(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toSnake);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [snakeCase(k), toSnake(v)]));
-  }
-  return value;
 }
 
 const HEALTH_FIELDS = 'status database qdrant killSwitches { phase6Metrics consolidatedMetrics } version timestamp';

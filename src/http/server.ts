@@ -17,7 +17,7 @@ import { GRAPHIQL_HTML, GRAPHIQL_INIT_JS, graphiqlAssets } from './graphiql';
 import { ProbeGate } from './probe-gate';
 import { healthRoute, RestError, type RestResponse } from './rest';
 import { REST_ROUTES } from './routes';
-import { shortLived } from '../short-lived';
+import { shortLived } from '../shared/short-lived';
 import type { GraphQLSchema } from 'graphql';
 import type { Feed } from '../modules/live/feed';
 import { sameOrigin, type LiveDeps } from './live-operation';
@@ -32,7 +32,7 @@ export interface HttpDeps extends ContextDeps {
 }
 
 /** WebSocket close code for subscriptions ended by a shutdown ("going away"). */
-export const SHUTDOWN_CLOSE = 1001;
+const SHUTDOWN_CLOSE = 1001;
 /** How long a shutdown waits for WebSocket clients to answer the close before cutting them. */
 const LIVE_CLOSE_MS = 1000;
 
@@ -90,7 +90,7 @@ function keyClass(auth: AuthResult & { ok: true }): KeyClass {
 }
 
 /** The read key's caps when there is one: its share of the slots (at least one) and of the line. */
-export function admissionGate(config: Config): AdmissionGate {
+function admissionGate(config: Config): AdmissionGate {
   const share = config.readKeySharePercent / 100;
   const caps = config.readApiKey
     ? { read: { running: Math.max(1, Math.floor(config.maxConcurrentRequests * share)), queued: Math.floor(config.maxQueuedRequests * share) } }
@@ -121,7 +121,7 @@ function wantsHtml(req: IncomingMessage, url: URL): boolean {
 }
 
 /** Route label for logs and metrics: ids replaced, unknown paths folded (bounded label values). */
-export function routeLabel(path: string): string {
+function routeLabel(path: string): string {
   if (path === '/graphql' || path === '/graphql/stream' || path === '/health' || path === '/metrics' || path === '/') return path;
   if (path.startsWith('/graphiql/')) return '/graphiql/*';
   if (isConsolePath(path)) return path.startsWith('/console/') ? '/console/*' : 'console';
@@ -131,7 +131,7 @@ export function routeLabel(path: string): string {
   return 'other';
 }
 
-export function createRequestHandler(deps: HttpDeps, sse?: ReturnType<typeof createLiveSse>) {
+function createRequestHandler(deps: HttpDeps, sse?: ReturnType<typeof createLiveSse>) {
   const { apollo, config, logger, metrics } = deps;
   const assets = graphiqlAssets();
   const gate = admissionGate(config);
@@ -247,7 +247,8 @@ export function createRequestHandler(deps: HttpDeps, sse?: ReturnType<typeof cre
     // Everything else needs a key.
     if (path === SSE_PATH && sse) {
       // Long-lived: outside the admission gate (bounded by the subscription limits instead).
-      if (!sameOrigin(req)) return sendJson(res, 403, { errors: [{ message: 'Forbidden: event stream from another origin', extensions: { code: 'FORBIDDEN' } }] });
+      if (!sameOrigin(req))
+        return sendJson(res, 403, { errors: [{ message: 'Forbidden: event stream from another origin', extensions: { code: 'FORBIDDEN' } }] });
       if (!auth.ok) return sendJson(res, auth.status, { errors: [{ message: auth.message, extensions: { code: auth.code } }] });
       return sse(req, res, auth);
     }
@@ -264,14 +265,19 @@ export function createRequestHandler(deps: HttpDeps, sse?: ReturnType<typeof cre
     }
     if (path.startsWith('/api/')) {
       if (!auth.ok) return sendJson(res, auth.status, { detail: auth.message });
-      return admitted(req, keyClass(auth), () => sendBusy(res, { detail: BUSY_MESSAGE }), async () => {
-        const context = ctx();
-        for (const rest of REST_ROUTES) {
-          const response = await rest(apollo, context, method, path, url);
-          if (response) return send(res, response);
-        }
-        sendJson(res, 404, { detail: 'Not Found' });
-      });
+      return admitted(
+        req,
+        keyClass(auth),
+        () => sendBusy(res, { detail: BUSY_MESSAGE }),
+        async () => {
+          const context = ctx();
+          for (const rest of REST_ROUTES) {
+            const response = await rest(apollo, context, method, path, url);
+            if (response) return send(res, response);
+          }
+          sendJson(res, 404, { detail: 'Not Found' });
+        },
+      );
     }
     sendJson(res, 404, { detail: 'Not Found' });
   }

@@ -13,7 +13,8 @@ type ErrorLike = { code?: unknown; sqlState?: unknown; message?: unknown; cause?
 // context) in a NonErrorThrown that keeps it as `thrownValue`.
 function chain(e: unknown): ErrorLike[] {
   const out: ErrorLike[] = [];
-  for (let cur = e as ErrorLike | undefined, i = 0; cur && typeof cur === 'object' && i < 5; cur = (cur.cause ?? cur.thrownValue) as ErrorLike | undefined, i++) out.push(cur);
+  for (let cur = e as ErrorLike | undefined, i = 0; cur && typeof cur === 'object' && i < 5; cur = (cur.cause ?? cur.thrownValue) as ErrorLike | undefined, i++)
+    out.push(cur);
   return out;
 }
 
@@ -23,7 +24,8 @@ export function databaseUnavailableReason(e: unknown): string | null {
     const code = String(c.code ?? '');
     const message = String(c.message ?? '');
     if (code === 'SQLITE_READONLY' || /attempt to write a readonly database/i.test(message)) return 'Database is read-only: nothing was written';
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100' || /database or disk is full|No space left/i.test(message)) return 'Database disk is full: nothing was written';
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100' || /database or disk is full|No space left/i.test(message))
+      return 'Database disk is full: nothing was written';
     if (code === 'SQLITE_BUSY') return 'Database is busy: retry shortly';
     // statement_timeout (AUTOPACK_DB_STATEMENT_TIMEOUT_MS): the server cancelled the statement and with it
     // the transaction; an idle-in-transaction timeout ends the session the same way.
@@ -31,8 +33,13 @@ export function databaseUnavailableReason(e: unknown): string | null {
       return 'Database statement exceeded its time limit and was cancelled: nothing was written';
     }
     if (code === '25P03') return 'Database transaction was idle past its time limit and was ended: nothing was written';
-    if (c instanceof ConnectionException || UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(String(c.sqlState ?? code))) return 'Database unavailable: retry shortly';
-    if (/Connection terminated|Timeout acquiring a connection|the database system is (starting up|shutting down)|terminating connection due to administrator command/i.test(message)) {
+    if (c instanceof ConnectionException || UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(String(c.sqlState ?? code)))
+      return 'Database unavailable: retry shortly';
+    if (
+      /Connection terminated|Timeout acquiring a connection|the database system is (starting up|shutting down)|terminating connection due to administrator command/i.test(
+        message,
+      )
+    ) {
       return 'Database unavailable: retry shortly';
     }
   }

@@ -12,10 +12,11 @@ export function checkId(value: string, field: string): string {
 
 // NUL cannot be stored as text (PostgreSQL refuses it, SQLite cuts the statement short) and a lone UTF-16
 // surrogate is no character at all (PostgreSQL's jsonb refuses it): both are input errors, not server errors.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be refused
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Text the database can store: no NUL character, no lone surrogate. */
-export function checkText(value: string, field: string): string {
+function checkText(value: string, field: string): string {
   if (UNSTORABLE.test(value)) throw badInput(`${field} contains a NUL character or invalid Unicode`, { field });
   return value;
 }
@@ -28,7 +29,6 @@ export function checkLength(value: string | null | undefined, field: string, max
   if (value.length > max) throw badInput(`${field} is too long (${value.length} characters, at most ${max})`, { field });
   return checkText(value, field);
 }
-
 
 export function checkNonNegative(value: number, field: string): number {
   if (!Number.isSafeInteger(value) || value < 0) throw badInput(`${field} must be a non-negative integer, got ${value}`, { field });
@@ -43,7 +43,7 @@ export function checkLimit(value: number, field: string, max: number): number {
   return value;
 }
 
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /**
  * A free-form JSON document (an event payload): at most `maxBytes` as JSON, nested at most MAX_JSON_DEPTH

@@ -12,7 +12,11 @@ describe.each(BACKENDS)('A/B results REST on %s', (backend) => {
   beforeAll(async () => {
     t = await startTestApp(backend, { AUTOPACK_API_KEY: 'k' });
     const em = forkEm(t.app.orm);
-    for (const [id, sha, tokens] of [['telemetry-v5', 'abc', 100], ['telemetry-v6', 'abc', 80], ['telemetry-v7', 'zzz', 50]] as const) {
+    for (const [id, sha, tokens] of [
+      ['telemetry-v5', 'abc', 100],
+      ['telemetry-v6', 'abc', 80],
+      ['telemetry-v7', 'zzz', 50],
+    ] as const) {
       const run = em.create(Run, { id, state: 'DONE_SUCCESS', gitCommitSha: sha, modelMappingHash: 'm', tokensUsed: tokens });
       em.create(Phase, { run, phaseId: 'p', name: 'P', state: 'COMPLETE' });
     }

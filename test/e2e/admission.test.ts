@@ -339,7 +339,7 @@ describe.each(['postgresql'] as const)('admission control on %s', (backend) => {
     await until('an empty gate', metrics, (m) => m.running === 0 && m.queued === 0);
   });
 
-  it("the CLI client comes back after Retry-After when refused as busy, and its call runs once", async () => {
+  it('the CLI client comes back after Retry-After when refused as busy, and its call runs once', async () => {
     const holder = await holdSlot();
     const waiter = send('POST', '/graphql', { body: gqlBody('{ runs { totalCount } }') });
     const start = await until('the waiter to be queued', metrics, (m) => m.queued === 1);

@@ -90,7 +90,10 @@ describe.each(BACKENDS)('@apollo/client on %s', (backend) => {
       fromCache = await drive(client, readmeOperations());
     });
     expect(warnings).toEqual([]);
-    const [dashboard] = fromCache as { runs: { nodes: { id: string; status: Record<string, unknown>; consolidatedMetrics: null }[] }; featureFlags: unknown[] }[];
+    const [dashboard] = fromCache as {
+      runs: { nodes: { id: string; status: Record<string, unknown>; consolidatedMetrics: null }[] };
+      featureFlags: unknown[];
+    }[];
     expect(dashboard.runs.nodes).toEqual([
       expect.objectContaining({
         id: 'telemetry-v6',

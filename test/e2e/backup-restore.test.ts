@@ -16,8 +16,22 @@ import { allRows, withOrm } from '../helpers/tables';
 async function seed(orm: Orm, prefix: string): Promise<void> {
   const em = forkEm(orm);
   const campaign = em.create(ReplayCampaign, { id: `${prefix}-campaign`, batchSize: 2, criteria: { state: 'FAILED', note: 'it\'s "quoted"\nand multi-line' } });
-  const control = em.create(Run, { id: `${prefix}-control`, state: 'DONE_SUCCESS', gitCommitSha: 'abc123', modelMappingHash: 'm1', tokensUsed: 30, goal: 'tab\there' });
-  const treatment = em.create(Run, { id: `${prefix}-treatment`, state: 'DONE_FAILED_BUDGET_EXHAUSTED', gitCommitSha: 'abc123', modelMappingHash: 'm1', tokensUsed: 15, failureReason: 'budget' });
+  const control = em.create(Run, {
+    id: `${prefix}-control`,
+    state: 'DONE_SUCCESS',
+    gitCommitSha: 'abc123',
+    modelMappingHash: 'm1',
+    tokensUsed: 30,
+    goal: 'tab\there',
+  });
+  const treatment = em.create(Run, {
+    id: `${prefix}-treatment`,
+    state: 'DONE_FAILED_BUDGET_EXHAUSTED',
+    gitCommitSha: 'abc123',
+    modelMappingHash: 'm1',
+    tokensUsed: 15,
+    failureReason: 'budget',
+  });
   em.create(Run, { id: `${prefix}-replay`, replayOf: treatment, campaign });
   for (const [run, phases] of [
     [control, ['plan', 'build']],
@@ -30,9 +44,21 @@ async function seed(orm: Orm, prefix: string): Promise<void> {
     }
   }
   em.create(ABTestResult, {
-    testId: `${prefix}-ab`, controlRun: control, treatmentRun: treatment, isValid: true, validityErrors: [], tokenDelta: -15, successRateDelta: 0,
-    controlTotalTokens: 30, controlPhasesComplete: 2, controlPhasesFailed: 0, controlTotalPhases: 2,
-    treatmentTotalTokens: 15, treatmentPhasesComplete: 1, treatmentPhasesFailed: 0, treatmentTotalPhases: 1,
+    testId: `${prefix}-ab`,
+    controlRun: control,
+    treatmentRun: treatment,
+    isValid: true,
+    validityErrors: [],
+    tokenDelta: -15,
+    successRateDelta: 0,
+    controlTotalTokens: 30,
+    controlPhasesComplete: 2,
+    controlPhasesFailed: 0,
+    controlTotalPhases: 2,
+    treatmentTotalTokens: 15,
+    treatmentPhasesComplete: 1,
+    treatmentPhasesFailed: 0,
+    treatmentTotalPhases: 1,
   });
   await em.flush();
 }
@@ -114,7 +140,11 @@ describe.each(BACKENDS)('db backup and restore on %s', (backend) => {
     await withOrm(db, async (orm) => {
       const em = forkEm(orm);
       await em.nativeUpdate(Run, { id: 'refuse-later-control' }, { state: 'PHASE_EXECUTION', ownerId: 'server-a', leaseExpiresAt: lease });
-      await em.nativeUpdate(Run, { id: 'refuse-later-replay' }, { state: 'PHASE_EXECUTION', ownerId: 'server-dead', leaseExpiresAt: new Date(Date.now() - 60_000) });
+      await em.nativeUpdate(
+        Run,
+        { id: 'refuse-later-replay' },
+        { state: 'PHASE_EXECUTION', ownerId: 'server-dead', leaseExpiresAt: new Date(Date.now() - 60_000) },
+      );
     });
     const withRunning = await withOrm(db, allRows);
     const running = await runCli(['db', 'restore', file, '--yes'], env);
@@ -141,7 +171,10 @@ describe.each(BACKENDS)('db backup and restore on %s', (backend) => {
       await other.em.getConnection().execute('create table notes (id integer primary key, body text)');
       await other.close();
     } else {
-      writeFileSync(foreign, '--\n-- PostgreSQL database dump\n--\n\nCREATE TABLE public.notes (\n    id integer\n);\n\n--\n-- PostgreSQL database dump complete\n--\n');
+      writeFileSync(
+        foreign,
+        '--\n-- PostgreSQL database dump\n--\n\nCREATE TABLE public.notes (\n    id integer\n);\n\n--\n-- PostgreSQL database dump complete\n--\n',
+      );
     }
     const reasons: Record<string, RegExp> = {
       [text]: backend === 'sqlite' ? /not a SQLite database file/ : /not a pg_dump SQL file/,
@@ -257,7 +290,14 @@ describe.each(BACKENDS)('db backup and restore on %s', (backend) => {
         // Written as the code of that time did: only the columns that schema has (today's entity has more).
         const em = forkEm(orm);
         const now = em.getPlatform().processDateProperty(new Date());
-        await em.getConnection().execute(`insert into "runs" ("id", "goal", "created_at", "updated_at") values (?, ?, ?, ?)`, ['before-migration', 'made before the rollout', now, now]);
+        await em
+          .getConnection()
+          .execute(`insert into "runs" ("id", "goal", "created_at", "updated_at") values (?, ?, ?, ?)`, [
+            'before-migration',
+            'made before the rollout',
+            now,
+            now,
+          ]);
       });
       const before = await withOrm(old, allRows);
       const file = join(dir, `before-migration.${ext}`);
@@ -271,7 +311,9 @@ describe.each(BACKENDS)('db backup and restore on %s', (backend) => {
       const restore = await runCli(['db', 'restore', file, '--yes'], oldEnv);
       expect(restore.stderr).toBe('');
       expect(restore.code).toBe(0);
-      expect(restore.stdout).toContain(`The backup predates ${reverted.length} migration(s) (${reverted.join(', ')}): run \`autopack migrate up\` to apply them again.`);
+      expect(restore.stdout).toContain(
+        `The backup predates ${reverted.length} migration(s) (${reverted.join(', ')}): run \`autopack migrate up\` to apply them again.`,
+      );
       expect(await withOrm(old, allRows)).toEqual(before);
       expect(await withOrm(old, async (orm) => (await migrationState(orm)).pending)).toEqual(reverted);
     } finally {

@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { allRows, withOrm } from '../helpers/tables';
 
 /** Text that looks like psql meta-commands but is data: COPY escapes every backslash in it. */
-const HOSTILE_DATA = 'goal \\! id > /tmp/x\n\\.\n\\o |sh \\copy x to program \'id\' C:\\dir\\n';
+const HOSTILE_DATA = "goal \\! id > /tmp/x\n\\.\n\\o |sh \\copy x to program 'id' C:\\dir\\n";
 
 describe('db restore refuses psql meta-commands pg_dump does not write (postgresql)', () => {
   let db: TestDatabase;
@@ -60,14 +60,20 @@ describe('db restore refuses psql meta-commands pg_dump does not write (postgres
     ['\\! (shell)', () => atTop(`\\! id > ${marker}`)],
     ['\\o | (output to a pipe)', () => atTop(`\\o |id > ${marker}\nselect 1;\n\\o`)],
     ['\\copy ... program', () => atTop(`\\copy (select 1) to program 'id > ${marker}'`)],
-    ['\\i (include a file)', () => {
-      writeFileSync(join(dir, 'inc.sql'), `\\! id > ${marker}\n`);
-      return atTop(`\\i ${join(dir, 'inc.sql')}`);
-    }],
+    [
+      '\\i (include a file)',
+      () => {
+        writeFileSync(join(dir, 'inc.sql'), `\\! id > ${marker}\n`);
+        return atTop(`\\i ${join(dir, 'inc.sql')}`);
+      },
+    ],
     ['\\connect', () => atTop('\\connect postgres')],
     ['\\gexec', () => atTop(`select 'create table pwned (id int)' \\gexec`)],
     ['\\unrestrict before \\!', () => dump.replace(/^(\\restrict (\S+))$/m, `$1\n\\unrestrict $2\n\\! id > ${marker}`)],
-    ['a meta-command after a statement on the same line', () => unrestricted().replace(/^SET client_encoding = 'UTF8';$/m, `SET client_encoding = 'UTF8'; \\! id > ${marker}`)],
+    [
+      'a meta-command after a statement on the same line',
+      () => unrestricted().replace(/^SET client_encoding = 'UTF8';$/m, `SET client_encoding = 'UTF8'; \\! id > ${marker}`),
+    ],
     ['a meta-command after an early end of COPY data', () => unrestricted().replace(/^(COPY public\.runs .* FROM stdin;\n)/m, `$1\\.\n\\! id > ${marker}\n`)],
     ['server-side COPY ... PROGRAM', () => atTop(`COPY (select 1) TO PROGRAM 'id > ${marker}';`)],
   ];
@@ -77,7 +83,9 @@ describe('db restore refuses psql meta-commands pg_dump does not write (postgres
     writeFileSync(file, make());
     const before = await withOrm(db, allRows);
     const res = await runCli(['db', 'restore', file, '--yes'], env);
-    expect(res.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^autopack: .*evil\.sql is not a usable backup: it is not plain pg_dump data: line \d+ /)]);
+    expect(res.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^autopack: .*evil\.sql is not a usable backup: it is not plain pg_dump data: line \d+ /),
+    ]);
     expect(res.code).toBe(2);
     expect(existsSync(marker)).toBe(false);
     expect(await withOrm(db, allRows)).toEqual(before);
@@ -111,21 +119,30 @@ describe('db backup --out never names the live SQLite database (sqlite)', () => 
   it.each([
     ['the database file itself', () => ({ out: live })],
     ['a relative path to it', () => ({ out: basename(live), cwd: dirname(live) })],
-    ['a symlink to it', () => {
-      const link = join(dirname(live), 'link.db');
-      if (!existsSync(link)) symlinkSync(live, link);
-      return { out: link };
-    }],
-    ['a hard link to it', () => {
-      const hard = join(dirname(live), 'hard.db');
-      if (!existsSync(hard)) linkSync(live, hard);
-      return { out: hard };
-    }],
+    [
+      'a symlink to it',
+      () => {
+        const link = join(dirname(live), 'link.db');
+        if (!existsSync(link)) symlinkSync(live, link);
+        return { out: link };
+      },
+    ],
+    [
+      'a hard link to it',
+      () => {
+        const hard = join(dirname(live), 'hard.db');
+        if (!existsSync(hard)) linkSync(live, hard);
+        return { out: hard };
+      },
+    ],
     ['its -wal file', () => ({ out: `${live}-wal` })],
-    ['its -shm file, through a symlinked folder', () => {
-      if (!existsSync(linkedFolder)) symlinkSync(dirname(live), linkedFolder);
-      return { out: join(linkedFolder, `${basename(live)}-shm`) };
-    }],
+    [
+      'its -shm file, through a symlinked folder',
+      () => {
+        if (!existsSync(linkedFolder)) symlinkSync(dirname(live), linkedFolder);
+        return { out: join(linkedFolder, `${basename(live)}-shm`) };
+      },
+    ],
   ])('refuses %s, even with --force: exit 2 (bad input), one line, the database untouched', async (_name, where) => {
     const { out, cwd } = where() as { out: string; cwd?: string };
     const inode = statSync(live).ino;

@@ -40,9 +40,13 @@ describe.each(BACKENDS)('autopack migrate on %s', (backend) => {
       expect(verify.stdout).not.toContain('\u2717');
       expect(verify.stdout).toMatch(/\u2713 Index idx_phase_metrics_run_created on phase_metrics\(run_id, created_at DESC\)/);
       expect(verify.stdout).toMatch(
-        backend === 'sqlite' ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created_id \(run_id=\?\)/ : /Index Scan using idx_phase_metrics_run_created_id on phase_metrics/,
+        backend === 'sqlite'
+          ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created_id \(run_id=\?\)/
+          : /Index Scan using idx_phase_metrics_run_created_id on phase_metrics/,
       );
-      expect(verify.stdout).toMatch(/\u2713 Consolidated metrics query is served by an index on phase_metrics\(run_id, \.\.\.\): idx_phase_metrics_run_created_id\n/);
+      expect(verify.stdout).toMatch(
+        /\u2713 Consolidated metrics query is served by an index on phase_metrics\(run_id, \.\.\.\): idx_phase_metrics_run_created_id\n/,
+      );
       expect(verify.stdout).toMatch(/\u2713 Consolidated metrics query on an empty table: \d+\.\d ms, best of 3 \(target < 100 ms\)\n/);
       expect(verify.stdout).toMatch(/\u2713 Check constraint ck_phase_metrics_total on phase_metrics\n/);
       expect(verify.stdout).toMatch(/\n\d+ passed, 0 failed\n/);

@@ -96,7 +96,9 @@ describe.each(BACKENDS)('client errors on %s', (backend) => {
     const variable = await post(RECORD, { input: [row] });
     expect(variable.status).toBe(400);
     expect(variable.body.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const literal = await post('mutation { recordPhaseMetrics(input: [{ runId: "ce-1", phaseId: "p1", baseTokens: 1, createdAt: "2026-02-31T00:00:00Z" }]) { id } }');
+    const literal = await post(
+      'mutation { recordPhaseMetrics(input: [{ runId: "ce-1", phaseId: "p1", baseTokens: 1, createdAt: "2026-02-31T00:00:00Z" }]) { id } }',
+    );
     expect(literal.status).toBe(400);
     expect(literal.body.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const metrics = await post('{ run(id: "ce-1") { phases { metrics { id } } } }');

@@ -32,7 +32,8 @@ async function ok(t: TestApp, query: string): Promise<any> {
   return body.data;
 }
 
-const createRun = (id: string) => `mutation { createRun(input: { id: "${id}", goal: "Outage ${id}", phases: [{ phaseId: "a", name: "Gather the facts" }] }) { id } }`;
+const createRun = (id: string) =>
+  `mutation { createRun(input: { id: "${id}", goal: "Outage ${id}", phases: [{ phaseId: "a", name: "Gather the facts" }] }) { id } }`;
 
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => typeof axe !== 'undefined'))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
@@ -102,18 +103,17 @@ describeIfChromium('operator console while PostgreSQL is down', () => {
       expect([path, await page.locator(kept).count()]).toEqual([path, 1]);
     }
     // The overview's health card shows the database's own error, not the last "ok".
-    await pages['/'].page.waitForFunction(
-      () => /^error: /.test(document.querySelector('[data-testid="health-database"]')?.textContent ?? ''),
-      undefined,
-      { timeout: WAIT },
-    );
+    await pages['/'].page.waitForFunction(() => /^error: /.test(document.querySelector('[data-testid="health-database"]')?.textContent ?? ''), undefined, {
+      timeout: WAIT,
+    });
     expect(await axeViolations(pages['/runs'].page)).toEqual([]);
     // The switches are the server's memory, not the database: that page keeps answering, with no notice.
     const switches = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await switches.goto(`${app.url}/switches`, { waitUntil: 'load', timeout: WAIT });
     await switches.waitForSelector('[data-testid="switch-PHASE6_METRICS"] [data-testid="switch-state"]', { timeout: WAIT });
     expect(await switches.locator('main [data-testid="db-unavailable"]').count()).toBe(0);
-    if (process.env.AUTOPACK_UPDATE_SCREENSHOTS === '1') await pages['/runs'].page.screenshot({ path: join(ROOT, 'docs/screenshots/runs-db-down.png'), fullPage: true });
+    if (process.env.AUTOPACK_UPDATE_SCREENSHOTS === '1')
+      await pages['/runs'].page.screenshot({ path: join(ROOT, 'docs/screenshots/runs-db-down.png'), fullPage: true });
 
     await pg.resume();
     await waitFor('health to recover', async () => (await fetch(`${app.url}/health`)).status === 200, WAIT);

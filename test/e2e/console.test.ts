@@ -68,24 +68,43 @@ async function seed(t: TestApp): Promise<void> {
     });
     await ok(t, 'mutation($id: ID!) { executeRun(id: $id) { id } }', { id: input.id });
   }
-  await waitFor('the seeded runs to finish', async () => {
-    const d = await ok(t, '{ runs(first: 10) { nodes { id state } } }');
-    return d.runs.nodes.every((r: any) => r.state.startsWith('DONE_'));
-  }, 120_000);
-  await ok(t, 'mutation { runAbAnalysis(input: {controlRunId: "console-control", treatmentRunId: "console-treatment", testId: "telemetry-v6", createdBy: "e2e"}) { id } }');
+  await waitFor(
+    'the seeded runs to finish',
+    async () => {
+      const d = await ok(t, '{ runs(first: 10) { nodes { id state } } }');
+      return d.runs.nodes.every((r: any) => r.state.startsWith('DONE_'));
+    },
+    120_000,
+  );
+  await ok(
+    t,
+    'mutation { runAbAnalysis(input: {controlRunId: "console-control", treatmentRunId: "console-treatment", testId: "telemetry-v6", createdBy: "e2e"}) { id } }',
+  );
   // Stored for audit although invalid (another model mapping): the A/B page shows its validity messages.
-  await ok(t, 'mutation { runAbAnalysis(input: {controlRunId: "console-control", treatmentRunId: "console-other-models", testId: "telemetry-v6", createdBy: "e2e"}) { id } }');
+  await ok(
+    t,
+    'mutation { runAbAnalysis(input: {controlRunId: "console-control", treatmentRunId: "console-other-models", testId: "telemetry-v6", createdBy: "e2e"}) { id } }',
+  );
   // A recurring failure for the patterns page (three phase failures with the same shape).
   for (const [i, path] of ['/srv/a/x.py', '/srv/b/y.py', '/srv/c/z.py'].entries()) {
     await ok(t, 'mutation($input: DashboardEventInput!) { recordDashboardEvent(input: $input) { id } }', {
-      input: { runId: 'console-flaky', phaseId: 'test', eventType: 'PHASE_FAILED', message: `ModuleNotFoundError: No module named 'qdrant_client' (${path}, line ${i + 10})` },
+      input: {
+        runId: 'console-flaky',
+        phaseId: 'test',
+        eventType: 'PHASE_FAILED',
+        message: `ModuleNotFoundError: No module named 'qdrant_client' (${path}, line ${i + 10})`,
+      },
     });
   }
   const replay = await ok(t, 'mutation { replayRun(id: "console-flaky") { id } }');
-  await waitFor('the replay to finish', async () => {
-    const d = await ok(t, 'query($id: ID!) { run(id: $id) { state } }', { id: replay.replayRun.id });
-    return d.run.state.startsWith('DONE_');
-  }, 120_000);
+  await waitFor(
+    'the replay to finish',
+    async () => {
+      const d = await ok(t, 'query($id: ID!) { run(id: $id) { state } }', { id: replay.replayRun.id });
+      return d.run.state.startsWith('DONE_');
+    },
+    120_000,
+  );
 }
 
 /** axe-core in the page: violations of serious or critical impact (rule id and the first targets). */
@@ -97,7 +116,13 @@ async function axeViolations(page: Page): Promise<string[]> {
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations
       .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id}: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(' | ')}`);
+      .map(
+        (v: any) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n: any) => n.target.join(' '))
+            .join(' | ')}`,
+      );
   });
 }
 
@@ -112,7 +137,10 @@ async function chartTextBelowAA(page: Page): Promise<{ checked: number; low: str
     const rgba = (css: string) => {
       const m = /rgba?\(([^)]+)\)/.exec(css);
       if (!m) return null;
-      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      const [r, g, b, a = 1] = m[1]
+        .split(/[ ,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return { r, g, b, a };
     };
     const lum = ({ r, g, b }: { r: number; g: number; b: number }) => {
@@ -144,7 +172,10 @@ async function chartTextBelowAA(page: Page): Promise<{ checked: number; low: str
         const [hi, lo] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
         const ratio = (hi + 0.05) / (lo + 0.05);
         checked++;
-        if (ratio < 4.5) low.push(`${document.documentElement.dataset.theme} "${text.textContent.trim()}" ${style.fill} on rgb(${bg.r}, ${bg.g}, ${bg.b}): ${ratio.toFixed(2)}`);
+        if (ratio < 4.5)
+          low.push(
+            `${document.documentElement.dataset.theme} "${text.textContent.trim()}" ${style.fill} on rgb(${bg.r}, ${bg.g}, ${bg.b}): ${ratio.toFixed(2)}`,
+          );
       }
     }
     return { checked, low };
@@ -352,8 +383,9 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
   });
 
   it("the run page's token chart shows exactly the consolidated sums the API returns", async () => {
-    const api = (await ok(app, '{ consolidatedMetrics(runId: "console-control") { retrievalTokens secondOpinionTokens evidenceRequestTokens baseTokens totalTokens } }'))
-      .consolidatedMetrics;
+    const api = (
+      await ok(app, '{ consolidatedMetrics(runId: "console-control") { retrievalTokens secondOpinionTokens evidenceRequestTokens baseTokens totalTokens } }')
+    ).consolidatedMetrics;
     expect(api.totalTokens).toBeGreaterThan(0);
     const page = await tab(ADMIN);
     await open(page, '/runs/console-control', '[data-testid="token-chart"] svg');
@@ -439,7 +471,11 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
     expect(await dash.locator('[data-testid="switch-source"]').textContent()).toBe('runtime override');
     expect(await dash.locator('[data-testid="switch-reason"]').textContent()).toBe('e2e: roll back the dashboard');
     const flags = (await ok(app, '{ featureFlags { flag enabled source reason changedBy } }')).featureFlags;
-    expect(flags.find((f: any) => f.flag === 'CONSOLIDATED_METRICS')).toMatchObject({ enabled: false, source: 'OVERRIDE', reason: 'e2e: roll back the dashboard' });
+    expect(flags.find((f: any) => f.flag === 'CONSOLIDATED_METRICS')).toMatchObject({
+      enabled: false,
+      source: 'OVERRIDE',
+      reason: 'e2e: roll back the dashboard',
+    });
     expect(await admin.textContent('[data-testid="rollout-stage"]')).toContain('Stage 1');
 
     // Telemetry off too (Stage 0), then the dashboard on again would skip Stage 1: a confirmation first.
@@ -488,7 +524,11 @@ describeIfChromium('operator console with no API key configured', () => {
   it('is open, with a visible warning', async () => {
     execFileSync(process.execPath, [join(ROOT, 'console/build.mjs')], { stdio: 'pipe' });
     const app = await startTestApp('sqlite');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${app.url}/switches`, { waitUntil: 'load' });

@@ -12,14 +12,21 @@ describe.each(BACKENDS)('cost limit and response ceiling over HTTP on %s', (back
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(backend, { AUTOPACK_API_KEY: KEY, AUTOPACK_READ_API_KEY: READ, AUTOPACK_MAX_RESPONSE_BYTES: '4096' });
-    const phases = Array.from({ length: 60 }, (_, i) => `{ phaseId: "p${i}", name: "Phase number ${i} of the run", description: "a phase described at some length" }`);
+    const phases = Array.from(
+      { length: 60 },
+      (_, i) => `{ phaseId: "p${i}", name: "Phase number ${i} of the run", description: "a phase described at some length" }`,
+    );
     const created = await post(`mutation { createRun(input: { id: "r", phases: [${phases.join(',')}] }) { id } }`);
     expect(created.status).toBe(200);
   });
   afterAll(() => t.close());
 
   function post(query: string, key = KEY, variables: Record<string, unknown> = {}) {
-    return fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query, variables }) });
+    return fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ query, variables }),
+    });
   }
 
   it('refuses every attack variant with the read key while an admin probe keeps answering', async () => {

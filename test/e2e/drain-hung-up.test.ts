@@ -26,7 +26,10 @@ test('a request whose client hung up still completes its write during shutdown',
     const req = request(`${app.url}/graphql`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } });
     req.on('error', () => undefined); // destroyed below on purpose
     req.end(body);
-    await waitFor('the INSERT waiting for the lock', async () => Number((await locker.query("select count(*) as n from pg_locks where not granted and relation = 'runs'::regclass")).rows[0].n) > 0);
+    await waitFor(
+      'the INSERT waiting for the lock',
+      async () => Number((await locker.query("select count(*) as n from pg_locks where not granted and relation = 'runs'::regclass")).rows[0].n) > 0,
+    );
     // ... its client gives up, and the server is told to stop.
     req.destroy();
     const closed = app.close();

@@ -20,10 +20,11 @@ async function createRun(t: TestApp, id: string, phases: { phaseId: string; desc
 
 const execute = (t: TestApp, id: string) => fetch(`${t.url}/api/runs/${id}/execute`, { method: 'POST', headers });
 const status = async (t: TestApp, id: string) => json(await fetch(`${t.url}/api/runs/${id}/status`, { headers }));
-const finished = (t: TestApp, id: string) => waitFor(`run ${id} to finish`, async () => {
-  const s = await status(t, id);
-  return s.state?.startsWith('DONE_') ? s : null;
-});
+const finished = (t: TestApp, id: string) =>
+  waitFor(`run ${id} to finish`, async () => {
+    const s = await status(t, id);
+    return s.state?.startsWith('DONE_') ? s : null;
+  });
 const eventTypes = async (t: TestApp, id: string) =>
   ((await gql(t, `{ run(id: "${id}") { events(limit: 100) { eventType } } }`)).data.run.events as { eventType: string }[]).map((e) => e.eventType).reverse();
 

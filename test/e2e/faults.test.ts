@@ -59,12 +59,18 @@ describe('SQLite disk full and read-only', () => {
       const [{ page_count }] = await conn.execute('pragma page_count');
       await conn.execute(`pragma max_page_count = ${page_count}`);
       const big = `mutation { createRun(input: { id: "full", goal: "${'g'.repeat(9000)}", phases: [{ phaseId: "a", name: "A" }] }) { id } }`;
-      expect((await gql(t, big)).errors[0]).toMatchObject({ message: 'Database disk is full: nothing was written', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect((await gql(t, big)).errors[0]).toMatchObject({
+        message: 'Database disk is full: nothing was written',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
       expect(await counts()).toEqual(before);
       await conn.execute('pragma max_page_count = 1073741823');
 
       await conn.execute('pragma query_only = 1');
-      expect((await gql(t, CREATE('ro'))).errors[0]).toMatchObject({ message: 'Database is read-only: nothing was written', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect((await gql(t, CREATE('ro'))).errors[0]).toMatchObject({
+        message: 'Database is read-only: nothing was written',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
       await conn.execute('pragma query_only = 0');
       expect(await counts()).toEqual(before);
       expect((await gql(t, CREATE('ok-again'))).data.createRun.id).toBe('ok-again');
@@ -76,7 +82,10 @@ describe('SQLite disk full and read-only', () => {
 
 describe('executor killed by a signal', () => {
   it('fails the run saying which signal', async () => {
-    const t = await startTestApp('sqlite', { AUTOPACK_EXECUTOR_COMMAND: nodeExecutor("process.kill(process.pid,'SIGKILL')"), AUTOPACK_DISPATCH_INTERVAL_MS: '100' });
+    const t = await startTestApp('sqlite', {
+      AUTOPACK_EXECUTOR_COMMAND: nodeExecutor("process.kill(process.pid,'SIGKILL')"),
+      AUTOPACK_DISPATCH_INTERVAL_MS: '100',
+    });
     try {
       await gql(t, CREATE('killed'));
       await fetch(`${t.url}/api/runs/killed/execute`, { method: 'POST' });

@@ -47,7 +47,9 @@ describe.each(BACKENDS)('queries sent with GET on %s', (backend) => {
     });
 
     it('a GET mutation is still refused, and writes nothing', async () => {
-      const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('mutation { createRun(input: { id: "via-get" }) { id } }')}`, { headers: { 'x-api-key': KEY } });
+      const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('mutation { createRun(input: { id: "via-get" }) { id } }')}`, {
+        headers: { 'x-api-key': KEY },
+      });
       expect(res.status).toBe(405);
       const methods: string[] = [];
       const after = await urql(t.url, { 'x-api-key': KEY }, methods).query('{ run(id: "via-get") { id } }', {}).toPromise();

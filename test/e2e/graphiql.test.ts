@@ -130,8 +130,7 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
     await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: WAIT });
     await page.waitForSelector('.graphiql-execute-button', { timeout: WAIT });
     await page.waitForFunction(
-      () =>
-        Array.from(document.querySelectorAll('.CodeMirror')).some((el: any) => /X-API-Key/.test(el.CodeMirror?.getValue() ?? '')),
+      () => Array.from(document.querySelectorAll('.CodeMirror')).some((el: any) => /X-API-Key/.test(el.CodeMirror?.getValue() ?? '')),
       undefined,
       { timeout: WAIT },
     );
@@ -186,7 +185,11 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
     await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': API_KEY }, null, 2));
     await setEditor(page, 'query', 'subscription { dashboardEventAdded(runId: "e2e-run") { eventType message run { id } } }');
     // GraphiQL parses the editor's text after a short debounce; only then does it know to use the WebSocket.
-    await page.waitForFunction(() => (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.operations?.[0]?.operation === 'subscription', undefined, { timeout: WAIT });
+    await page.waitForFunction(
+      () => (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror?.operations?.[0]?.operation === 'subscription',
+      undefined,
+      { timeout: WAIT },
+    );
     await page.click('.graphiql-execute-button');
     await subscriptionsAtLeast(app.app.live.feed, 1);
     const record = (message: string) =>

@@ -14,7 +14,11 @@ describe.each(BACKENDS)('hardening on %s', (backend) => {
   afterAll(() => t.close());
 
   const post = (query: string, key = KEY, variables: Record<string, unknown> = {}) =>
-    fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query, variables }) });
+    fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ query, variables }),
+    });
 
   it('refuses operations deeper than the limit, also when named or aliased __schema or hidden in a fragment', async () => {
     const deep = '{ runs { nodes { phases { run { phases { run { phases { phaseId } } } } } } } }';
@@ -103,7 +107,13 @@ describe('introspection in production', () => {
       expect((await json(await intro(KEY))).data.__schema.queryType.name).toBe('Query');
       expect((await json(await intro(READ))).data.__schema.queryType.name).toBe('Query');
       // no field suggestions in production: a probe learns nothing about the schema
-      const probe = await json(await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ query: '{ run { id } rnus { id } }' }) }));
+      const probe = await json(
+        await fetch(`${t.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+          body: JSON.stringify({ query: '{ run { id } rnus { id } }' }),
+        }),
+      );
       expect(JSON.stringify(probe)).not.toMatch(/Did you mean/);
     } finally {
       await t.close();

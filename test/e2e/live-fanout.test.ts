@@ -33,7 +33,9 @@ async function executingRun(t: TestApp, id: string, phases: number): Promise<voi
 const follow = (sub: Subscriber, runId: string) => ({
   runs: sub.subscribe(`subscription($id: ID!) { runUpdated(id: $id) { version tokensUsed } }`, { id: runId }),
   phases: sub.subscribe(`subscription($id: ID!) { phaseUpdated(runId: $id) { phaseId state tokensUsed } }`, { id: runId }),
-  events: sub.subscribe(`subscription($id: ID!) { dashboardEventAdded(runId: $id, eventType: "PHASE_STARTED") { eventType phase { phaseId } } }`, { id: runId }),
+  events: sub.subscribe(`subscription($id: ID!) { dashboardEventAdded(runId: $id, eventType: "PHASE_STARTED") { eventType phase { phaseId } } }`, {
+    id: runId,
+  }),
 });
 
 /** Writes WRITERS concurrent phase updates through `servers` (round robin); checks what `followers` got. */

@@ -14,7 +14,11 @@ const ADMIN = 'admin-key-123';
 const READ = 'read-key-456';
 
 const gql = async (url: string, query: string, variables: Record<string, unknown> = {}, key = ADMIN) => {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: any; errors?: any[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
@@ -49,7 +53,12 @@ describe.each(BACKENDS)('subscription rules (%s)', (backend) => {
   let t: TestApp;
   const subs: Subscriber[] = [];
   beforeAll(async () => {
-    t = await startTestApp(backend, { AUTOPACK_API_KEY: ADMIN, AUTOPACK_READ_API_KEY: READ, AUTOPACK_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3', AUTOPACK_MAX_QUERY_DEPTH: '4' });
+    t = await startTestApp(backend, {
+      AUTOPACK_API_KEY: ADMIN,
+      AUTOPACK_READ_API_KEY: READ,
+      AUTOPACK_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3',
+      AUTOPACK_MAX_QUERY_DEPTH: '4',
+    });
     await executingRun(t, 'guarded');
   });
   afterAll(async () => {
@@ -124,7 +133,10 @@ describe.each(BACKENDS)('subscription rules (%s)', (backend) => {
     expect(await valuesAtLeast(flags.received, 1)).toEqual([{ flag: 'PHASE6_METRICS', enabled: true, source: 'OVERRIDE', changedBy: 'admin' }]);
     const on = s.subscribe(`subscription { phaseMetricsRecorded(runId: "guarded") { totalTokens phase { phaseId } } }`);
     await subscriptionsAtLeast(t.app.live.feed, 2);
-    await gql(t.url, `mutation { recordPhaseMetrics(input: [{ runId: "guarded", phaseId: "p0", baseTokens: 7 }, { runId: "guarded", phaseId: "p0", baseTokens: 8 }]) { id } }`);
+    await gql(
+      t.url,
+      `mutation { recordPhaseMetrics(input: [{ runId: "guarded", phaseId: "p0", baseTokens: 7 }, { runId: "guarded", phaseId: "p0", baseTokens: 8 }]) { id } }`,
+    );
     expect(await valuesAtLeast(on.received, 2)).toEqual([
       { totalTokens: 7, phase: { phaseId: 'p0' } },
       { totalTokens: 8, phase: { phaseId: 'p0' } },
@@ -152,7 +164,9 @@ describe.each(BACKENDS)('bounds and shutdown (%s)', (backend) => {
       (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
       const big = 'x'.repeat(60_000);
       for (let i = 0; i < 400 && !(await metricValue(t.url, 'autopack_live_slow_consumer_drops_total')); i++) {
-        await gql(t.url, `mutation($p: JSON) { recordDashboardEvent(input: { runId: "flood", eventType: "BIG", payload: $p }) { eventType } }`, { p: { big, i } });
+        await gql(t.url, `mutation($p: JSON) { recordDashboardEvent(input: { runId: "flood", eventType: "BIG", payload: $p }) { eventType } }`, {
+          p: { big, i },
+        });
       }
       expect(await metricValue(t.url, 'autopack_live_slow_consumer_drops_total')).toBe(1);
       expect(await metricValue(t.url, 'autopack_live_events_delivered_total')).toBeGreaterThan(5);

@@ -105,9 +105,12 @@ describe.each(BACKENDS)('GraphQL over SSE (%s)', (backend) => {
     const { replayCampaign } = await gql(t.url, `mutation { replayCampaign(input: { runIds: ["old-1", "old-2"], batchSize: 1 }) { campaignId } }`);
     const s = await connectSubscriber(t.url);
     try {
-      const progress = s.subscribe(`subscription($id: ID!) { replayCampaignProgress(campaignId: $id) { selected waiting queued running finished failed done } }`, {
-        id: replayCampaign.campaignId,
-      });
+      const progress = s.subscribe(
+        `subscription($id: ID!) { replayCampaignProgress(campaignId: $id) { selected waiting queued running finished failed done } }`,
+        {
+          id: replayCampaign.campaignId,
+        },
+      );
       // No executor is configured: the dispatcher runs and fails each replay.
       const values = await waitFor('the campaign to finish', async () => progress.received.values.some((v) => v.done) && progress.received.values);
       expect(values[0].selected).toBe(2);

@@ -9,7 +9,10 @@ const json = (res: Response): Promise<any> => res.json();
 const gql = async (url: string, query: string, variables: Record<string, unknown> = {}) =>
   json(await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }));
 const createRun = (url: string, id: string, description: string) =>
-  gql(url, `mutation($id: ID!, $d: String) { createRun(input: { id: $id, phases: [{ phaseId: "work", name: "Work", description: $d }] }) { id } }`, { id, d: description });
+  gql(url, `mutation($id: ID!, $d: String) { createRun(input: { id: $id, phases: [{ phaseId: "work", name: "Work", description: $d }] }) { id } }`, {
+    id,
+    d: description,
+  });
 const runState = async (url: string, id: string) =>
   (await gql(url, `query($id: ID!) { run(id: $id) { state failureReason events(limit: 100) { eventType message } } }`, { id })).data.run;
 

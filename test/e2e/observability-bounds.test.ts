@@ -75,7 +75,10 @@ describe.each(BACKENDS)('bounded observability on %s', (backend) => {
     expect(requests.has('other')).toBe(true);
     expect(errors.has('other')).toBe(true);
     // every one of the 5,000 is still counted
-    const total = [...text.matchAll(/^autopack_http_requests_total\{method="POST",route="\/graphql",operation="[^"]*",status="\d+"\} (\d+)$/gm)].reduce((s, m) => s + Number(m[1]), 0);
+    const total = [...text.matchAll(/^autopack_http_requests_total\{method="POST",route="\/graphql",operation="[^"]*",status="\d+"\} (\d+)$/gm)].reduce(
+      (s, m) => s + Number(m[1]),
+      0,
+    );
     expect(total).toBeGreaterThanOrEqual(NAMES);
     expect(Buffer.byteLength(text)).toBeLessThan(2 * 1024 * 1024);
   });

@@ -15,7 +15,9 @@ describe('development mode on a non-loopback HOST', () => {
         const res = await runCli(['serve'], { DATABASE_URL: db.url, HOST: host, PORT: '0' });
         expect(res.code).toBe(2);
         expect(res.stdout).toBe('');
-        expect(res.stderr).toMatch(/^autopack: HOST: "[^"]+" is reachable from other machines and AUTOPACK_API_KEY is not set .*AUTOPACK_ALLOW_OPEN_NETWORK=1.*\n$/);
+        expect(res.stderr).toMatch(
+          /^autopack: HOST: "[^"]+" is reachable from other machines and AUTOPACK_API_KEY is not set .*AUTOPACK_ALLOW_OPEN_NETWORK=1.*\n$/,
+        );
         expect(res.stderr.trim().split('\n')).toHaveLength(1);
       }
       const flag = await runCli(['serve', '--host', '0.0.0.0'], { DATABASE_URL: db.url, PORT: '0' });

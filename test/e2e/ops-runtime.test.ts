@@ -7,7 +7,13 @@ import { startTestApp } from '../helpers/harness';
 const KEY = 'ops-secret-key-123';
 const json = (res: Response): Promise<any> => res.json();
 const gql = async (url: string, query: string, headers: Record<string, string> = {}) =>
-  json(await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY, ...headers }, body: JSON.stringify({ query }) }));
+  json(
+    await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY, ...headers },
+      body: JSON.stringify({ query }),
+    }),
+  );
 
 describe('runtime kill switches', () => {
   it('an override set on one server applies on another within 5 s, and clearing returns to the environment', async () => {
@@ -20,9 +26,13 @@ describe('runtime kill switches', () => {
       expect((await consolidated(b.url)).status).toBe(503);
 
       // The actor comes from the key, not from a name the client sends.
-      const set = await gql(a.url, `mutation { setFeatureFlag(flag: CONSOLIDATED_METRICS, enabled: true, reason: "Stage 2 rollout") { flag enabled source envEnabled reason changedBy changedAt } }`, {
-        'x-autopack-actor': 'alice',
-      });
+      const set = await gql(
+        a.url,
+        `mutation { setFeatureFlag(flag: CONSOLIDATED_METRICS, enabled: true, reason: "Stage 2 rollout") { flag enabled source envEnabled reason changedBy changedAt } }`,
+        {
+          'x-autopack-actor': 'alice',
+        },
+      );
       expect(set.data.setFeatureFlag).toEqual({
         flag: 'CONSOLIDATED_METRICS',
         enabled: true,
@@ -33,15 +43,28 @@ describe('runtime kill switches', () => {
         changedAt: expect.stringMatching(/^\d{4}-/),
       });
       const setAt = Date.now();
-      await waitFor('server B to apply the override', async () => (await json(await fetch(`${b.url}/health`))).kill_switches.consolidated_metrics === true, 5000);
+      await waitFor(
+        'server B to apply the override',
+        async () => (await json(await fetch(`${b.url}/health`))).kill_switches.consolidated_metrics === true,
+        5000,
+      );
       expect(Date.now() - setAt).toBeLessThan(5000);
       expect((await consolidated(b.url)).status).toBe(200);
       const health = await json(await fetch(`${b.url}/health`, { headers: { 'x-api-key': KEY } }));
-      expect(health.flags.find((f: any) => f.flag === 'CONSOLIDATED_METRICS')).toMatchObject({ enabled: true, source: 'OVERRIDE', changed_by: 'admin', reason: 'Stage 2 rollout' });
+      expect(health.flags.find((f: any) => f.flag === 'CONSOLIDATED_METRICS')).toMatchObject({
+        enabled: true,
+        source: 'OVERRIDE',
+        changed_by: 'admin',
+        reason: 'Stage 2 rollout',
+      });
 
       const cleared = await gql(b.url, `mutation { clearFeatureFlag(flag: CONSOLIDATED_METRICS) { enabled source changedBy } }`);
       expect(cleared.data.clearFeatureFlag).toEqual({ enabled: false, source: 'ENV', changedBy: null });
-      await waitFor('server A to drop the override', async () => (await json(await fetch(`${a.url}/health`))).kill_switches.consolidated_metrics === false, 5000);
+      await waitFor(
+        'server A to drop the override',
+        async () => (await json(await fetch(`${a.url}/health`))).kill_switches.consolidated_metrics === false,
+        5000,
+      );
       expect((await consolidated(a.url)).status).toBe(503);
 
       const bad = await gql(a.url, `mutation { setFeatureFlag(flag: CONSOLIDATED_METRICS, enabled: true, reason: "${'x'.repeat(1001)}") { flag } }`);
@@ -66,12 +89,18 @@ describe('Prometheus metrics and structured logs', () => {
     try {
       await gql(t.url, `mutation CreateDemo { createRun(input: { id: "m-run", phases: [{ phaseId: "p", name: "P" }] }) { id } }`);
       await gql(t.url, `mutation { setFeatureFlag(flag: PHASE6_METRICS, enabled: true) { enabled } }`);
-      await gql(t.url, `mutation { recordPhaseMetrics(input: [{ runId: "m-run", phaseId: "p", baseTokens: 3 }, { runId: "m-run", phaseId: "p", baseTokens: 4, createdAt: "2020-01-01T00:00:00Z" }]) { totalTokens } }`);
+      await gql(
+        t.url,
+        `mutation { recordPhaseMetrics(input: [{ runId: "m-run", phaseId: "p", baseTokens: 3 }, { runId: "m-run", phaseId: "p", baseTokens: 4, createdAt: "2020-01-01T00:00:00Z" }]) { totalTokens } }`,
+      );
       await gql(t.url, `mutation { purgeExpiredTelemetry(retentionDays: 30) { tables { table rows } } }`);
       await gql(t.url, `query Broken { runs(first: 0) { totalCount } }`);
       await fetch(`${t.url}/api/runs/m-run/status`, { headers: { 'x-api-key': KEY } });
       await fetch(`${t.url}/api/runs/m-run/execute`, { method: 'POST', headers: { 'x-api-key': KEY } });
-      await waitFor('the run to fail (no executor)', async () => (await gql(t.url, `{ run(id: "m-run") { state } }`)).data.run.state === 'DONE_FAILED_ENVIRONMENT');
+      await waitFor(
+        'the run to fail (no executor)',
+        async () => (await gql(t.url, `{ run(id: "m-run") { state } }`)).data.run.state === 'DONE_FAILED_ENVIRONMENT',
+      );
       const res = await fetch(`${t.url}/metrics`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/plain/);
@@ -99,7 +128,7 @@ describe('Prometheus metrics and structured logs', () => {
   it('logs one JSON line per request with id, operation, duration and status, and never the key or a password', async () => {
     const db = await createTestDatabase('postgresql');
     const server = await startServe({ DATABASE_URL: db.url, AUTOPACK_API_KEY: KEY });
-    let stderr = '';
+    let stderr: string;
     try {
       const res = await fetch(`${server.url}/graphql`, {
         method: 'POST',
@@ -109,7 +138,10 @@ describe('Prometheus metrics and structured logs', () => {
       const requestId = res.headers.get('x-request-id');
       await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer wrong' }, body: '{}' });
       stderr = (await server.stop()).stderr;
-      const lines = stderr.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = stderr
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       const request = lines.find((l) => l.msg === 'request' && l.requestId === requestId);
       expect(request).toMatchObject({ level: 'info', method: 'POST', route: '/graphql', operation: 'Listing', status: 200, durationMs: expect.any(Number) });
       expect(lines.find((l) => l.msg === 'request' && l.status === 403)).toBeDefined();

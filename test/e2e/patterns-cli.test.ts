@@ -20,8 +20,11 @@ interface Run {
 /** Runs a tool from the project's node_modules/.bin in `cwd`, with a clean environment (caches go to `home`). */
 function tool(name: 'tsc' | 'jest', args: string[], cwd: string, home: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(join(ROOT, 'node_modules', '.bin', name), args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: home, CI: 'true' }, timeout: 180_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
+    execFile(
+      join(ROOT, 'node_modules', '.bin', name),
+      args,
+      { cwd, env: { PATH: process.env.PATH ?? '', HOME: home, CI: 'true' }, timeout: 180_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
     );
   });
 }
@@ -65,7 +68,9 @@ describe.each(BACKENDS)('autopack patterns on %s', (backend) => {
     const lines = res.stdout.split('\n');
     expect(lines[0]).toBe(`1 failure pattern(s) with at least 3 occurrence(s) among 12 failure event(s) of run ${V7}, most frequent first:`);
     expect(lines[1]).toMatch(/^#\s+PATTERN\s+TYPE\s+OCCURRENCES\s+RUNS\s+CONFIDENCE\s+LAST SEEN\s+SAMPLE$/);
-    expect(lines[2]).toMatch(/^1\s+import_error_[0-9a-f]{8}\s+IMPORT_ERROR\s+4\s+1\s+MEDIUM\s+2026-04-01T09:22:00Z\s+Traceback \(most recent call last\): File "\/home\/ci/);
+    expect(lines[2]).toMatch(
+      /^1\s+import_error_[0-9a-f]{8}\s+IMPORT_ERROR\s+4\s+1\s+MEDIUM\s+2026-04-01T09:22:00Z\s+Traceback \(most recent call last\): File "\/home\/ci/,
+    );
     expect(res.stdout).toMatch(/Generated 1 pattern\(s\) into .*guide\/: 7 file\(s\) written, 0 unchanged, 0 stale removed/);
     const files = Object.keys(snapshot(gen));
     expect(files.filter((f) => /^patterns\/pattern_.*\.ts$/.test(f))).toHaveLength(1);

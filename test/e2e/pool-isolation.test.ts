@@ -116,10 +116,14 @@ describe('the server keeps its own work going when API traffic holds the pool (p
     try {
       const firstExpiry = started.leaseExpiresAt!.getTime();
       // a renewal that ends 3 s after the first lease ended was made after that lease had expired
-      const renewed = await waitFor('a lease renewal past the first expiry', async () => {
-        const run = await runRow(t.db, 'held-pool');
-        return run.leaseExpiresAt && run.leaseExpiresAt.getTime() > firstExpiry + 3000 ? run : null;
-      }, 20_000);
+      const renewed = await waitFor(
+        'a lease renewal past the first expiry',
+        async () => {
+          const run = await runRow(t.db, 'held-pool');
+          return run.leaseExpiresAt && run.leaseExpiresAt.getTime() > firstExpiry + 3000 ? run : null;
+        },
+        20_000,
+      );
       expect(renewed).toMatchObject({ state: 'PHASE_EXECUTION', failureReason: null });
     } finally {
       await release();
@@ -147,10 +151,17 @@ describe.each(BACKENDS)('statement time limit on %s', (backend) => {
     }
     expect(res.data).toBeNull();
     expect(res.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^Database (statement exceeded its time limit and was cancelled: nothing was written|is busy: retry shortly)$/), extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }) }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^Database (statement exceeded its time limit and was cancelled: nothing was written|is busy: retry shortly)$/),
+        extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }),
+      }),
     ]);
     const phase = await withOrm(t.db, (orm) => forkEm(orm).findOneOrFail(Phase, { run: 'slow', phaseId: 'work' }));
-    expect({ state: phase.state, tokensUsed: phase.tokensUsed, run: (await runRow(t.db, 'slow')).tokensUsed }).toEqual({ state: 'QUEUED', tokensUsed: 0, run: 0 });
+    expect({ state: phase.state, tokensUsed: phase.tokensUsed, run: (await runRow(t.db, 'slow')).tokensUsed }).toEqual({
+      state: 'QUEUED',
+      tokensUsed: 0,
+      run: 0,
+    });
     expect((await post(t.url, UPDATE)).data).toEqual({ updatePhase: { tokensUsed: 42, run: { tokensUsed: 42 } } });
   });
 });

@@ -29,7 +29,11 @@ describe.each(BACKENDS)('production on %s', (backend) => {
   afterAll(() => t.close());
 
   const post = (query: string, variables: Record<string, unknown> = {}) =>
-    fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify({ query, variables }) });
+    fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({ query, variables }),
+    });
 
   it('suggests no enum value, field or argument: literal, variable and REST parameter', async () => {
     const answers = [
@@ -72,7 +76,11 @@ describe('development mode', () => {
   it('keeps suggestions (they help while building a client)', async () => {
     const t = await startTestApp('sqlite');
     try {
-      const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ runs(state: QUEUD) { totalCount } }' }) });
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ runs(state: QUEUD) { totalCount } }' }),
+      });
       expect((await json(res)).errors[0].message).toMatch(/Did you mean the enum value "QUEUED"\?/);
     } finally {
       await t.close();

@@ -61,7 +61,9 @@ describe.each(BACKENDS)('replay campaign on %s', (backend) => {
     expect(res.stdout).toMatch(/\[#{30}\] 3\/3/);
     // Totals and changes are labelled as such: the replay's own tokens, then replay minus original.
     expect(res.stdout).toMatch(/ original +replay +replay state +tokens used +tokens \+\/- +complete \+\/- +failed \+\/-\n/);
-    const row = new RegExp(`  failed-run-123 +failed-run-123-replay-\\S+ +DONE_\\w+ +${referenceTokens(1).total + referenceTokens(2).total} +[+-]?\\d+ +[+-]?\\d+ +[+-]?\\d+\n`);
+    const row = new RegExp(
+      `  failed-run-123 +failed-run-123-replay-\\S+ +DONE_\\w+ +${referenceTokens(1).total + referenceTokens(2).total} +[+-]?\\d+ +[+-]?\\d+ +[+-]?\\d+\n`,
+    );
     expect(res.stdout).toMatch(row);
     expect(res.stdout).toContain('+/-: the replay minus its original');
     // The progress came from the replayCampaignProgress subscription, not from polling.
@@ -81,7 +83,11 @@ describe.each(BACKENDS)('replay campaign on %s', (backend) => {
       deltas: { token_delta: replayTokens - 500, phase_complete_delta: 1, phase_failed_delta: -1 },
     });
     // never more than two replays executing at once: RUN_STARTED of the third came after a RUN_COMPLETE
-    const events = await forkEm(t.app.orm).find(DashboardEvent, { eventType: { $in: ['RUN_STARTED', 'RUN_COMPLETE'] }, run: { $like: '%-replay-%' } }, { orderBy: { id: 'asc' } });
+    const events = await forkEm(t.app.orm).find(
+      DashboardEvent,
+      { eventType: { $in: ['RUN_STARTED', 'RUN_COMPLETE'] }, run: { $like: '%-replay-%' } },
+      { orderBy: { id: 'asc' } },
+    );
     let active = 0;
     let peak = 0;
     for (const e of events) {
@@ -99,7 +105,11 @@ describe.each(BACKENDS)('replay campaign on %s', (backend) => {
 describe('replay progress when the server refuses the subscription', () => {
   it('says so and polls instead, with the same result', async () => {
     // The server's only subscription slot is taken: replayCampaignProgress is refused with LIMIT_EXCEEDED.
-    const t = await startTestApp('sqlite', { AUTOPACK_EXECUTOR_COMMAND: REFERENCE_EXECUTOR, AUTOPACK_DISPATCH_INTERVAL_MS: '100', AUTOPACK_LIVE_MAX_SUBSCRIPTIONS: '1' });
+    const t = await startTestApp('sqlite', {
+      AUTOPACK_EXECUTOR_COMMAND: REFERENCE_EXECUTOR,
+      AUTOPACK_DISPATCH_INTERVAL_MS: '100',
+      AUTOPACK_LIVE_MAX_SUBSCRIPTIONS: '1',
+    });
     const other = await connectSubscriber(t.url);
     try {
       await seedFailedRuns(t, ['failed-run-1', 'failed-run-2']);
@@ -130,7 +140,9 @@ describe('replays execute with the Phase 6 switches on', () => {
     });
     try {
       const gql = async (query: string) =>
-        (await (await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+        (await (
+          await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+        ).json()) as any;
       await gql(`mutation { createRun(input: { id: "orig" }) { id } }`);
       await gql(`mutation { executeRun(id: "orig") { id } }`);
       const reason = (id: string) =>

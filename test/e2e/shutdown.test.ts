@@ -10,19 +10,23 @@ import { REFERENCE_EXECUTOR, waitFor } from '../helpers/executor';
 /** One request on its own connection: 'refused' when the server no longer accepts, else the status. */
 function probe(base: string, path: string, body?: string): Promise<number | 'refused' | string> {
   return new Promise((resolve) => {
-    const req = request(`${base}${path}`, { method: body ? 'POST' : 'GET', agent: false, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => {
-        try {
-          JSON.parse(text);
-          resolve(res.statusCode ?? 0);
-        } catch {
-          resolve(`truncated body (${res.statusCode})`);
-        }
-      });
-      res.on('error', (e) => resolve(`response error ${(e as NodeJS.ErrnoException).code}`));
-    });
+    const req = request(
+      `${base}${path}`,
+      { method: body ? 'POST' : 'GET', agent: false, headers: body ? { 'content-type': 'application/json' } : {} },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => {
+          try {
+            JSON.parse(text);
+            resolve(res.statusCode ?? 0);
+          } catch {
+            resolve(`truncated body (${res.statusCode})`);
+          }
+        });
+        res.on('error', (e) => resolve(`response error ${(e as NodeJS.ErrnoException).code}`));
+      },
+    );
     // Refused, or reset before any byte of a response: the listening socket was closed with the connection
     // still in the kernel's backlog, so the application never saw the request (not a request cut mid-flight;
     // the log comparison below proves that).
@@ -50,7 +54,7 @@ describe('graceful shutdown', () => {
       await gql('mutation { executeRun(id: "long") { id } }');
       await waitFor('both runs to execute', async () => {
         const res = await fetch(`${server.url}/api/runs?state=PHASE_EXECUTION`);
-        return (await res.json() as { total: number }).total === 2;
+        return ((await res.json()) as { total: number }).total === 2;
       });
 
       // 8 clients hammering the API until the server stops accepting them

@@ -45,7 +45,11 @@ describe.each(BACKENDS)('slow clients on %s', (backend) => {
 
     it('six read-key sockets sending one body byte at a time take no slot; reads and admin writes still run', async () => {
       for (let i = 0; i < 6; i++) sockets.push(slowSocket(t.url, graphqlHead(READ, SLOW_BODY), SLOW_BODY, 1000));
-      await until('the server to see the six requests', async () => requests, (n) => n >= 6);
+      await until(
+        'the server to see the six requests',
+        async () => requests,
+        (n) => n >= 6,
+      );
 
       const text = await metricsText(t.url);
       expect(metricValue(text, 'autopack_http_requests_running')).toBe(0);
@@ -67,7 +71,11 @@ describe.each(BACKENDS)('slow clients on %s', (backend) => {
 
       // gone, they leave nothing held (the bytes they sent so far were counted as pending bodies)
       sockets.splice(0).forEach((s) => s.stop());
-      await until('their bytes to be given back', () => metricsText(t.url), (m) => metricValue(m, 'autopack_http_pending_body_bytes') === 0);
+      await until(
+        'their bytes to be given back',
+        () => metricsText(t.url),
+        (m) => metricValue(m, 'autopack_http_pending_body_bytes') === 0,
+      );
     });
 
     it('bodies held before admission are bounded (AUTOPACK_MAX_PENDING_BODY_MB): beyond, 503 at once, nothing held', async () => {
@@ -152,7 +160,11 @@ describe('a flood of read-key requests on postgresql', () => {
     try {
       // twelve reads that wait for the lock: 3 run (held), 6 wait, 3 are refused 503
       const reads = Array.from({ length: 12 }, () => post(t.url, READ, '{ abTestResults(validOnly: false) { id } }'));
-      const text = await until('the read share to fill', () => metricsText(t.url), (m) => metricValue(m, 'autopack_http_requests_queued') === 6);
+      const text = await until(
+        'the read share to fill',
+        () => metricsText(t.url),
+        (m) => metricValue(m, 'autopack_http_requests_queued') === 6,
+      );
       expect(metricValue(text, 'autopack_http_requests_running')).toBe(3);
       expect(metricValue(text, 'autopack_http_requests_running_by_key', '{key="read"}')).toBe(3);
       expect(metricValue(text, 'autopack_http_requests_queued_by_key', '{key="read"}')).toBe(6);

@@ -37,7 +37,7 @@ describe.each(BACKENDS)('telemetry CLI on %s', (backend) => {
     expect(res.stdout).toMatch(/^OK: 4 phase_metrics row\(s\) and 2 run\(s\) checked in .+, no double counting\n$/);
   });
 
-  it('integrity: prints the guide\'s DOUBLE COUNTING DETECTED line per bad row and exits 1', async () => {
+  it("integrity: prints the guide's DOUBLE COUNTING DETECTED line per bad row and exits 1", async () => {
     const em = h.em();
     const build = await em.findOneOrFail(Phase, { run: 'cli-bad', phaseId: 'build' });
     await insertUnguarded(em, [{ runId: 'cli-bad', phasePk: build.id, retrieval: 10, secondOpinion: 5, evidenceRequest: 0, base: 100, total: 230 }]);
@@ -50,7 +50,9 @@ describe.each(BACKENDS)('telemetry CLI on %s', (backend) => {
       expect.stringMatching(/^DOUBLE COUNTING DETECTED: phase=build, total=230, sum=115 \(run=cli-bad, phase_metrics\.id=\d+\)$/),
       'RUN TOKENS MISMATCH: run=cli-bad, tokens_used=31, sum of phases=30',
     ]);
-    expect(res.stderr).toMatch(/^autopack: integrity check failed: 1 bad phase_metrics row\(s\), 1 inconsistent run\(s\); 5 phase_metrics row\(s\) and 2 run\(s\) checked/);
+    expect(res.stderr).toMatch(
+      /^autopack: integrity check failed: 1 bad phase_metrics row\(s\), 1 inconsistent run\(s\); 5 phase_metrics row\(s\) and 2 run\(s\) checked/,
+    );
 
     const good = await runCli(['integrity', '--run-id', 'cli-good'], env);
     expect(good.code).toBe(0);

@@ -38,9 +38,19 @@ describe.each(BACKENDS)('Phase 6 rollout stages over HTTP on %s', (backend) => {
     try {
       // Stage 0: kill switches default OFF
       let s = await restart({});
-      expect((await gql(s, `mutation { createRun(input: { id: "telemetry-v7", phases: [{ phaseId: "plan", name: "Plan" }, { phaseId: "build", name: "Build" }] }) { id } }`)).errors).toBeUndefined();
+      expect(
+        (
+          await gql(
+            s,
+            `mutation { createRun(input: { id: "telemetry-v7", phases: [{ phaseId: "plan", name: "Plan" }, { phaseId: "build", name: "Build" }] }) { id } }`,
+          )
+        ).errors,
+      ).toBeUndefined();
       const refused = await gql(s, RECORD, { input: SAMPLES });
-      expect(refused.errors[0]).toMatchObject({ message: 'Phase 6 metrics disabled', extensions: { code: 'FEATURE_DISABLED', flag: 'AUTOPACK_ENABLE_PHASE6_METRICS' } });
+      expect(refused.errors[0]).toMatchObject({
+        message: 'Phase 6 metrics disabled',
+        extensions: { code: 'FEATURE_DISABLED', flag: 'AUTOPACK_ENABLE_PHASE6_METRICS' },
+      });
       expect((await gql(s, CONSOLIDATED)).errors[0]).toMatchObject({ message: 'Consolidated metrics disabled', extensions: { code: 'FEATURE_DISABLED' } });
       expect(await curlDashboard(s)).toEqual({ status: 503, body: { detail: 'Consolidated metrics disabled' } });
       expect((await gql(s, STORED)).data.integrityReport).toEqual({ metricsRowsChecked: 0, ok: true });

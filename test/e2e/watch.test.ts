@@ -31,7 +31,10 @@ async function startWatch(t: TestApp, id: string) {
   const before = t.app.live.feed.subscriptionCount;
   // No periodic re-read during a test: what the watch shows comes from the stream and its signals.
   const watch = startCli(['watch', id, '--recheck', '3600'], { AUTOPACK_API_URL: t.url, AUTOPACK_API_KEY: KEY });
-  await Promise.race([subscriptionsAtLeast(t.app.live.feed, before + 3), watch.done.then((r) => Promise.reject(new Error(`watch exited early: ${JSON.stringify(r)}`)))]);
+  await Promise.race([
+    subscriptionsAtLeast(t.app.live.feed, before + 3),
+    watch.done.then((r) => Promise.reject(new Error(`watch exited early: ${JSON.stringify(r)}`))),
+  ]);
   return watch;
 }
 
@@ -56,9 +59,21 @@ describe.each(BACKENDS)('autopack watch on %s', (backend) => {
     for (const step of ['[..............................] 0/3', '[##########....................] 1/3', '[####################..........] 2/3']) {
       expect(lines.some((l) => l.startsWith(step))).toBe(true);
     }
-    expect(lines).toContain(`[##############################] 3/3 phases  DONE_SUCCESS  ${referenceTokens(1).total + referenceTokens(2).total + referenceTokens(3).total} tokens`);
+    expect(lines).toContain(
+      `[##############################] 3/3 phases  DONE_SUCCESS  ${referenceTokens(1).total + referenceTokens(2).total + referenceTokens(3).total} tokens`,
+    );
     const events = lines.map((l) => /^ {2}\d\d:\d\d:\d\d (\S+)/.exec(l)?.[1]).filter(Boolean);
-    expect(events).toEqual(['RUN_QUEUED', 'RUN_STARTED', 'PHASE_STARTED', 'PHASE_COMPLETE', 'PHASE_STARTED', 'PHASE_COMPLETE', 'PHASE_STARTED', 'PHASE_COMPLETE', 'RUN_COMPLETE']);
+    expect(events).toEqual([
+      'RUN_QUEUED',
+      'RUN_STARTED',
+      'PHASE_STARTED',
+      'PHASE_COMPLETE',
+      'PHASE_STARTED',
+      'PHASE_COMPLETE',
+      'PHASE_STARTED',
+      'PHASE_COMPLETE',
+      'RUN_COMPLETE',
+    ]);
     expect(lines.at(-2)).toBe('Run watch-ok finished: DONE_SUCCESS');
 
     // Already finished: the outcome at once, without a live connection.

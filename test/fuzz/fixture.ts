@@ -29,6 +29,12 @@ export async function seedRuns(h: Pick<Harness, 'exec' | 'em'>): Promise<void> {
     const res = await h.exec(CREATE, { input });
     if (res.errors) throw new Error(`seeding ${r.id}: ${JSON.stringify(res.errors)}`);
     const finished = r.state.startsWith('DONE_');
-    await h.em().nativeUpdate(Run, { id: r.id }, { state: r.state, startedAt: finished || r.state === 'PHASE_EXECUTION' ? new Date() : null, completedAt: finished ? new Date() : null });
+    await h
+      .em()
+      .nativeUpdate(
+        Run,
+        { id: r.id },
+        { state: r.state, startedAt: finished || r.state === 'PHASE_EXECUTION' ? new Date() : null, completedAt: finished ? new Date() : null },
+      );
   }
 }

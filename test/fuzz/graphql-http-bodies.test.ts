@@ -23,11 +23,22 @@ const document = fc.oneof(
   fc.constantFrom('{ __typename }', '{ __schema { types { name } } }', 'subscription { x }', '{ a: __typename b: __typename }', '#', '', '{'.repeat(5000)),
 );
 const body = fc.oneof(
-  fc.record({ query: fc.oneof(document, anyJson), variables: fc.oneof(anyJson, fc.constant(undefined)), operationName: fc.oneof(raw, anyJson, fc.constant(undefined)) }).map((b) => JSON.stringify(b)),
+  fc
+    .record({
+      query: fc.oneof(document, anyJson),
+      variables: fc.oneof(anyJson, fc.constant(undefined)),
+      operationName: fc.oneof(raw, anyJson, fc.constant(undefined)),
+    })
+    .map((b) => JSON.stringify(b)),
   fc.array(fc.record({ query: document }), { minLength: 1, maxLength: 3 }).map((b) => JSON.stringify(b)), // batched: off
   fc.json(),
   fc.string(),
-  fc.constantFrom('[' .repeat(100_000) + ']'.repeat(100_000), JSON.stringify({ query: '{ __typename }', variables: { x: 'y'.repeat(1_100_000) } }), '\u0000', '{"query": "{ __typename }"'),
+  fc.constantFrom(
+    '['.repeat(100_000) + ']'.repeat(100_000),
+    JSON.stringify({ query: '{ __typename }', variables: { x: 'y'.repeat(1_100_000) } }),
+    '\u0000',
+    '{"query": "{ __typename }"',
+  ),
 );
 const contentType = fc.constantFrom<string | undefined>(
   'application/json',
@@ -67,7 +78,10 @@ describe.each(BACKENDS)('fuzz: GraphQL over HTTP on %s', (backend) => {
         if (r.preflight) headers['apollo-require-preflight'] = '1';
         if (r.key) headers['x-api-key'] = r.key;
         const before = await rowCounts(em());
-        const res = await rawRequest(t.url, r.method, r.method === 'GET' ? `/graphql${r.query}` : '/graphql', { headers, body: r.method === 'GET' ? undefined : r.body });
+        const res = await rawRequest(t.url, r.method, r.method === 'GET' ? `/graphql${r.query}` : '/graphql', {
+          headers,
+          body: r.method === 'GET' ? undefined : r.body,
+        });
         const after = await rowCounts(em());
         const what = { ...r, body: r.body.slice(0, 300) };
         if (res.status >= 500) throw new Error(`${res.status} ${res.body.slice(0, 300)} for ${JSON.stringify(what)}`);

@@ -36,7 +36,12 @@ export const hostileString = (valid: readonly string[] = []): fc.Arbitrary<strin
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
     { weight: 1, arbitrary: fc.constantFrom('x'.repeat(129), 'y'.repeat(300), 'z'.repeat(10_001), 'w'.repeat(70_000)) },
-    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...valid, 'run'), fc.constantFrom('\u0000', '\ud800', '\udc00x', "'", '"', ' ', '/', '%00', '\n')).map(([a, b]) => a + b) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...valid, 'run'), fc.constantFrom('\u0000', '\ud800', '\udc00x', "'", '"', ' ', '/', '%00', '\n'))
+        .map(([a, b]) => a + b),
+    },
   );
 
 /** Integers at and past the 32-bit and 53-bit boundaries, negatives, fractions. */
@@ -52,7 +57,11 @@ export const anyJson: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 3 });
 
 /** Mostly the intended kind of value, sometimes anything at all (a wrong type, null, a missing field). */
 export const mostly = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
-  fc.oneof({ weight: 8, arbitrary: arb as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: anyJson }, { weight: 1, arbitrary: fc.constantFrom(null, undefined) });
+  fc.oneof(
+    { weight: 8, arbitrary: arb as fc.Arbitrary<unknown> },
+    { weight: 1, arbitrary: anyJson },
+    { weight: 1, arbitrary: fc.constantFrom(null, undefined) },
+  );
 
 /** What a JSON body would carry: undefined keys dropped, -0 becomes 0, and so on. */
 export const overTheWire = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null));
@@ -64,7 +73,16 @@ export const isoDate: fc.Arbitrary<string> = fc
 /** DateTime values: valid ones, ISO-looking nonsense, other formats. */
 export const hostileDate: fc.Arbitrary<string> = fc.oneof(
   isoDate,
-  fc.constantFrom('2026-02-30T00:00:00Z', '2026-13-01T00:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999999999Z', '2026-01-01', 'yesterday', '1e12', ''),
+  fc.constantFrom(
+    '2026-02-30T00:00:00Z',
+    '2026-13-01T00:00:00Z',
+    '0000-01-01T00:00:00Z',
+    '9999-12-31T23:59:59.999999999Z',
+    '2026-01-01',
+    'yesterday',
+    '1e12',
+    '',
+  ),
 );
 
 /**
@@ -78,9 +96,5 @@ export function oneFieldHostile(
   const keys = Object.keys(hostile);
   const swapped = fc.tuple(valid, fc.constantFrom(...keys)).chain(([v, k]) => hostile[k].map((bad) => ({ ...v, [k]: bad })));
   const allRandom = fc.record(Object.fromEntries(keys.map((k) => [k, mostly(hostile[k])])), { requiredKeys: [] });
-  return fc.oneof(
-    { weight: 2, arbitrary: valid },
-    { weight: 6, arbitrary: swapped },
-    { weight: 2, arbitrary: allRandom },
-  );
+  return fc.oneof({ weight: 2, arbitrary: valid }, { weight: 6, arbitrary: swapped }, { weight: 2, arbitrary: allRandom });
 }

@@ -10,12 +10,19 @@ import { fuzzOperation } from './property';
 
 const runId = hostileString(RUN_IDS);
 const text = hostileString(['a plain text']);
-const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const hostileDay = fc.oneof(day, fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '99999-01-01', '2026-1-1', ''), text);
 const flag = fc.oneof(fc.constantFrom('PHASE6_METRICS', 'CONSOLIDATED_METRICS'), hostileString());
 
 const abInput = oneFieldHostile(
-  fc.record({ controlRunId: fc.constantFrom('fz-done-a', 'fz-failed'), treatmentRunId: fc.constantFrom('fz-done-b', 'fz-no-identity'), testId: fc.string({ minLength: 1, maxLength: 20 }), dryRun: fc.boolean() }),
+  fc.record({
+    controlRunId: fc.constantFrom('fz-done-a', 'fz-failed'),
+    treatmentRunId: fc.constantFrom('fz-done-b', 'fz-no-identity'),
+    testId: fc.string({ minLength: 1, maxLength: 20 }),
+    dryRun: fc.boolean(),
+  }),
   { controlRunId: mostly(runId), treatmentRunId: mostly(runId), testId: mostly(text), dryRun: mostly(fc.boolean()), createdBy: mostly(text) },
 );
 

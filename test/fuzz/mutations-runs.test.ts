@@ -18,7 +18,10 @@ const validPhases = fc.uniqueArray(fc.record({ phaseId: fc.stringMatching(/^[a-z
   selector: (p) => p.phaseId,
   maxLength: 4,
 });
-const hostilePhase = fc.record({ phaseId: mostly(phaseId), name: mostly(text), description: mostly(text), phaseIndex: mostly(hostileNumber) }, { requiredKeys: [] });
+const hostilePhase = fc.record(
+  { phaseId: mostly(phaseId), name: mostly(text), description: mostly(text), phaseIndex: mostly(hostileNumber) },
+  { requiredKeys: [] },
+);
 const manyPhases = Array.from({ length: 1001 }, (_, i) => ({ phaseId: `p${i}`, name: `p${i}` }));
 
 const createRunInput = oneFieldHostile(fc.record({ id: freshId, phases: validPhases }), {
@@ -33,7 +36,12 @@ const createRunInput = oneFieldHostile(fc.record({ id: freshId, phases: validPha
 });
 
 const updatePhaseInput = oneFieldHostile(
-  fc.record({ runId: fc.constantFrom('fz-exec', 'fz-exec-2'), phaseId: fc.constantFrom(...PHASES), state: fc.constantFrom(...PHASE_STATES), tokensUsed: fc.nat() }),
+  fc.record({
+    runId: fc.constantFrom('fz-exec', 'fz-exec-2'),
+    phaseId: fc.constantFrom(...PHASES),
+    state: fc.constantFrom(...PHASE_STATES),
+    tokensUsed: fc.nat(),
+  }),
   {
     runId: mostly(runId),
     phaseId: mostly(phaseId),

@@ -53,7 +53,14 @@ describe.each(BACKENDS)('fuzz: telemetry mutations on %s', (backend) => {
       variables: fc.record({ input: metricsInput }),
       flags: { PHASE6_METRICS: true },
       // Two samples of 2^53 - 1 tokens each are valid, though their sum is not a SafeInt (see the dashboard below).
-      examples: [{ input: [{ runId: 'fz-exec-2', phaseId: 'plan', baseTokens: MAX }, { runId: 'fz-exec-2', phaseId: 'build', retrievalTokens: MAX }] }],
+      examples: [
+        {
+          input: [
+            { runId: 'fz-exec-2', phaseId: 'plan', baseTokens: MAX },
+            { runId: 'fz-exec-2', phaseId: 'build', retrievalTokens: MAX },
+          ],
+        },
+      ],
       accepted: (before, after, result) => {
         const rows = result.data!.recordPhaseMetrics.length;
         expect(delta(before, after)).toEqual(rows ? { phase_metrics: rows } : {});
@@ -63,11 +70,7 @@ describe.each(BACKENDS)('fuzz: telemetry mutations on %s', (backend) => {
     expect(tally.refused).toBeGreaterThan(0);
 
     // Whatever was stored, the dashboard answers every run with totals or a coded error, never an internal one.
-    const board = await h.exec(
-      `{ runs(first: 100) { nodes { id consolidatedMetrics(limit: 10000) { totalTokens } } } }`,
-      {},
-      { CONSOLIDATED_METRICS: true },
-    );
+    const board = await h.exec(`{ runs(first: 100) { nodes { id consolidatedMetrics(limit: 10000) { totalTokens } } } }`, {}, { CONSOLIDATED_METRICS: true });
     for (const e of board.errors ?? []) expect(CLIENT_ERROR_CODES).toContain(e.extensions?.code);
     const one = await h.exec(`{ consolidatedMetrics(runId: "fz-exec-2") { totalTokens } }`, {}, { CONSOLIDATED_METRICS: true });
     expect(one.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -25,7 +25,25 @@ const encode = (s: string) => {
 // Path segments as a client could put them on the wire: encoded hostile text, and malformed escapes as-is.
 const segment = fc.oneof(
   hostileString(RUN_IDS).map(encode),
-  fc.constantFrom('%', '%ZZ', '%E0%A4%A', '%C0%80', '%00', '%2F', '%2f..%2f', '..', '.', '%2e%2e', '%ff', '~', ';', "!$&'()*+,=", ':@', 'a%20b', '%F0%9F%9A%80'),
+  fc.constantFrom(
+    '%',
+    '%ZZ',
+    '%E0%A4%A',
+    '%C0%80',
+    '%00',
+    '%2F',
+    '%2f..%2f',
+    '..',
+    '.',
+    '%2e%2e',
+    '%ff',
+    '~',
+    ';',
+    "!$&'()*+,=",
+    ':@',
+    'a%20b',
+    '%F0%9F%9A%80',
+  ),
 );
 
 const queryValue = fc.oneof(
@@ -49,7 +67,10 @@ const route = fc.oneof(
 );
 
 const call = fc.record({
-  method: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('GET', 'POST') }, { weight: 1, arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS') }),
+  method: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('GET', 'POST') },
+    { weight: 1, arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS') },
+  ),
   path: route,
   query: queryString,
   key: fc.constantFrom<string | null>(ADMIN, ADMIN, ADMIN, READ, 'wrong-key', null),
@@ -78,7 +99,12 @@ describe.each(BACKENDS)('fuzz: REST routes over HTTP on %s', (backend) => {
   const em = () => forkEm(t.app.orm);
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { AUTOPACK_API_KEY: ADMIN, AUTOPACK_READ_API_KEY: READ, AUTOPACK_ENABLE_CONSOLIDATED_METRICS: '1', AUTOPACK_ENABLE_PHASE6_METRICS: '1' });
+    t = await startTestApp(backend, {
+      AUTOPACK_API_KEY: ADMIN,
+      AUTOPACK_READ_API_KEY: READ,
+      AUTOPACK_ENABLE_CONSOLIDATED_METRICS: '1',
+      AUTOPACK_ENABLE_PHASE6_METRICS: '1',
+    });
     // Runs queued by POST .../execute would be executed in the background, writing rows no request wrote.
     await t.app.dispatcher.stop();
     await seedRuns({ exec: httpExec(t.url, { 'x-api-key': ADMIN }), em });
@@ -113,9 +139,13 @@ describe.each(BACKENDS)('fuzz: REST routes over HTTP on %s', (backend) => {
       {
         numRuns: NUM_RUNS * 3,
         // Found by this property once (malformed escapes, NUL, lone surrogates in ids): always tried first.
-        examples: ['/api/runs/%/status', '/api/runs/%00', '/api/runs/%ED%A0%80', '/api/dashboard/runs/%00/consolidated-metrics', '/api/dashboard/ab-results?test_id=%00'].map(
-          (p): [Call] => [{ method: 'GET', path: p, query: '', key: ADMIN, body: undefined }],
-        ),
+        examples: [
+          '/api/runs/%/status',
+          '/api/runs/%00',
+          '/api/runs/%ED%A0%80',
+          '/api/dashboard/runs/%00/consolidated-metrics',
+          '/api/dashboard/ab-results?test_id=%00',
+        ].map((p): [Call] => [{ method: 'GET', path: p, query: '', key: ADMIN, body: undefined }]),
       },
     );
     // The random calls reached the routes, not only the key check.

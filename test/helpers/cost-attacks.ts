@@ -10,10 +10,9 @@ export const ATTACKS: Record<string, string> = {
   'Phase.metrics(limit: 1000) under runs': '{ runs(first: 100) { nodes { phases { metrics(limit: 1000) { totalTokens } } } } }',
   'Phase.events(limit: 1000) under runs': '{ runs(first: 100) { nodes { phases { events(limit: 1000) { id } } } } }',
   'aliases x lists': `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: dashboardEvents(limit: 1000) { run { phases { id } } }`).join(' ')} }`,
-  'fragments': 'fragment E on DashboardEvent { run { events(limit: 1000) { id } } } fragment R on Run { events(limit: 1000) { ...E } } { run(id:"r") { ...R } }',
+  fragments: 'fragment E on DashboardEvent { run { events(limit: 1000) { id } } } fragment R on Run { events(limit: 1000) { ...E } } { run(id:"r") { ...R } }',
   'inline fragments': '{ run(id:"r") { ... on Run { events(limit: 1000) { ... on DashboardEvent { run { events(limit: 1000) { id } } } } } } }',
   'slicing argument as a variable': 'query Q($n: Int!) { run(id:"r") { events(limit: $n) { run { events(limit: $n) { id } } } } }',
   'replays -> replays': '{ runs(first: 100) { nodes { replays(limit: 1000) { replays(limit: 1000) { id } } } } }',
   'abTestResults -> runs -> events': '{ abTestResults(limit: 1000) { controlRun { events(limit: 1000) { id } } } }',
 };
-

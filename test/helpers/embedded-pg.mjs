@@ -61,7 +61,7 @@ export async function startEmbeddedPg({ persistent = false } = {}) {
     await pg.initialise();
     await pg.start();
   } catch (e) {
-    throw new Error(`embedded PostgreSQL failed to start: ${e}\n${errors.join('\n')}`);
+    throw new Error(`embedded PostgreSQL failed to start: ${e}\n${errors.join('\n')}`, { cause: e });
   }
   return {
     url: `postgresql://autopack:autopack@127.0.0.1:${port}`,

@@ -48,7 +48,11 @@ export const FAILURE_SEEDS: Seed[] = [
 
 /** What the seeds must become with minOccurrences 3, ranked. */
 export const EXPECTED_TOP = [
-  { errorType: 'IMPORT_ERROR', occurrences: 6, normalized: `Traceback (most recent call last): File "<PATH>", line <LINE>, in main ModuleNotFoundError: No module named '<ID>'` },
+  {
+    errorType: 'IMPORT_ERROR',
+    occurrences: 6,
+    normalized: `Traceback (most recent call last): File "<PATH>", line <LINE>, in main ModuleNotFoundError: No module named '<ID>'`,
+  },
   { errorType: 'FILE_NOT_FOUND', occurrences: 4, normalized: `ENOENT: no such file or directory, open '<PATH>'` },
   { errorType: 'IMPORT_ERROR', occurrences: 3, normalized: `ImportError: cannot import name '<ID>' from '<ID>' (<PATH>)` },
   { errorType: 'TIMEOUT', occurrences: 3, normalized: 'Execution timeout (<NUM> s): executor killed at <TIMESTAMP>' },

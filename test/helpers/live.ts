@@ -71,7 +71,11 @@ export async function connectSubscriber(url: string, opts: { params?: Record<str
 
 /** Waits until `received` has at least `n` values (or was refused). */
 export function valuesAtLeast<T>(received: Received<T>, n: number, timeoutMs = 20_000): Promise<T[]> {
-  return waitFor(`${n} subscription values (have ${received.values.length})`, async () => (received.values.length >= n || received.refused ? received.values : null), timeoutMs);
+  return waitFor(
+    `${n} subscription values (have ${received.values.length})`,
+    async () => (received.values.length >= n || received.refused ? received.values : null),
+    timeoutMs,
+  );
 }
 
 /** Waits until the server has registered `n` subscriptions (so later writes are covered). */

@@ -50,7 +50,15 @@ describe.each(BACKENDS)('consolidatedMetrics on %s', (backend) => {
     await run('cm-no-phases', []);
     await run('cm-tie', ['p1']);
     await record(
-      SAMPLES.map(([phaseId, hour, r, s, e, b]) => ({ runId: 'cm-run', phaseId, retrievalTokens: r, secondOpinionTokens: s, evidenceRequestTokens: e, baseTokens: b, createdAt: at(hour) })),
+      SAMPLES.map(([phaseId, hour, r, s, e, b]) => ({
+        runId: 'cm-run',
+        phaseId,
+        retrievalTokens: r,
+        secondOpinionTokens: s,
+        evidenceRequestTokens: e,
+        baseTokens: b,
+        createdAt: at(hour),
+      })),
     );
     // Another run's samples, newer than all of cm-run's: they must never leak into cm-run's sums.
     await record([{ runId: 'cm-other', phaseId: 'p1', retrievalTokens: 9000, baseTokens: 9000, createdAt: at(10) }]);
@@ -105,9 +113,15 @@ describe.each(BACKENDS)('consolidatedMetrics on %s', (backend) => {
       extensions: { code: 'FEATURE_DISABLED', flag: 'AUTOPACK_ENABLE_CONSOLIDATED_METRICS' },
     });
     // then the arguments, even for an unknown run
-    expect(await call({ runId: 'nope', limit: 10001 })).toMatchObject({ message: 'Limit cannot exceed 10000', extensions: { code: 'BAD_USER_INPUT', field: 'limit' } });
+    expect(await call({ runId: 'nope', limit: 10001 })).toMatchObject({
+      message: 'Limit cannot exceed 10000',
+      extensions: { code: 'BAD_USER_INPUT', field: 'limit' },
+    });
     expect(await call({ runId: 'cm-run', limit: 0 })).toMatchObject({ message: 'Limit must be at least 1', extensions: { code: 'BAD_USER_INPUT' } });
-    expect(await call({ runId: 'cm-run', offset: -1 })).toMatchObject({ message: 'Offset cannot be negative', extensions: { code: 'BAD_USER_INPUT', field: 'offset' } });
+    expect(await call({ runId: 'cm-run', offset: -1 })).toMatchObject({
+      message: 'Offset cannot be negative',
+      extensions: { code: 'BAD_USER_INPUT', field: 'offset' },
+    });
     // then the run
     expect(await call({ runId: 'nope' })).toMatchObject({ message: 'Run not found: nope', extensions: { code: 'NOT_FOUND' } });
     // the nested field checks its arguments too

@@ -17,11 +17,26 @@ async function seed(h: Harness): Promise<void> {
   const phases = [0, 1].map((p) => em.create(Phase, { run, phaseId: `p${p}`, name: `Phase ${p}`, phaseIndex: p }));
   for (const phase of phases) {
     for (let i = 0; i < SAMPLES_PER_PHASE; i++) {
-      em.create(PhaseMetrics, { run, phase, retrievalTokens: 0, secondOpinionTokens: 0, evidenceRequestTokens: 0, baseTokens: i, totalTokens: i, createdAt: new Date(t0 + i * 1000) });
+      em.create(PhaseMetrics, {
+        run,
+        phase,
+        retrievalTokens: 0,
+        secondOpinionTokens: 0,
+        evidenceRequestTokens: 0,
+        baseTokens: i,
+        totalTokens: i,
+        createdAt: new Date(t0 + i * 1000),
+      });
     }
   }
   for (let i = 0; i < EVENTS; i++) {
-    em.create(DashboardEvent, { run, phase: i % 2 ? null : phases[0], eventType: 'TICK', message: `event ${i} `.padEnd(40, '.'), createdAt: new Date(t0 + i * 1000) });
+    em.create(DashboardEvent, {
+      run,
+      phase: i % 2 ? null : phases[0],
+      eventType: 'TICK',
+      message: `event ${i} `.padEnd(40, '.'),
+      createdAt: new Date(t0 + i * 1000),
+    });
   }
   for (let i = 0; i < 3; i++) em.create(Run, { id: `r-replay-${i}`, replayOf: run, createdAt: new Date(t0 + (i + 1) * 60_000), updatedAt: new Date(t0) });
   await em.flush();
@@ -107,7 +122,9 @@ describe.each(BACKENDS)('response ceiling on %s', (backend) => {
     h.statements.length = 0;
     const res = await h.exec('{ run(id: "r") { events(limit: 1000) { run { events(limit: 999) { id } } } } }');
     expect(res.data).toBeNull();
-    expect(res.errors).toEqual([{ message: expect.stringContaining('more than 500 list items'), extensions: { code: 'RESPONSE_TOO_LARGE', limit: 500, unit: 'items' } }]);
+    expect(res.errors).toEqual([
+      { message: expect.stringContaining('more than 500 list items'), extensions: { code: 'RESPONSE_TOO_LARGE', limit: 500, unit: 'items' } },
+    ]);
     expect(h.statements).toHaveLength(2); // the run and its 1000 events; not the 1000 x 999 below
   });
 

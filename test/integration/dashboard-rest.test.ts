@@ -44,7 +44,7 @@ describe.each(BACKENDS)('dashboard REST route on %s', (backend) => {
     expect((await get('/api/dashboard/runs/test-run-id/consolidated-metrics', { ...STAGE2, CONSOLIDATED_METRICS: false }))!.status).toBe(503);
   });
 
-  it('kill switch ON: 200 with the guide\'s snake_case body and exact sums', async () => {
+  it("kill switch ON: 200 with the guide's snake_case body and exact sums", async () => {
     expect(await get('/api/dashboard/runs/test-run-id/consolidated-metrics')).toEqual({
       status: 200,
       body: {

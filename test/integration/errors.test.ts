@@ -9,10 +9,19 @@ describe('error masking', () => {
     try {
       await h.exec(`mutation { createRun(input: { id: "r", phases: [{ phaseId: "p", name: "P" }] }) { id } }`);
       const ctx = h.context();
-      Object.defineProperty(ctx.loaders, 'phasesByRun', { value: { load: () => Promise.reject(new Error('select * from secrets where path = /work/main/x')) } });
+      Object.defineProperty(ctx.loaders, 'phasesByRun', {
+        value: { load: () => Promise.reject(new Error('select * from secrets where path = /work/main/x')) },
+      });
       const res = await h.apollo.executeOperation({ query: '{ run(id: "r") { phases { phaseId } } }' }, { contextValue: ctx });
       const body = res.body.kind === 'single' ? res.body.singleResult : null;
-      expect(body?.errors).toEqual([{ message: 'Internal server error', locations: expect.any(Array), path: ['run', 'phases'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'test' } }]);
+      expect(body?.errors).toEqual([
+        {
+          message: 'Internal server error',
+          locations: expect.any(Array),
+          path: ['run', 'phases'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'test' },
+        },
+      ]);
       expect(JSON.stringify(body)).not.toMatch(/secrets|\/work\//);
     } finally {
       await h.close();

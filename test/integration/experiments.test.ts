@@ -92,8 +92,18 @@ describe.each(BACKENDS)('A/B analysis on %s', (backend) => {
   });
 
   it.each([
-    ['the same run twice', { controlRunId: 'v5', treatmentRunId: 'v5' }, 'BAD_USER_INPUT', 'Control and treatment are the same run (v5): compare two different runs'],
-    ['an unfinished run', { controlRunId: 'v5', treatmentRunId: 'running' }, 'BAD_USER_INPUT', 'Run running has not finished (state PHASE_EXECUTION): compare finished runs only'],
+    [
+      'the same run twice',
+      { controlRunId: 'v5', treatmentRunId: 'v5' },
+      'BAD_USER_INPUT',
+      'Control and treatment are the same run (v5): compare two different runs',
+    ],
+    [
+      'an unfinished run',
+      { controlRunId: 'v5', treatmentRunId: 'running' },
+      'BAD_USER_INPUT',
+      'Run running has not finished (state PHASE_EXECUTION): compare finished runs only',
+    ],
     ['an unknown run', { controlRunId: 'nope', treatmentRunId: 'v6' }, 'NOT_FOUND', 'Run not found: nope'],
     ['an empty test id', { controlRunId: 'v5', treatmentRunId: 'v6', testId: '' }, 'BAD_USER_INPUT', 'testId is required'],
   ])('refuses %s and stores nothing', async (_label, input, code, message) => {
@@ -117,7 +127,9 @@ describe.each(BACKENDS)('A/B analysis on %s', (backend) => {
     const tooMany = await h.exec(`{ abTestResults(limit: 1001) { id } }`);
     expect(tooMany.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'limit must be between 1 and 1000, got 1001' });
 
-    const summary = await h.exec(`{ abTestSummary(testId: "v5-vs-v6") { count tokenDelta { mean median } timeDeltaSeconds { mean median } successRateDelta { mean median } } }`);
+    const summary = await h.exec(
+      `{ abTestSummary(testId: "v5-vs-v6") { count tokenDelta { mean median } timeDeltaSeconds { mean median } successRateDelta { mean median } } }`,
+    );
     expect(summary.data!.abTestSummary).toEqual({
       count: 2,
       tokenDelta: { mean: -4000, median: -4000 },

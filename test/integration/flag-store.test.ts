@@ -14,7 +14,14 @@ describe.each(BACKENDS)('FlagStore on %s', (backend) => {
       await setFlagOverride(h.em(), 'PHASE6_METRICS', false, 'incident 42', 'bob (api-key)');
       await store.refresh();
       expect(store.state()).toEqual({ PHASE6_METRICS: false, CONSOLIDATED_METRICS: false });
-      expect(store.details()[0]).toMatchObject({ flag: 'PHASE6_METRICS', enabled: false, source: 'OVERRIDE', envEnabled: true, reason: 'incident 42', changedBy: 'bob (api-key)' });
+      expect(store.details()[0]).toMatchObject({
+        flag: 'PHASE6_METRICS',
+        enabled: false,
+        source: 'OVERRIDE',
+        envEnabled: true,
+        reason: 'incident 42',
+        changedBy: 'bob (api-key)',
+      });
       await store.refresh(); // no change, no log
       await clearFlagOverride(h.em(), 'PHASE6_METRICS');
       await store.refresh();

@@ -62,12 +62,21 @@ describe.each(BACKENDS)('integrityReport on %s', (backend) => {
     ).rejects.toThrow(/ck_phase_metrics_total|CHECK constraint failed/i);
   });
 
-  it('finds rows written behind the service\'s back and runs whose total disagrees with their phases', async () => {
+  it("finds rows written behind the service's back and runs whose total disagrees with their phases", async () => {
     const em = h.em();
     const build = await em.findOneOrFail(Phase, { run: 'int-bad', phaseId: 'build' });
     const plan = await em.findOneOrFail(Phase, { run: 'int-bad', phaseId: 'plan' });
     await insertUnguarded(em, [
-      { runId: 'int-bad', phasePk: build.id, retrieval: 10, secondOpinion: 0, evidenceRequest: 20, base: 70, total: 130, createdAt: new Date('2026-03-01T00:00:00Z') },
+      {
+        runId: 'int-bad',
+        phasePk: build.id,
+        retrieval: 10,
+        secondOpinion: 0,
+        evidenceRequest: 20,
+        base: 70,
+        total: 130,
+        createdAt: new Date('2026-03-01T00:00:00Z'),
+      },
       { runId: 'int-bad', phasePk: plan.id, retrieval: -5, secondOpinion: 0, evidenceRequest: 0, base: 10, total: 5 },
     ]);
     await setRunTokensUsed(em, 'int-bad', 999);

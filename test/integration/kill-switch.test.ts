@@ -43,8 +43,18 @@ describe.each(BACKENDS)('@killSwitch on %s', (backend) => {
   it('featureFlags lists each flag, its variable, its state and the fields it gates, read from the SDL', async () => {
     const res = await h.exec(`{ featureFlags { flag envVar enabled gates } }`, {}, { PHASE6_METRICS: true });
     expect(res.data!.featureFlags).toEqual([
-      { flag: 'PHASE6_METRICS', envVar: 'AUTOPACK_ENABLE_PHASE6_METRICS', enabled: true, gates: ['Mutation.recordPhaseMetrics', 'Subscription.phaseMetricsRecorded'] },
-      { flag: 'CONSOLIDATED_METRICS', envVar: 'AUTOPACK_ENABLE_CONSOLIDATED_METRICS', enabled: false, gates: ['Query.consolidatedMetrics', 'Run.consolidatedMetrics'] },
+      {
+        flag: 'PHASE6_METRICS',
+        envVar: 'AUTOPACK_ENABLE_PHASE6_METRICS',
+        enabled: true,
+        gates: ['Mutation.recordPhaseMetrics', 'Subscription.phaseMetricsRecorded'],
+      },
+      {
+        flag: 'CONSOLIDATED_METRICS',
+        envVar: 'AUTOPACK_ENABLE_CONSOLIDATED_METRICS',
+        enabled: false,
+        gates: ['Query.consolidatedMetrics', 'Run.consolidatedMetrics'],
+      },
     ]);
   });
 });

@@ -91,7 +91,9 @@ describe.each(BACKENDS)('run lifecycle on %s', (backend) => {
     expect(done.data!.updatePhase).toMatchObject({ state: 'COMPLETE', tokensUsed: 1500, completedAt: expect.any(String), run: { tokensUsed: 1500 } });
 
     await h.exec(UPDATE, { input: { runId: 'p-run', phaseId: 'build', state: 'EXECUTING' } });
-    const failed = await h.exec(UPDATE, { input: { runId: 'p-run', phaseId: 'build', state: 'FAILED', tokensUsed: 700, failureReason: 'compile error in main.ts' } });
+    const failed = await h.exec(UPDATE, {
+      input: { runId: 'p-run', phaseId: 'build', state: 'FAILED', tokensUsed: 700, failureReason: 'compile error in main.ts' },
+    });
     expect(failed.data!.updatePhase).toMatchObject({ state: 'FAILED', lastFailureReason: 'compile error in main.ts', run: { tokensUsed: 2200 } });
     const retry = await h.exec(UPDATE, { input: { runId: 'p-run', phaseId: 'build', state: 'EXECUTING' } });
     expect(retry.data!.updatePhase).toMatchObject({ state: 'EXECUTING', attempts: 2 });
@@ -159,8 +161,15 @@ describe.each(BACKENDS)('run lifecycle on %s', (backend) => {
   it('records free-form events with validation', async () => {
     await h.exec(CREATE, { id: 'ev-run' });
     const RECORD = `mutation($input: DashboardEventInput!) { recordDashboardEvent(input: $input) { eventType message payload phase { phaseId } } }`;
-    const ok = await h.exec(RECORD, { input: { runId: 'ev-run', phaseId: 'build', eventType: 'CI_FLAKE_DETECTED', message: 'retrying', payload: { attempt: 2 } } });
-    expect(ok.data!.recordDashboardEvent).toEqual({ eventType: 'CI_FLAKE_DETECTED', message: 'retrying', payload: { attempt: 2 }, phase: { phaseId: 'build' } });
+    const ok = await h.exec(RECORD, {
+      input: { runId: 'ev-run', phaseId: 'build', eventType: 'CI_FLAKE_DETECTED', message: 'retrying', payload: { attempt: 2 } },
+    });
+    expect(ok.data!.recordDashboardEvent).toEqual({
+      eventType: 'CI_FLAKE_DETECTED',
+      message: 'retrying',
+      payload: { attempt: 2 },
+      phase: { phaseId: 'build' },
+    });
     for (const [input, code] of [
       [{ runId: 'ev-run', eventType: 'lower_case' }, 'BAD_USER_INPUT'],
       [{ runId: 'ev-run', eventType: 'X'.repeat(65) }, 'BAD_USER_INPUT'],

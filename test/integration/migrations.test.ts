@@ -32,7 +32,9 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
         expect(checks.find((c) => c.label.startsWith(`Index ${idx.name} `))?.ok).toBe(true);
       }
       const plan = checks.find((c) => c.label.startsWith('Consolidated metrics query'))!;
-      expect(plan.detail).toMatch(backend === 'sqlite' ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created_id/ : /Index Scan using idx_phase_metrics_run_created_id/);
+      expect(plan.detail).toMatch(
+        backend === 'sqlite' ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created_id/ : /Index Scan using idx_phase_metrics_run_created_id/,
+      );
     } finally {
       await orm.close();
       await db.drop();

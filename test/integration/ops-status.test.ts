@@ -20,7 +20,9 @@ describe.each(BACKENDS)('migration status over GraphQL on %s', (backend) => {
     expect(migrationStatus.upToDate).toBe(true);
     expect(migrationStatus.applied[0]).toEqual({ name: 'Migration20251201000000_initial_schema', executedAt: expect.any(String) });
     expect(schemaVerification.filter((c: { ok: boolean }) => !c.ok)).toEqual([]);
-    expect(schemaVerification.map((c: { label: string }) => c.label)).toContain('Index idx_phase_metrics_run_created on phase_metrics(run_id, created_at DESC)');
+    expect(schemaVerification.map((c: { label: string }) => c.label)).toContain(
+      'Index idx_phase_metrics_run_created on phase_metrics(run_id, created_at DESC)',
+    );
   });
 
   it('a reverted migration shows as pending and fails verification', async () => {

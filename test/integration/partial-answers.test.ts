@@ -65,12 +65,16 @@ describe.each(BACKENDS)('partial answers on %s', (backend) => {
   });
 
   it('root lookups of a run that does not exist are null with NOT_FOUND, next to the rest', async () => {
-    const res = await h.exec(`{
+    const res = await h.exec(
+      `{
       integrityReport(runId: "gone") { ok }
       failurePatterns(runId: "gone", minOccurrences: 1) { patternId }
       consolidatedMetrics(runId: "gone") { totalTokens }
       featureFlags { flag }
-    }`, {}, { CONSOLIDATED_METRICS: true });
+    }`,
+      {},
+      { CONSOLIDATED_METRICS: true },
+    );
     expect(res.data).toEqual({ integrityReport: null, failurePatterns: null, consolidatedMetrics: null, featureFlags: flagNames });
     expect(res.errors!.map((e) => [e.path![0], e.extensions!.code]).sort()).toEqual([
       ['consolidatedMetrics', 'NOT_FOUND'],

@@ -66,7 +66,14 @@ describe.each(BACKENDS)('failurePatterns on %s', (backend) => {
       detector: expect.stringMatching(/^\^\\s\*Traceback/),
     });
     expect(imports.signature).toMatch(/^[0-9a-f]{16}$/);
-    expect(enoent).toMatchObject({ errorType: 'FILE_NOT_FOUND', confidence: 'MEDIUM', runIds: [V7, V8], phaseIds: ['test'], firstSeenAt: minute(1), lastSeenAt: minute(21) });
+    expect(enoent).toMatchObject({
+      errorType: 'FILE_NOT_FOUND',
+      confidence: 'MEDIUM',
+      runIds: [V7, V8],
+      phaseIds: ['test'],
+      firstSeenAt: minute(1),
+      lastSeenAt: minute(21),
+    });
     expect(cannotImport).toMatchObject({ patternId: expect.stringMatching(/^import_error_[0-9a-f]{8}$/), confidence: 'MEDIUM', firstSeenAt: minute(2) });
     expect(timeout).toMatchObject({ errorType: 'TIMEOUT', runIds: [V7, V8], phaseIds: [], firstSeenAt: minute(3), lastSeenAt: minute(20) });
     expect(new Set(found.map((p) => p.patternId)).size).toBe(4);
@@ -132,11 +139,15 @@ describe.each(BACKENDS)('failurePatterns on %s', (backend) => {
     const update = `mutation($input: UpdatePhaseInput!) { updatePhase(input: $input) { state } }`;
     for (const [i, path] of ['/srv/a/index.ts', '/srv/b/main.ts', 'src/c/app.ts'].entries()) {
       expect((await h.exec(update, { input: { runId: 'live-run', phaseId: 'compile', state: 'EXECUTING' } })).errors).toBeUndefined();
-      const failed = await h.exec(update, { input: { runId: 'live-run', phaseId: 'compile', state: 'FAILED', failureReason: `${path}:${i + 3}:7 - error TS2304: Cannot find name 'foo${i}'.` } });
+      const failed = await h.exec(update, {
+        input: { runId: 'live-run', phaseId: 'compile', state: 'FAILED', failureReason: `${path}:${i + 3}:7 - error TS2304: Cannot find name 'foo${i}'.` },
+      });
       expect(failed.errors).toBeUndefined();
     }
     const event = `mutation($input: DashboardEventInput!) { recordDashboardEvent(input: $input) { id } }`;
-    expect((await h.exec(event, { input: { runId: 'live-run', eventType: 'RUN_FAILED', message: 'connect ECONNREFUSED 10.0.0.7:6333' } })).errors).toBeUndefined();
+    expect(
+      (await h.exec(event, { input: { runId: 'live-run', eventType: 'RUN_FAILED', message: 'connect ECONNREFUSED 10.0.0.7:6333' } })).errors,
+    ).toBeUndefined();
     const found = await patterns({ runId: 'live-run', min: 1 });
     expect(found.map((p) => [p.normalizedMessage, p.occurrences, p.phaseIds])).toEqual([
       ["<PATH>:<LINE>:<COL> - error TS2304: Cannot find name '<ID>'.", 3, ['compile']],

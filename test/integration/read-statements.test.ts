@@ -75,7 +75,9 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
       expect.stringMatching(/^select phase_id, total_tokens from \( select phase_id, total_tokens, row_number\(\)/),
     ]);
     const query = '{ run(id: "run-1") { phases { phaseId metrics { t: totalTokens ...When } } } } fragment When on PhaseMetrics { createdAt }';
-    expect(sampleReads(await statements(query))).toEqual([expect.stringMatching(/^select phase_id, total_tokens, created_at from \( select phase_id, total_tokens, created_at, row_number\(\)/)]);
+    expect(sampleReads(await statements(query))).toEqual([
+      expect.stringMatching(/^select phase_id, total_tokens, created_at from \( select phase_id, total_tokens, created_at, row_number\(\)/),
+    ]);
     const res = await h.exec(query);
     expect(res.data!.run.phases[2]).toEqual({ phaseId: 'p2', metrics: [{ t: 8, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }] });
   });

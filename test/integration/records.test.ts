@@ -54,8 +54,26 @@ describe.each(BACKENDS)('plain records on %s', (backend) => {
         createdAt: new Date(t0 + i * 1000),
       }),
     );
-    em.create(PhaseMetrics, { run, phase: full, retrievalTokens: 2 ** 41, secondOpinionTokens: 1, evidenceRequestTokens: 0, baseTokens: 7, totalTokens: 2 ** 41 + 8, createdAt: new Date(t0) });
-    em.create(PhaseMetrics, { run, phase: bare, retrievalTokens: 1, secondOpinionTokens: 2, evidenceRequestTokens: 3, baseTokens: 4, totalTokens: 10, createdAt: new Date(t0 + 1) });
+    em.create(PhaseMetrics, {
+      run,
+      phase: full,
+      retrievalTokens: 2 ** 41,
+      secondOpinionTokens: 1,
+      evidenceRequestTokens: 0,
+      baseTokens: 7,
+      totalTokens: 2 ** 41 + 8,
+      createdAt: new Date(t0),
+    });
+    em.create(PhaseMetrics, {
+      run,
+      phase: bare,
+      retrievalTokens: 1,
+      secondOpinionTokens: 2,
+      evidenceRequestTokens: 3,
+      baseTokens: 4,
+      totalTokens: 10,
+      createdAt: new Date(t0 + 1),
+    });
     await em.flush();
   });
   afterAll(() => h.close());
@@ -181,6 +199,13 @@ describe.each(BACKENDS)('plain records on %s', (backend) => {
     expect(res.data!.full).toEqual(full);
     expect(res.data!.orig.replays).toEqual([full]);
     // The oracle itself holds what was written.
-    expect(full).toMatchObject({ tokenCap: 2 ** 45, tokensUsed: 2 ** 44 + 3, queuedAt: new Date(t0 + 61_000).toISOString(), replayOf: { id: 'records-orig' }, campaignId: 'camp-1', goal: 'ship "it" \\ now' });
+    expect(full).toMatchObject({
+      tokenCap: 2 ** 45,
+      tokensUsed: 2 ** 44 + 3,
+      queuedAt: new Date(t0 + 61_000).toISOString(),
+      replayOf: { id: 'records-orig' },
+      campaignId: 'camp-1',
+      goal: 'ship "it" \\ now',
+    });
   });
 });

@@ -30,7 +30,9 @@ async function seed(h: Harness, id: string, state: RunState, createdAt: string, 
     tokensUsed: 100 * phases.length,
     ...extra,
   });
-  phases.forEach((s, i) => em.create(Phase, { run, phaseId: `p${i}`, name: `Phase ${i}`, description: `d${i}`, phaseIndex: i * 10, state: s, tokensUsed: 100 }));
+  phases.forEach((s, i) =>
+    em.create(Phase, { run, phaseId: `p${i}`, name: `Phase ${i}`, description: `d${i}`, phaseIndex: i * 10, state: s, tokensUsed: 100 }),
+  );
   await em.flush();
 }
 
@@ -166,7 +168,9 @@ describe.each(BACKENDS)('replays on %s', (backend) => {
     const em = h.em();
     await em.nativeUpdate(Run, { id: replay }, { state: 'DONE_SUCCESS', tokensUsed: 250 });
     await em.nativeUpdate(Phase, { run: replay }, { state: 'COMPLETE' });
-    const res = await h.exec(`{ run(id: "${replay}") { replayComparison { originalRunId replayRunId generatedAt original { state tokensUsed totalPhases phasesComplete phasesFailed } replay { state tokensUsed totalPhases phasesComplete phasesFailed } deltas { tokenDelta phaseCompleteDelta phaseFailedDelta } } } }`);
+    const res = await h.exec(
+      `{ run(id: "${replay}") { replayComparison { originalRunId replayRunId generatedAt original { state tokensUsed totalPhases phasesComplete phasesFailed } replay { state tokensUsed totalPhases phasesComplete phasesFailed } deltas { tokenDelta phaseCompleteDelta phaseFailedDelta } } } }`,
+    );
     expect(res.data!.run.replayComparison).toEqual({
       originalRunId: 'failed-c',
       replayRunId: replay,

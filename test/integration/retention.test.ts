@@ -91,7 +91,10 @@ describe.each(BACKENDS)('retention on %s', (backend) => {
     const before = await counts();
     for (const days of [0, -1, 36501]) {
       const res = await h.exec(PURGE, { days });
-      expect(res.errors![0]).toMatchObject({ message: `retentionDays must be an integer from 1 to 36500, got ${days}`, extensions: { code: 'BAD_USER_INPUT' } });
+      expect(res.errors![0]).toMatchObject({
+        message: `retentionDays must be an integer from 1 to 36500, got ${days}`,
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     expect(await counts()).toEqual(before);
     const res = await h.exec(PURGE, { days: 60 });

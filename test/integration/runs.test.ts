@@ -50,7 +50,10 @@ describe.each(BACKENDS)('runs on %s', (backend) => {
       status: { totalPhases: 2, completedPhases: 0, failedPhases: 0, executingPhases: 0, percentComplete: 0 },
     });
     const again = await h.exec(`{ run(id: "telemetry-v6") { id goal phases { phaseId } events { eventType } } missing: run(id: "nope") { id } }`);
-    expect(again.data).toEqual({ run: { id: 'telemetry-v6', goal: 'Ship Phase 6', phases: [{ phaseId: 'plan' }, { phaseId: 'build' }], events: [] }, missing: null });
+    expect(again.data).toEqual({
+      run: { id: 'telemetry-v6', goal: 'Ship Phase 6', phases: [{ phaseId: 'plan' }, { phaseId: 'build' }], events: [] },
+      missing: null,
+    });
   });
 
   it('derives status from phase states', async () => {
@@ -69,8 +72,30 @@ describe.each(BACKENDS)('runs on %s', (backend) => {
     ['a run id with a space', { id: 'bad id!' }, 'BAD_USER_INPUT', /Invalid run id "bad id!"/],
     ['a 129-character run id', { id: 'x'.repeat(129) }, 'BAD_USER_INPUT', /Invalid run id/],
     ['a negative token cap', { id: 'neg-cap', tokenCap: -1 }, 'BAD_USER_INPUT', /tokenCap must be a non-negative integer, got -1/],
-    ['duplicate phase ids', { id: 'dup-phase', phases: [{ phaseId: 'p', name: 'A' }, { phaseId: 'p', name: 'B' }] }, 'BAD_USER_INPUT', /Duplicate phase id "p" at index 1/],
-    ['a phase id with a slash', { id: 'bad-phase', phases: [{ phaseId: 'ok', name: 'A' }, { phaseId: 'no/slash', name: 'B' }] }, 'BAD_USER_INPUT', /Invalid phase id at index 1/],
+    [
+      'duplicate phase ids',
+      {
+        id: 'dup-phase',
+        phases: [
+          { phaseId: 'p', name: 'A' },
+          { phaseId: 'p', name: 'B' },
+        ],
+      },
+      'BAD_USER_INPUT',
+      /Duplicate phase id "p" at index 1/,
+    ],
+    [
+      'a phase id with a slash',
+      {
+        id: 'bad-phase',
+        phases: [
+          { phaseId: 'ok', name: 'A' },
+          { phaseId: 'no/slash', name: 'B' },
+        ],
+      },
+      'BAD_USER_INPUT',
+      /Invalid phase id at index 1/,
+    ],
     ['an empty phase name', { id: 'empty-name', phases: [{ phaseId: 'p', name: '' }] }, 'BAD_USER_INPUT', /phase name at index 0 is required/],
     ['a negative phase index', { id: 'neg-index', phases: [{ phaseId: 'p', name: 'A', phaseIndex: -2 }] }, 'BAD_USER_INPUT', /phaseIndex at index 0/],
     ['a 65-character commit SHA', { id: 'long-sha', gitCommitSha: 'a'.repeat(65) }, 'BAD_USER_INPUT', /gitCommitSha is too long/],
@@ -115,7 +140,12 @@ describe.each(BACKENDS)('runs pagination on %s', (backend) => {
     const t0 = Date.UTC(2026, 0, 1);
     // 25 runs one second apart, plus two sharing a timestamp (ties are broken by id).
     for (let i = 0; i < 25; i++) {
-      em.create(Run, { id: `run-${String(i).padStart(2, '0')}`, state: i % 5 === 0 ? 'DONE_FAILED_ENVIRONMENT' : 'RUN_CREATED', createdAt: new Date(t0 + i * 1000), updatedAt: new Date(t0) });
+      em.create(Run, {
+        id: `run-${String(i).padStart(2, '0')}`,
+        state: i % 5 === 0 ? 'DONE_FAILED_ENVIRONMENT' : 'RUN_CREATED',
+        createdAt: new Date(t0 + i * 1000),
+        updatedAt: new Date(t0),
+      });
     }
     em.create(Run, { id: 'tie-a', createdAt: new Date(t0 + 100_000), updatedAt: new Date(t0) });
     em.create(Run, { id: 'tie-b', createdAt: new Date(t0 + 100_000), updatedAt: new Date(t0) });

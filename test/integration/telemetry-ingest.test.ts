@@ -55,7 +55,13 @@ describe.each(BACKENDS)('recordPhaseMetrics on %s', (backend) => {
       ['ingest-b', 'plan', 7],
       ['ingest-a', 'build', 10],
     ]);
-    expect(rows[0]).toMatchObject({ retrievalTokens: 100, secondOpinionTokens: 20, evidenceRequestTokens: 3, baseTokens: 1000, createdAt: '2026-03-01T10:00:00.000Z' });
+    expect(rows[0]).toMatchObject({
+      retrievalTokens: 100,
+      secondOpinionTokens: 20,
+      evidenceRequestTokens: 3,
+      baseTokens: 1000,
+      createdAt: '2026-03-01T10:00:00.000Z',
+    });
     expect(Number(rows[1].id)).toBeGreaterThan(Number(rows[0].id));
     expect(Date.now() - Date.parse(rows[1].createdAt)).toBeLessThan(60_000);
     expect(await stored()).toBe(before + 3);
@@ -83,7 +89,9 @@ describe.each(BACKENDS)('recordPhaseMetrics on %s', (backend) => {
 
     const before = await stored();
     h.statements.length = 0;
-    const input = Array.from({ length: 1000 }, (_, i) => sample(i % 2 ? 'ingest-a' : 'ingest-b', i % 2 ? ['plan', 'build', 'test'][i % 3] : 'plan', i, 1, 0, 0));
+    const input = Array.from({ length: 1000 }, (_, i) =>
+      sample(i % 2 ? 'ingest-a' : 'ingest-b', i % 2 ? ['plan', 'build', 'test'][i % 3] : 'plan', i, 1, 0, 0),
+    );
     const many = await record(input);
     expect(many.errors).toBeUndefined();
     expect(many.data!.recordPhaseMetrics).toHaveLength(1000);
@@ -99,14 +107,34 @@ describe.each(BACKENDS)('recordPhaseMetrics on %s', (backend) => {
       'BAD_USER_INPUT',
       /^Row 2: totalTokens 200 differs from the sum of the four categories 100/,
     ],
-    ['a negative category', [sample('ingest-a', 'plan', 1, 1, 1, 1), sample('ingest-a', 'plan', 0, -5, 0, 0)], 'BAD_USER_INPUT', /^Row 1: secondOpinionTokens must be an integer from 0 to 2\^53 - 1, got -5$/],
+    [
+      'a negative category',
+      [sample('ingest-a', 'plan', 1, 1, 1, 1), sample('ingest-a', 'plan', 0, -5, 0, 0)],
+      'BAD_USER_INPUT',
+      /^Row 1: secondOpinionTokens must be an integer from 0 to 2\^53 - 1, got -5$/,
+    ],
     ['a non-integer', [sample('ingest-a', 'plan', 1.5, 0, 0, 0)], 'BAD_USER_INPUT', /SafeInt must be an integer/],
     ['a value above 2^53', [sample('ingest-a', 'plan', 2 ** 53 + 2, 0, 0, 0)], 'BAD_USER_INPUT', /SafeInt must be an integer/],
-    ['categories adding up beyond 2^53', [sample('ingest-a', 'plan', 2 ** 52, 2 ** 52, 0, 0)], 'BAD_USER_INPUT', /^Row 0: the four categories add up to more than 2\^53 - 1$/],
+    [
+      'categories adding up beyond 2^53',
+      [sample('ingest-a', 'plan', 2 ** 52, 2 ** 52, 0, 0)],
+      'BAD_USER_INPUT',
+      /^Row 0: the four categories add up to more than 2\^53 - 1$/,
+    ],
     ['an unknown run', [sample('ingest-a', 'plan', 1, 0, 0, 0), sample('no-such-run', 'plan', 1, 0, 0, 0)], 'NOT_FOUND', /^Row 1: run not found: no-such-run$/],
-    ['an unknown phase', [sample('ingest-a', 'plan', 1, 0, 0, 0), sample('ingest-b', 'build', 1, 0, 0, 0)], 'NOT_FOUND', /^Row 1: phase not found: run ingest-b has no phase build$/],
+    [
+      'an unknown phase',
+      [sample('ingest-a', 'plan', 1, 0, 0, 0), sample('ingest-b', 'build', 1, 0, 0, 0)],
+      'NOT_FOUND',
+      /^Row 1: phase not found: run ingest-b has no phase build$/,
+    ],
     ['a malformed run id', [sample('bad id!', 'plan', 1, 0, 0, 0)], 'BAD_USER_INPUT', /^Invalid runId at row 0/],
-    ['more than 1000 rows', Array.from({ length: 1001 }, () => sample('ingest-a', 'plan', 1, 0, 0, 0)), 'BAD_USER_INPUT', /^At most 1000 rows per call, got 1001$/],
+    [
+      'more than 1000 rows',
+      Array.from({ length: 1001 }, () => sample('ingest-a', 'plan', 1, 0, 0, 0)),
+      'BAD_USER_INPUT',
+      /^At most 1000 rows per call, got 1001$/,
+    ],
   ];
 
   it.each(refusals)('refuses %s with a coded error and stores nothing from the call', async (_, input, code, message) => {

@@ -35,9 +35,7 @@ describe.each(BACKENDS)('exact run totals under concurrent phase updates on %s',
     await claimQueuedRuns(h.em(), sink(), 'owner', 1, 600);
     for (let round = 1; round <= ROUNDS; round++) {
       const results = await Promise.allSettled(
-        phases.map((p, i) =>
-          updatePhase(forkEm(orms[i % CONNECTIONS]), sink(), { runId: 'sum-race', phaseId: p.phaseId, tokensUsed: round * 1000 + i * 7 }),
-        ),
+        phases.map((p, i) => updatePhase(forkEm(orms[i % CONNECTIONS]), sink(), { runId: 'sum-race', phaseId: p.phaseId, tokensUsed: round * 1000 + i * 7 })),
       );
       expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
       const run = await h.em().findOneOrFail(Run, { id: 'sum-race' });

@@ -51,7 +51,11 @@ describe.each(BACKENDS)('migrate verify with real volumes on %s', (backend) => {
       // average run) is served by an index on run_id; which one depends on the planner's estimate.
       expect(served.label).toMatch(/: idx_phase_metrics_run_(created_id|created|id)$/);
       expect(checks.map((c) => c.label)).toContainEqual(
-        expect.stringMatching(new RegExp(`^Consolidated metrics query on run telemetry-big \\(${BIG_RUN_ROWS} row\\(s\\), the most of any run\\): \\d+\\.\\d ms, best of 3 \\(target < 100 ms\\)$`)),
+        expect.stringMatching(
+          new RegExp(
+            `^Consolidated metrics query on run telemetry-big \\(${BIG_RUN_ROWS} row\\(s\\), the most of any run\\): \\d+\\.\\d ms, best of 3 \\(target < 100 ms\\)$`,
+          ),
+        ),
       );
       for (const name of ['ck_phase_metrics_total', 'ck_phase_metrics_non_negative', 'run state in RunState', 'phase state in PhaseState']) {
         expect(checks.find((c) => c.label.startsWith(`Check constraint ${name} `))?.ok).toBe(true);

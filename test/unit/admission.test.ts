@@ -199,7 +199,7 @@ describe('AdmissionGate with a capped key class (the read key)', () => {
     expect(gate.stats).toEqual({ running: 4, queued: 0 });
   });
 
-  it("refuses reads beyond their places in line while admin requests may still wait", async () => {
+  it('refuses reads beyond their places in line while admin requests may still wait', async () => {
     const gate = capped();
     for (let i = 0; i < 4; i++) expect(await gate.enter(i < 3 ? 'read' : 'admin')).toBe(true);
     void gate.enter('read');

@@ -57,14 +57,23 @@ describe('configuration', () => {
   });
 
   it('reads the admission limits AUTOPACK_MAX_CONCURRENT_REQUESTS (1..10000) and AUTOPACK_MAX_QUEUED_REQUESTS (0..1000000)', () => {
-    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '1', AUTOPACK_MAX_QUEUED_REQUESTS: '0' })).toMatchObject({ maxConcurrentRequests: 1, maxQueuedRequests: 0 });
+    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '1', AUTOPACK_MAX_QUEUED_REQUESTS: '0' })).toMatchObject({
+      maxConcurrentRequests: 1,
+      maxQueuedRequests: 0,
+    });
     expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '10000', AUTOPACK_MAX_QUEUED_REQUESTS: '1000000' })).toMatchObject({
       maxConcurrentRequests: 10000,
       maxQueuedRequests: 1000000,
     });
-    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: ' 32 ', AUTOPACK_MAX_QUEUED_REQUESTS: '50' })).toMatchObject({ maxConcurrentRequests: 32, maxQueuedRequests: 50 });
+    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: ' 32 ', AUTOPACK_MAX_QUEUED_REQUESTS: '50' })).toMatchObject({
+      maxConcurrentRequests: 32,
+      maxQueuedRequests: 50,
+    });
     // empty means unset: the defaults
-    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '', AUTOPACK_MAX_QUEUED_REQUESTS: '  ' })).toMatchObject({ maxConcurrentRequests: 10, maxQueuedRequests: 1000 });
+    expect(loadConfig({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '', AUTOPACK_MAX_QUEUED_REQUESTS: '  ' })).toMatchObject({
+      maxConcurrentRequests: 10,
+      maxQueuedRequests: 1000,
+    });
   });
 
   it('reads the live update bounds (defaults, values, refusals naming the variable)', () => {
@@ -84,18 +93,27 @@ describe('configuration', () => {
   it('refuses bad admission limits, naming the variable and the accepted range', () => {
     expect(fail({ AUTOPACK_MAX_CONCURRENT_REQUESTS: '0' })).toBe('AUTOPACK_MAX_CONCURRENT_REQUESTS: invalid value "0" (accepted: an integer from 1 to 10000)');
     for (const bad of ['1.5', '8x', 'eight', '-1', '1e3', '10001', '99999999999999999999']) {
-      expect(fail({ AUTOPACK_MAX_CONCURRENT_REQUESTS: bad })).toBe(`AUTOPACK_MAX_CONCURRENT_REQUESTS: invalid value "${bad}" (accepted: an integer from 1 to 10000)`);
+      expect(fail({ AUTOPACK_MAX_CONCURRENT_REQUESTS: bad })).toBe(
+        `AUTOPACK_MAX_CONCURRENT_REQUESTS: invalid value "${bad}" (accepted: an integer from 1 to 10000)`,
+      );
     }
     expect(fail({ AUTOPACK_MAX_QUEUED_REQUESTS: '-1' })).toBe('AUTOPACK_MAX_QUEUED_REQUESTS: invalid value "-1" (accepted: an integer from 0 to 1000000)');
     for (const bad of ['2.5', 'many', '1000001']) {
-      expect(fail({ AUTOPACK_MAX_QUEUED_REQUESTS: bad })).toMatch(/^AUTOPACK_MAX_QUEUED_REQUESTS: invalid value ".*" \(accepted: an integer from 0 to 1000000\)$/);
+      expect(fail({ AUTOPACK_MAX_QUEUED_REQUESTS: bad })).toMatch(
+        /^AUTOPACK_MAX_QUEUED_REQUESTS: invalid value ".*" \(accepted: an integer from 0 to 1000000\)$/,
+      );
     }
   });
 
   it('reads the slow-client deadlines, the pending-body bound and the read key share, with documented defaults', () => {
     expect(loadConfig({})).toMatchObject({ headersTimeoutMs: 10_000, bodyTimeoutMs: 10_000, maxPendingBodyBytes: 64 * 1024 * 1024, readKeySharePercent: 75 });
     expect(
-      loadConfig({ AUTOPACK_HEADERS_TIMEOUT_MS: '300', AUTOPACK_BODY_TIMEOUT_MS: '600000', AUTOPACK_MAX_PENDING_BODY_MB: '1', AUTOPACK_READ_KEY_SHARE_PERCENT: '100' }),
+      loadConfig({
+        AUTOPACK_HEADERS_TIMEOUT_MS: '300',
+        AUTOPACK_BODY_TIMEOUT_MS: '600000',
+        AUTOPACK_MAX_PENDING_BODY_MB: '1',
+        AUTOPACK_READ_KEY_SHARE_PERCENT: '100',
+      }),
     ).toMatchObject({ headersTimeoutMs: 300, bodyTimeoutMs: 600_000, maxPendingBodyBytes: 1024 * 1024, readKeySharePercent: 100 });
     expect(fail({ AUTOPACK_HEADERS_TIMEOUT_MS: '99' })).toBe('AUTOPACK_HEADERS_TIMEOUT_MS: invalid value "99" (accepted: an integer from 100 to 600000)');
     expect(fail({ AUTOPACK_BODY_TIMEOUT_MS: '10s' })).toBe('AUTOPACK_BODY_TIMEOUT_MS: invalid value "10s" (accepted: an integer from 100 to 600000)');
@@ -106,7 +124,9 @@ describe('configuration', () => {
   it('reads AUTOPACK_HEAP_GROWING_PERCENT (0 = V8 default, up to 1000)', () => {
     expect(loadConfig({ AUTOPACK_HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
     expect(loadConfig({ AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '2500' }).dbStatementTimeoutMs).toBe(2500);
-    expect(fail({ AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '0' })).toBe('AUTOPACK_DB_STATEMENT_TIMEOUT_MS: invalid value "0" (accepted: an integer from 100 to 3600000)');
+    expect(fail({ AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '0' })).toBe(
+      'AUTOPACK_DB_STATEMENT_TIMEOUT_MS: invalid value "0" (accepted: an integer from 100 to 3600000)',
+    );
     expect(loadConfig({ AUTOPACK_HEAP_GROWING_PERCENT: '1000' }).heapGrowingPercent).toBe(1000);
     for (const bad of ['-1', '1001', '50%', 'half']) {
       expect(fail({ AUTOPACK_HEAP_GROWING_PERCENT: bad })).toBe(`AUTOPACK_HEAP_GROWING_PERCENT: invalid value "${bad}" (accepted: an integer from 0 to 1000)`);

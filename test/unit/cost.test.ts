@@ -46,7 +46,10 @@ describe('query cost', () => {
   });
 
   it.each([
-    ['the dashboard (bench and issue 14)', '{ runs(first: 20) { nodes { phases { metrics { totalTokens } } status { percentComplete } events(limit: 10) { eventType } consolidatedMetrics { totalTokens } } } }'],
+    [
+      'the dashboard (bench and issue 14)',
+      '{ runs(first: 20) { nodes { phases { metrics { totalTokens } } status { percentComplete } events(limit: 10) { eventType } consolidatedMetrics { totalTokens } } } }',
+    ],
     [
       'README: API overview',
       `{ runs(first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { id state tokensUsed
@@ -60,10 +63,19 @@ describe('query cost', () => {
         runs(first: 50) { nodes { id consolidatedMetrics(limit: 100) { totalTokens } } }
         dashboardEvents(eventType: "PHASE_FAILED", limit: 100) { eventType message createdAt run { id } phase { phaseId } } }`,
     ],
-    ['README: A/B results', '{ abTestResults(testId: "v5-vs-v6", validOnly: false) { testId isValid tokenDelta validityErrors } abTestSummary(testId: "v5-vs-v6") { count } }'],
+    [
+      'README: A/B results',
+      '{ abTestResults(testId: "v5-vs-v6", validOnly: false) { testId isValid tokenDelta validityErrors } abTestSummary(testId: "v5-vs-v6") { count } }',
+    ],
     ['README: failure patterns', '{ failurePatterns(runId: "x", minOccurrences: 3) { patternId errorType occurrences runIds phaseIds keywords } }'],
-    ['statement-count test: runs(first: 50) with phases, metrics, status, events', '{ runs(first: 50) { totalCount nodes { id phases { phaseId metrics { totalTokens } } status { percentComplete } events { eventType } } } }'],
-    ['ops: integrity, migrations, verification', '{ integrityReport { ok metricsViolations { metricsId } runViolations { runId } } migrationStatus { applied { name } pending } schemaVerification { ok label } }'],
+    [
+      'statement-count test: runs(first: 50) with phases, metrics, status, events',
+      '{ runs(first: 50) { totalCount nodes { id phases { phaseId metrics { totalTokens } } status { percentComplete } events { eventType } } } }',
+    ],
+    [
+      'ops: integrity, migrations, verification',
+      '{ integrityReport { ok metricsViolations { metricsId } runViolations { runId } } migrationStatus { applied { name } pending } schemaVerification { ok label } }',
+    ],
     ['a page of 100 runs with their phases', '{ runs(first: 100) { nodes { id phases { phaseId state tokensUsed } } } }'],
   ])('lets %s through', (_name, query) => {
     expect(cost(query)).toBeLessThanOrEqual(MAX);

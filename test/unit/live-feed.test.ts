@@ -14,9 +14,13 @@ describe('live subscription registry', () => {
     const b = f.openConnection('ws', () => undefined);
     f.subscribe(a, { kind: 'flags' });
     f.subscribe(a, { kind: 'flags' });
-    expect(() => f.subscribe(a, { kind: 'flags' })).toThrow(expect.objectContaining({ code: 'LIMIT_EXCEEDED', message: expect.stringMatching(/per connection/) }));
+    expect(() => f.subscribe(a, { kind: 'flags' })).toThrow(
+      expect.objectContaining({ code: 'LIMIT_EXCEEDED', message: expect.stringMatching(/per connection/) }),
+    );
     f.subscribe(b, { kind: 'flags' });
-    expect(() => f.subscribe(b, { kind: 'flags' })).toThrow(expect.objectContaining({ code: 'LIMIT_EXCEEDED', message: expect.stringMatching(/maximum of 3/) }));
+    expect(() => f.subscribe(b, { kind: 'flags' })).toThrow(
+      expect.objectContaining({ code: 'LIMIT_EXCEEDED', message: expect.stringMatching(/maximum of 3/) }),
+    );
     // a closed connection frees its slots
     f.connectionClosed(a);
     expect(f.subscriptionCount).toBe(1);
@@ -45,6 +49,11 @@ describe('live subscription registry', () => {
     f.closeAll(1001, 'Server shutting down');
     expect(closes).toEqual([1001]);
     expect(f.subscriptionCount).toBe(0);
-    expect(() => f.subscribe(f.openConnection('ws', () => undefined), { kind: 'flags' })).toThrow(expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }));
+    expect(() =>
+      f.subscribe(
+        f.openConnection('ws', () => undefined),
+        { kind: 'flags' },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }));
   });
 });

@@ -18,11 +18,19 @@ describe('normalizeMessage', () => {
       ['File "/home/ci/app/main.py", line 12, in run', 'File "C:\\agents\\w1\\app\\util.py", line 3088, in run', 'File "./app/x.py", line 1, in run'],
       'File "<PATH>", line <LINE>, in run',
     ],
-    ['file:line:column', ['/srv/a/index.ts:3:7 - error TS2304', 'src/b/main.tsx:120:1 - error TS2304', 'D:\\w\\c.ts:9:12 - error TS2304'], '<PATH>:<LINE>:<COL> - error TS2304'],
+    [
+      'file:line:column',
+      ['/srv/a/index.ts:3:7 - error TS2304', 'src/b/main.tsx:120:1 - error TS2304', 'D:\\w\\c.ts:9:12 - error TS2304'],
+      '<PATH>:<LINE>:<COL> - error TS2304',
+    ],
     ['file(line,column)', ['src/a.ts(12,5): error TS2322', 'lib/deep/b.ts(1,1): error TS2322'], '<PATH>(<LINE>,<COL>): error TS2322'],
     ['quoted identifiers', ["KeyError: 'user_id'", "KeyError: 'run.id'", "KeyError: '@scope/pkg'"], "KeyError: '<ID>'"],
     ['double-quoted and backquoted identifiers', ['no "x" in `y`', 'no "Foo.bar" in `$z`'], 'no "<ID>" in `<ID>`'],
-    ['hex addresses and UUIDs', ['segfault at 0x7ffd5a3b in 3f2504e0-4f89-11d3-9a0c-0305e82c3301', 'segfault at 0xDEAD in 00000000-0000-0000-0000-000000000000'], 'segfault at <HEX> in <UUID>'],
+    [
+      'hex addresses and UUIDs',
+      ['segfault at 0x7ffd5a3b in 3f2504e0-4f89-11d3-9a0c-0305e82c3301', 'segfault at 0xDEAD in 00000000-0000-0000-0000-000000000000'],
+      'segfault at <HEX> in <UUID>',
+    ],
     [
       'timestamps',
       ['killed at 2026-04-01T09:03:00Z', 'killed at 2026-04-01 09:09:30', 'killed at 2026-04-01T09:20:00.125+02:00', 'killed at 10:00:00'],

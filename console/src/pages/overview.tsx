@@ -98,24 +98,24 @@ export function OverviewPage() {
             </Section>
           )}
           {data && (
-          <Section title="Migrations" id="migrations">
-            <p>
-              <span className={`badge tone-${data.migrationStatus.upToDate ? 'ok' : 'bad'}`}>
-                {data.migrationStatus.upToDate ? 'up to date' : `${data.migrationStatus.pending.length} pending`}
-              </span>{' '}
-              {data.migrationStatus.applied.length} applied, latest{' '}
-              <code>{data.migrationStatus.applied[data.migrationStatus.applied.length - 1]?.name ?? '—'}</code>
-            </p>
-            {data.migrationStatus.pending.length > 0 && (
-              <ul>
-                {data.migrationStatus.pending.map((m) => (
-                  <li key={m}>
-                    <code>{m}</code> (run <code>autopack migrate up</code>)
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Section>
+            <Section title="Migrations" id="migrations">
+              <p>
+                <span className={`badge tone-${data.migrationStatus.upToDate ? 'ok' : 'bad'}`}>
+                  {data.migrationStatus.upToDate ? 'up to date' : `${data.migrationStatus.pending.length} pending`}
+                </span>{' '}
+                {data.migrationStatus.applied.length} applied, latest{' '}
+                <code>{data.migrationStatus.applied[data.migrationStatus.applied.length - 1]?.name ?? '—'}</code>
+              </p>
+              {data.migrationStatus.pending.length > 0 && (
+                <ul>
+                  {data.migrationStatus.pending.map((m) => (
+                    <li key={m}>
+                      <code>{m}</code> (run <code>autopack migrate up</code>)
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
           )}
           {data && <RunsByState counts={data.runStateCounts} />}
         </div>

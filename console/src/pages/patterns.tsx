@@ -35,11 +35,13 @@ export function PatternsPage() {
       <div className="toolbar">
         <label htmlFor="min-occ">At least</label>
         <select id="min-occ" value={min} onChange={(e) => navigate(withParams(location, { min: e.target.value }))}>
-          {[...new Set([...MIN_CHOICES, min])].sort((a, b) => a - b).map((n) => (
-            <option key={n} value={n}>
-              {n} occurrence{n === 1 ? '' : 's'}
-            </option>
-          ))}
+          {[...new Set([...MIN_CHOICES, min])]
+            .sort((a, b) => a - b)
+            .map((n) => (
+              <option key={n} value={n}>
+                {n} occurrence{n === 1 ? '' : 's'}
+              </option>
+            ))}
         </select>
       </div>
       {error && <ErrorBox error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}

@@ -81,7 +81,8 @@ const RunDetailQuery = graphql(`
   }
 `);
 
-export const ComparisonFragment = graphql(`
+// Spread by the two queries above; the client preset adds its text to their documents.
+graphql(`
   fragment Comparison on ReplayComparison {
     originalRunId
     replayRunId
@@ -256,7 +257,10 @@ function Summary({ run }: { run: Run }) {
         </dd>
         <dt>Progress</dt>
         <dd>
-          <Meter value={run.status.percentComplete} label={`${run.status.completedPhases}/${run.status.totalPhases} phases, ${run.status.failedPhases} failed`} />
+          <Meter
+            value={run.status.percentComplete}
+            label={`${run.status.completedPhases}/${run.status.totalPhases} phases, ${run.status.failedPhases} failed`}
+          />
         </dd>
         <dt>Tokens used / cap</dt>
         <dd>
@@ -443,7 +447,10 @@ function Tokens({ run }: { run: Run }) {
         <p className="muted">No telemetry recorded for this run (is AUTOPACK_ENABLE_PHASE6_METRICS on?).</p>
       ) : (
         <div data-testid="token-chart" data-totals={JSON.stringify(charted)}>
-          <Chart option={option} label={`Tokens per phase by category; run totals ${CATEGORIES.map((c) => `${c.label} ${fmtInt(totals[c.key])}`).join(', ')}`} />
+          <Chart
+            option={option}
+            label={`Tokens per phase by category; run totals ${CATEGORIES.map((c) => `${c.label} ${fmtInt(totals[c.key])}`).join(', ')}`}
+          />
         </div>
       )}
     </div>

@@ -35,7 +35,7 @@ const RunsQuery = graphql(`
   }
 `);
 
-export const RUNS_PAGE_SIZE = 25;
+const RUNS_PAGE_SIZE = 25;
 const RENDERED_MARK = 'autopack:runs-rendered';
 
 export function RunsPage() {
@@ -68,9 +68,7 @@ export function RunsPage() {
             </option>
           ))}
         </select>
-        {data && (
-          <span className="muted">{fmtInt(data.runs.totalCount)} runs</span>
-        )}
+        {data && <span className="muted">{fmtInt(data.runs.totalCount)} runs</span>}
       </div>
       {error && <ErrorBox error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {!data && !error && <Loading what="runs" />}

@@ -85,8 +85,8 @@ export function SwitchesPage() {
               ))}
             </ol>
             <p className="muted small">
-              An override applies to every server within seconds and lasts until the next restart, which returns each switch to its environment
-              value (the guide's rollback: set 0, restart).
+              An override applies to every server within seconds and lasts until the next restart, which returns each switch to its environment value (the
+              guide's rollback: set 0, restart).
             </p>
           </Section>
           <div className="grid">
@@ -129,7 +129,11 @@ function SwitchCard({ flag, phase6, consolidated }: { flag: Flag; phase6: boolea
         <dt>Gates</dt>
         <dd>{flag.gates.length ? flag.gates.map((g) => <code key={g}>{g} </code>) : '—'}</dd>
       </dl>
-      {admin ? <SwitchControls flag={flag} phase6={phase6} consolidated={consolidated} /> : <p className="muted">A read key can look but not change switches.</p>}
+      {admin ? (
+        <SwitchControls flag={flag} phase6={phase6} consolidated={consolidated} />
+      ) : (
+        <p className="muted">A read key can look but not change switches.</p>
+      )}
     </section>
   );
 }

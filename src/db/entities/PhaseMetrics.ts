@@ -6,9 +6,15 @@ import { Run } from './Run';
 /** One telemetry sample: tokens of one phase in the four Phase 6 P3 categories. */
 @Entity({ tableName: 'phase_metrics' })
 @Check({ name: 'ck_phase_metrics_total', expression: 'total_tokens = retrieval_tokens + second_opinion_tokens + evidence_request_tokens + base_tokens' })
-@Check({ name: 'ck_phase_metrics_non_negative', expression: 'retrieval_tokens >= 0 and second_opinion_tokens >= 0 and evidence_request_tokens >= 0 and base_tokens >= 0' })
+@Check({
+  name: 'ck_phase_metrics_non_negative',
+  expression: 'retrieval_tokens >= 0 and second_opinion_tokens >= 0 and evidence_request_tokens >= 0 and base_tokens >= 0',
+})
 @Index({ name: 'idx_phase_metrics_created_at', expression: 'create index if not exists "idx_phase_metrics_created_at" on "phase_metrics" ("created_at" desc)' })
-@Index({ name: 'idx_phase_metrics_run_created', expression: 'create index if not exists "idx_phase_metrics_run_created" on "phase_metrics" ("run_id", "created_at" desc)' })
+@Index({
+  name: 'idx_phase_metrics_run_created',
+  expression: 'create index if not exists "idx_phase_metrics_run_created" on "phase_metrics" ("run_id", "created_at" desc)',
+})
 @Index({
   name: 'idx_phase_metrics_run_created_id',
   expression: 'create index if not exists "idx_phase_metrics_run_created_id" on "phase_metrics" ("run_id", "created_at" desc, "id" desc)',

@@ -20,5 +20,9 @@ export type RunState = (typeof RUN_STATES)[number];
 export const PHASE_STATES = ['QUEUED', 'EXECUTING', 'GATE', 'CI_RUNNING', 'COMPLETE', 'FAILED', 'SKIPPED'] as const;
 export type PhaseState = (typeof PHASE_STATES)[number];
 
-export const isFinished = (state: RunState) => state.startsWith('DONE_');
-export const isFailed = (state: RunState) => state.startsWith('DONE_FAILED_');
+/** A run is finished once it reaches a DONE_* state: success or one of the failures (API clients pass strings). */
+export const isFinished = (state: string): boolean => state.startsWith('DONE_');
+export const isFailed = (state: string): boolean => state.startsWith('DONE_FAILED_');
+
+/** Phase states in which a phase is being worked on (executing, at its gate, or in CI). */
+export const ACTIVE_PHASE_STATES = ['EXECUTING', 'GATE', 'CI_RUNNING'] as const satisfies readonly PhaseState[];

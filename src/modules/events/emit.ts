@@ -38,7 +38,13 @@ export function emitEvent(em: Em, sink: EventSink, e: EventInput): DashboardEven
     sink.logger.info(`event ${e.eventType}`, { runId: e.runId, phaseId: e.phase?.phaseId, message, payload: e.payload });
     return null;
   }
-  const event = em.create(DashboardEvent, { run: em.getReference(Run, e.runId), phase: e.phase ?? null, eventType: e.eventType, message, payload: e.payload ?? null });
+  const event = em.create(DashboardEvent, {
+    run: em.getReference(Run, e.runId),
+    phase: e.phase ?? null,
+    eventType: e.eventType,
+    message,
+    payload: e.payload ?? null,
+  });
   touchRun(em, e.runId, { events: [event] });
   return event;
 }

@@ -25,6 +25,8 @@ export async function eventsByRunIds(em: Em, runIds: readonly string[], limit: n
 /** Events by id (the live feed reads back the ones a change announced). */
 export async function eventsByIds(em: Em, ids: readonly number[]): Promise<(DashboardEventRecord | null)[]> {
   const parsed = jsonParsed(em);
-  const rows = (await readRows(em, `select ${EVENT_COLUMNS} from dashboard_events where id ${dialectOf(em).anyOf}`, [[...ids]])).map((r) => eventRecord(r, parsed));
+  const rows = (await readRows(em, `select ${EVENT_COLUMNS} from dashboard_events where id ${dialectOf(em).anyOf}`, [[...ids]])).map((r) =>
+    eventRecord(r, parsed),
+  );
   return byKey(ids, rows, (e) => e.id);
 }

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { durationSeconds, successRate, type RunSnapshot } from './analysis';
-import { runAbAnalysis } from './service';
-import { forkEm } from '../../db/orm';
 import { withDatabase } from '../../cli/database';
 import { action, CliExit, mark, out } from '../../cli/output';
 
@@ -26,6 +24,7 @@ export function registerAbAnalysis(program: Command): void {
     .action(
       action(async (opts: { controlRun: string; treatmentRun: string; testId: string; dryRun?: boolean; createdBy?: string }) => {
         await withDatabase(async (orm) => {
+          const [{ forkEm }, { runAbAnalysis }] = await Promise.all([import('../../db/orm'), import('./service')]);
           const em = forkEm(orm);
           // Unknown runs and unusable inputs are usage errors: exit 2, one line (output.ts).
           const analysis = await runAbAnalysis(em, {
@@ -41,7 +40,9 @@ export function registerAbAnalysis(program: Command): void {
           out(describeRun('Treatment', treatment));
           out(`  Identity   ${c.isValid ? `${mark(true)} same commit SHA and model mapping hash` : `${mark(false)} not a valid comparison`}`);
           for (const m of c.validityErrors) out(`             ${m}`);
-          out(`  Tokens     control ${num(control.tokensUsed)}  treatment ${num(treatment.tokensUsed)}  delta ${signed(c.tokenDelta)} (${pct(c.tokenDelta, control.tokensUsed)})`);
+          out(
+            `  Tokens     control ${num(control.tokensUsed)}  treatment ${num(treatment.tokensUsed)}  delta ${signed(c.tokenDelta)} (${pct(c.tokenDelta, control.tokensUsed)})`,
+          );
           out(
             `  Phases     control ${control.phasesComplete}/${control.totalPhases} complete, ${control.phasesFailed} failed  ` +
               `treatment ${treatment.phasesComplete}/${treatment.totalPhases} complete, ${treatment.phasesFailed} failed  ` +

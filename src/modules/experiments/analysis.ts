@@ -32,7 +32,7 @@ function identityRule(label: string, control: string | null, treatment: string |
 }
 
 /** Validity rules in order: commit SHA, model mapping hash (errors), phase count (warning). */
-export function validityMessages(control: RunSnapshot, treatment: RunSnapshot): string[] {
+function validityMessages(control: RunSnapshot, treatment: RunSnapshot): string[] {
   const messages = [
     identityRule('commit SHA', control.commitSha, treatment.commitSha),
     identityRule('model mapping hash', control.modelHash, treatment.modelHash),

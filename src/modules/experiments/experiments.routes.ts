@@ -1,5 +1,6 @@
 // GET /api/dashboard/ab-results?valid_only=true&test_id=...&limit=... (the guide's A/B smoke test).
-import { executeRest, intParam, RestError, toSnake, type RestRoute } from '../../http/rest';
+import { executeRest, intParam, RestError, type RestRoute } from '../../http/rest';
+import { toSnake } from '../../shared/snake-case';
 
 const AB_RESULTS = `query AbResults($testId: String, $validOnly: Boolean!, $limit: Int!) {
   abTestResults(testId: $testId, validOnly: $validOnly, limit: $limit) {
@@ -26,12 +27,19 @@ export const abResultsRoute: RestRoute = async (apollo, context, method, path, u
   const validOnly = boolParam(url, 'valid_only', true);
   const testId = url.searchParams.get('test_id') || null;
   const limit = intParam(url, 'limit', 100);
-  return executeRest<{ abTestResults: AbRow[] }>(apollo, context, AB_RESULTS, { testId, validOnly, limit }, (d) => ({
-    status: 200,
-    body: {
-      count: d.abTestResults.length,
-      filters: { test_id: testId, valid_only: validOnly },
-      results: d.abTestResults.map(({ controlRun, treatmentRun, ...r }) => toSnake({ ...r, controlRunId: controlRun.id, treatmentRunId: treatmentRun.id })),
-    },
-  }), { testId: 'test_id', validOnly: 'valid_only' });
+  return executeRest<{ abTestResults: AbRow[] }>(
+    apollo,
+    context,
+    AB_RESULTS,
+    { testId, validOnly, limit },
+    (d) => ({
+      status: 200,
+      body: {
+        count: d.abTestResults.length,
+        filters: { test_id: testId, valid_only: validOnly },
+        results: d.abTestResults.map(({ controlRun, treatmentRun, ...r }) => toSnake({ ...r, controlRunId: controlRun.id, treatmentRunId: treatmentRun.id })),
+      },
+    }),
+    { testId: 'test_id', validOnly: 'valid_only' },
+  );
 };

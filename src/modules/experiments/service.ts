@@ -5,6 +5,8 @@ import type { Em } from '../../db/orm';
 import { badInput, notFound } from '../../shared/errors';
 import { checkId, checkLength, checkLimit } from '../../shared/validation';
 import { compareRuns, mean, median, type Comparison, type RunSnapshot } from './analysis';
+import { isFinished } from '../../db/entities/enums';
+import { tallyPhases } from '../runs/status';
 
 export interface AbAnalysisInput {
   controlRunId: string;
@@ -20,8 +22,8 @@ async function snapshots(em: Em, ids: [string, string]): Promise<[RunSnapshot, R
   return ids.map((id) => {
     const run = runs.find((r) => r.id === id);
     if (!run) throw notFound(`Run not found: ${id}`);
-    if (!run.state.startsWith('DONE_')) throw badInput(`Run ${id} has not finished (state ${run.state}): compare finished runs only`);
-    const own = phases.filter((p) => p.run.id === id);
+    if (!isFinished(run.state)) throw badInput(`Run ${id} has not finished (state ${run.state}): compare finished runs only`);
+    const tally = tallyPhases(phases.filter((p) => p.run.id === id));
     return {
       id,
       state: run.state,
@@ -30,9 +32,9 @@ async function snapshots(em: Em, ids: [string, string]): Promise<[RunSnapshot, R
       tokensUsed: run.tokensUsed,
       startedAt: run.startedAt ?? null,
       completedAt: run.completedAt ?? null,
-      totalPhases: own.length,
-      phasesComplete: own.filter((p) => p.state === 'COMPLETE').length,
-      phasesFailed: own.filter((p) => p.state === 'FAILED').length,
+      totalPhases: tally.total,
+      phasesComplete: tally.complete,
+      phasesFailed: tally.failed,
     };
   }) as [RunSnapshot, RunSnapshot];
 }
@@ -54,46 +56,50 @@ export async function runAbAnalysis(em: Em, input: AbAnalysisInput): Promise<AbA
 
   const [control, treatment] = await snapshots(em, [controlId, treatmentId]);
   const comparison = compareRuns(control, treatment);
-  const result = em.create(ABTestResult, {
-    testId,
-    controlRun: em.getReference(Run, controlId),
-    treatmentRun: em.getReference(Run, treatmentId),
-    controlCommitSha: control.commitSha,
-    treatmentCommitSha: treatment.commitSha,
-    controlModelHash: control.modelHash,
-    treatmentModelHash: treatment.modelHash,
-    isValid: comparison.isValid,
-    validityErrors: comparison.validityErrors,
-    tokenDelta: comparison.tokenDelta,
-    timeDeltaSeconds: comparison.timeDeltaSeconds,
-    successRateDelta: comparison.successRateDelta,
-    controlTotalTokens: control.tokensUsed,
-    controlPhasesComplete: control.phasesComplete,
-    controlPhasesFailed: control.phasesFailed,
-    controlTotalPhases: control.totalPhases,
-    treatmentTotalTokens: treatment.tokensUsed,
-    treatmentPhasesComplete: treatment.phasesComplete,
-    treatmentPhasesFailed: treatment.phasesFailed,
-    treatmentTotalPhases: treatment.totalPhases,
-    createdBy,
-  }, { persist: !input.dryRun });
+  const result = em.create(
+    ABTestResult,
+    {
+      testId,
+      controlRun: em.getReference(Run, controlId),
+      treatmentRun: em.getReference(Run, treatmentId),
+      controlCommitSha: control.commitSha,
+      treatmentCommitSha: treatment.commitSha,
+      controlModelHash: control.modelHash,
+      treatmentModelHash: treatment.modelHash,
+      isValid: comparison.isValid,
+      validityErrors: comparison.validityErrors,
+      tokenDelta: comparison.tokenDelta,
+      timeDeltaSeconds: comparison.timeDeltaSeconds,
+      successRateDelta: comparison.successRateDelta,
+      controlTotalTokens: control.tokensUsed,
+      controlPhasesComplete: control.phasesComplete,
+      controlPhasesFailed: control.phasesFailed,
+      controlTotalPhases: control.totalPhases,
+      treatmentTotalTokens: treatment.tokensUsed,
+      treatmentPhasesComplete: treatment.phasesComplete,
+      treatmentPhasesFailed: treatment.phasesFailed,
+      treatmentTotalPhases: treatment.totalPhases,
+      createdBy,
+    },
+    { persist: !input.dryRun },
+  );
   if (!input.dryRun) await em.flush();
   return { result, comparison, control, treatment };
 }
 
-export const MAX_RESULTS = 1000;
+const MAX_RESULTS = 1000;
 
 export async function listAbResults(em: Em, args: { testId?: string | null; validOnly?: boolean | null; limit?: number | null }): Promise<ABTestResult[]> {
   const limit = checkLimit(args.limit ?? 100, 'limit', MAX_RESULTS);
   const testId = checkLength(args.testId, 'testId', 255);
   const where = {
     ...(testId ? { testId } : {}),
-    ...(args.validOnly ?? true ? { isValid: true } : {}),
+    ...((args.validOnly ?? true) ? { isValid: true } : {}),
   };
   return em.find(ABTestResult, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit });
 }
 
-export interface DeltaStats {
+interface DeltaStats {
   mean: number | null;
   median: number | null;
 }

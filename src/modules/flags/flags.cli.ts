@@ -3,8 +3,7 @@
 // within seconds, and it lasts until the next server start.
 import type { Command } from 'commander';
 import { hostname, userInfo } from 'node:os';
-import { forkEm } from '../../db/orm';
-import { clearFlagOverride, FLAG_REFRESH_MS, flagDetails, readFlagOverrides, setFlagOverride } from './overrides';
+import { FLAG_REFRESH_MS } from './flags';
 import { withDatabase } from '../../cli/database';
 import { action, out } from '../../cli/output';
 
@@ -23,20 +22,24 @@ function cliActor(): string {
 }
 
 export function registerFlags(program: Command): void {
-  const flags = program.command('flags').description('list the kill switches, or set/clear a runtime override (DATABASE_URL; lasts until the next server start)');
+  const flags = program
+    .command('flags')
+    .description('list the kill switches, or set/clear a runtime override (DATABASE_URL; lasts until the next server start)');
 
   flags
     .command('list', { isDefault: true })
-    .description('each switch: effective value, source, this shell\'s environment value, and the stored override')
+    .description("each switch: effective value, source, this shell's environment value, and the stored override")
     .action(
       action(() =>
         withDatabase(async (orm, config) => {
+          const [{ forkEm }, { flagDetails, readFlagOverrides }] = await Promise.all([import('../../db/orm'), import('./overrides')]);
           const details = flagDetails(config.flags, await readFlagOverrides(forkEm(orm)));
           out(`Kill switches on ${config.database.display}:`);
           for (const d of details) {
             const env = `${d.envVar}=${d.envEnabled ? '1' : '0'} in this shell`;
             out(`  ${d.flag.padEnd(20)} ${onOff(d.enabled).padEnd(3)}  ${d.source.padEnd(8)}  ${env}`);
-            if (d.source === 'OVERRIDE') out(`    override ${onOff(d.enabled)} set by ${d.changedBy} at ${d.changedAt?.toISOString()}: ${d.reason ?? '(no reason given)'}`);
+            if (d.source === 'OVERRIDE')
+              out(`    override ${onOff(d.enabled)} set by ${d.changedBy} at ${d.changedAt?.toISOString()}: ${d.reason ?? '(no reason given)'}`);
           }
           out('Servers use their own environment values where no override is stored; an override lasts until the next server start.');
         }),
@@ -54,6 +57,7 @@ export function registerFlags(program: Command): void {
       .action(
         action((flag: string, opts: { reason: string }) =>
           withDatabase(async (orm) => {
+            const [{ forkEm }, { setFlagOverride }] = await Promise.all([import('../../db/orm'), import('./overrides')]);
             const actor = cliActor();
             await setFlagOverride(forkEm(orm), flag.toUpperCase(), enabled, opts.reason, actor);
             out(`${flag.toUpperCase()} overridden to ${onOff(enabled)} by ${actor}: ${opts.reason}`);
@@ -69,6 +73,7 @@ export function registerFlags(program: Command): void {
     .action(
       action((flag: string) =>
         withDatabase(async (orm) => {
+          const [{ forkEm }, { clearFlagOverride }] = await Promise.all([import('../../db/orm'), import('./overrides')]);
           await clearFlagOverride(forkEm(orm), flag.toUpperCase());
           out(`${flag.toUpperCase()}: override cleared; every server returns to its environment value within ${FLAG_REFRESH_MS / 1000} s.`);
         }),

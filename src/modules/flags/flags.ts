@@ -4,6 +4,9 @@ import { ServiceError } from '../../shared/errors';
 
 export type FlagState = Readonly<Record<FeatureFlagName, boolean>>;
 
+/** How often each server re-reads the stored overrides. */
+export const FLAG_REFRESH_MS = 2000;
+
 export const FLAG_NAMES = Object.keys(FLAG_ENV_VARS) as FeatureFlagName[];
 
 const DISABLED_MESSAGES: Record<FeatureFlagName, string> = {
@@ -13,8 +16,4 @@ const DISABLED_MESSAGES: Record<FeatureFlagName, string> = {
 
 export function featureDisabled(flag: FeatureFlagName): ServiceError {
   return new ServiceError('FEATURE_DISABLED', DISABLED_MESSAGES[flag], { flag: FLAG_ENV_VARS[flag] });
-}
-
-export function requireFlag(flags: FlagState, flag: FeatureFlagName): void {
-  if (!flags[flag]) throw featureDisabled(flag);
 }

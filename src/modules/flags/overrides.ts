@@ -8,8 +8,8 @@ import { FeatureFlagOverride } from '../../db/entities';
 import { forkEm, type Em, type Orm } from '../../db/orm';
 import type { Logger } from '../../logger';
 import { badInput } from '../../shared/errors';
-import { FLAG_NAMES, type FlagState } from './flags';
-import { describeError } from '../ops/health';
+import { FLAG_NAMES, FLAG_REFRESH_MS, type FlagState } from './flags';
+import { describeError } from '../../shared/describe-error';
 import { checkLength } from '../../shared/validation';
 import { flagsChanged } from '../live/publish';
 
@@ -88,8 +88,6 @@ export async function clearOverridesAtStartup(em: Em, logger: Logger): Promise<F
     return rows;
   });
 }
-
-export const FLAG_REFRESH_MS = 2000;
 
 /** This server's view of the kill switches: environment values plus the overrides it last read. */
 export class FlagStore {

@@ -23,7 +23,7 @@ export interface RunChange {
 }
 
 /** A kill switch override was set or cleared: every server re-reads the overrides now. */
-export interface FlagsChange {
+interface FlagsChange {
   k: 'flags';
   at: number;
 }

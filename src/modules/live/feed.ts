@@ -36,7 +36,7 @@ export interface LiveMetrics {
 }
 
 /** WebSocket close code for a client too slow to take what it subscribed to ("try again later"). */
-export const SLOW_CONSUMER_CLOSE = 1013;
+const SLOW_CONSUMER_CLOSE = 1013;
 
 // How many runs/phases the duplicate check remembers (the latest delivered version or state of each).
 const REMEMBERED = 50_000;

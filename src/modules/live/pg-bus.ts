@@ -4,7 +4,7 @@
 // the gap, so subscribers get an explicit "you may have missed changes" signal instead of silence.
 import { Client } from 'pg';
 import type { Logger } from '../../logger';
-import { describeError } from '../ops/health';
+import { describeError } from '../../shared/describe-error';
 import type { BusHandlers, ChangeBus } from './bus';
 import { decode, type Change } from './changes';
 import { CHANNEL } from './publish';

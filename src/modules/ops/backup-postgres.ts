@@ -4,9 +4,11 @@ import { spawn } from 'node:child_process';
 import { maskUrl } from '../../db/url';
 import type { Progress } from './backup-types';
 
-export class ToolMissingError extends Error {
+class ToolMissingError extends Error {
   constructor(tool: string) {
-    super(`${tool} is not installed (or not on PATH): install the PostgreSQL client tools, e.g. \`apt-get install postgresql-client\` (same major version as the server)`);
+    super(
+      `${tool} is not installed (or not on PATH): install the PostgreSQL client tools, e.g. \`apt-get install postgresql-client\` (same major version as the server)`,
+    );
     this.name = 'ToolMissingError';
   }
 }
@@ -15,7 +17,7 @@ export class ToolMissingError extends Error {
  * libpq connection settings for a DATABASE_URL: the URL without its password (safe on a command line, which
  * other users can see in `ps`) and the password in PGPASSWORD for the child only.
  */
-export function libpqConnection(databaseUrl: string, baseEnv: Readonly<Record<string, string>>): { dbname: string; env: Record<string, string> } {
+function libpqConnection(databaseUrl: string, baseEnv: Readonly<Record<string, string>>): { dbname: string; env: Record<string, string> } {
   const url = new URL(databaseUrl);
   const password = decodeURIComponent(url.password);
   url.password = '';

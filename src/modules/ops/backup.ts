@@ -69,7 +69,10 @@ function assertNotLiveSqliteFile(db: string, file: string): void {
     return x.dev === y.dev && x.ino === y.ino;
   };
   if (live.has(resolve(file)) || live.has(out) || SQLITE_COMPANIONS.some((suffix) => sameInode(file, db + suffix))) {
-    throw new ServiceError('BAD_USER_INPUT', `${file} is the live database ${db} (or one of its -wal/-shm/-journal files): choose another --out; nothing was written`);
+    throw new ServiceError(
+      'BAD_USER_INPUT',
+      `${file} is the live database ${db} (or one of its -wal/-shm/-journal files): choose another --out; nothing was written`,
+    );
   }
 }
 

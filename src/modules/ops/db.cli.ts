@@ -1,8 +1,7 @@
 // `autopack db backup|restore`: the rollout guide's Step 2a and Step 5b on DATABASE_URL.
 import type { Command } from 'commander';
 import { loadConfig } from '../../config';
-import { backupDatabase, defaultBackupName, type TableCount } from './backup';
-import { assertNothingRunning, executeRestore, planRestore } from './restore';
+import type { TableCount } from './backup';
 import { action, CliExit, out } from '../../cli/output';
 import { requireDatabase } from '../../cli/database';
 
@@ -36,6 +35,7 @@ export function registerDb(program: Command): void {
     .option('--force', 'overwrite the file if it exists')
     .action(
       action(async (opts: { out?: string; force?: boolean }) => {
+        const { backupDatabase, defaultBackupName } = await import('./backup');
         const config = loadConfig();
         requireDatabase(config.database);
         const file = opts.out ?? defaultBackupName(config.database);
@@ -51,6 +51,7 @@ export function registerDb(program: Command): void {
     .option('--yes', 'really replace the database (without it: show what would happen, change nothing)')
     .action(
       action(async (file: string, opts: { yes?: boolean }) => {
+        const { assertNothingRunning, executeRestore, planRestore } = await import('./restore');
         const config = loadConfig();
         requireDatabase(config.database);
         out(`Checking ${file}`);
@@ -66,7 +67,9 @@ export function registerDb(program: Command): void {
         out(`Restored ${config.database.display}:`);
         printTables(result.tables);
         if (result.pendingMigrations.length) {
-          out(`The backup predates ${result.pendingMigrations.length} migration(s) (${result.pendingMigrations.join(', ')}): run \`autopack migrate up\` to apply them again.`);
+          out(
+            `The backup predates ${result.pendingMigrations.length} migration(s) (${result.pendingMigrations.join(', ')}): run \`autopack migrate up\` to apply them again.`,
+          );
         }
         if (config.database.kind === 'sqlite') {
           out('Restart every server that uses this database file: a running server keeps the replaced file open and would not see the restored data.');

@@ -1,9 +1,9 @@
 // The rollout guide's health check: database, Qdrant and kill switches.
 import type { Config } from '../../config';
-import { maskUrl } from '../../db/url';
+import { describeError } from '../../shared/describe-error';
 import type { Orm } from '../../db/orm';
 import type { FlagState } from '../flags/flags';
-import { shortLived } from '../../short-lived';
+import { shortLived } from '../../shared/short-lived';
 
 export interface HealthReport {
   status: 'healthy' | 'unhealthy';
@@ -16,12 +16,6 @@ export interface HealthReport {
 
 const TIMEOUT_MS = 2000;
 
-/** Error text safe to show: one line, URLs without passwords. */
-export function describeError(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  return maskUrl(msg.split('\n')[0]) || 'unknown error';
-}
-
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([
@@ -32,7 +26,7 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
-export async function checkDatabase(orm: Orm): Promise<string> {
+async function checkDatabase(orm: Orm): Promise<string> {
   try {
     await withTimeout(orm.em.getConnection().execute('select 1'), 'database');
     return 'connected';
@@ -41,7 +35,7 @@ export async function checkDatabase(orm: Orm): Promise<string> {
   }
 }
 
-export async function checkQdrant(host: string | null): Promise<string> {
+async function checkQdrant(host: string | null): Promise<string> {
   if (!host) return 'disabled';
   try {
     const res = await fetch(`${host}/healthz`, { signal: AbortSignal.timeout(TIMEOUT_MS) });

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { migrateDown, migrateUp, migrationState } from './migrations';
-import { verifySchema } from './verify';
 import { action, CliExit, mark, out } from '../../cli/output';
-
 import type { Orm } from '../../db/orm';
 import { withDatabase } from '../../cli/database';
 
@@ -17,13 +14,17 @@ export function registerMigrate(program: Command): void {
     .description('apply every pending migration (idempotent: a second run does nothing)')
     .action(
       action(() =>
-        withOrm(async (orm, db) => {
-          const { pending } = await migrationState(orm);
-          out(pending.length ? `Applying ${pending.length} migration(s) to ${db}` : `${db}: already up to date`);
-          const applied = await migrateUp(orm);
-          for (const name of applied) out(`  ${mark(true)} ${name}`);
-          if (pending.length) out(`Done: ${applied.length} applied. Next: autopack migrate verify`);
-        }, { create: true }),
+        withOrm(
+          async (orm, db) => {
+            const { migrateUp, migrationState } = await import('./migrations');
+            const { pending } = await migrationState(orm);
+            out(pending.length ? `Applying ${pending.length} migration(s) to ${db}` : `${db}: already up to date`);
+            const applied = await migrateUp(orm);
+            for (const name of applied) out(`  ${mark(true)} ${name}`);
+            if (pending.length) out(`Done: ${applied.length} applied. Next: autopack migrate verify`);
+          },
+          { create: true },
+        ),
       ),
     );
 
@@ -33,6 +34,7 @@ export function registerMigrate(program: Command): void {
     .action(
       action(() =>
         withOrm(async (orm, db) => {
+          const { migrateDown } = await import('./migrations');
           const reverted = await migrateDown(orm);
           out(reverted ? `Reverted ${reverted} on ${db}` : `${db}: no migration applied, nothing to revert`);
         }),
@@ -45,6 +47,7 @@ export function registerMigrate(program: Command): void {
     .action(
       action(() =>
         withOrm(async (orm, db) => {
+          const { migrationState } = await import('./migrations');
           const state = await migrationState(orm);
           out(`Database: ${db}`);
           for (const m of state.applied) out(`  applied  ${m.name}${m.executedAt ? `  (${m.executedAt.toISOString()})` : ''}`);
@@ -60,6 +63,7 @@ export function registerMigrate(program: Command): void {
     .action(
       action(() =>
         withOrm(async (orm, db) => {
+          const { verifySchema } = await import('./verify');
           out(`Verifying ${db}`);
           const checks = await verifySchema(orm);
           for (const c of checks) {

@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../../../migrations';
 import type { Orm } from '../../db/orm';
 import { forkEm, isPostgres } from '../../db/orm';
 import type { Em } from '../../db/orm';
+import { optionalDriverDate } from '../../db/driver-date';
 
 // Any constant works as long as every autopack process uses the same one.
 const MIGRATION_LOCK_KEY = 7_146_146_012;
@@ -51,18 +52,12 @@ export async function migrationState(orm: Orm): Promise<MigrationState> {
     else throw e;
   }
   // MikroORM logs names without their file extension in recent versions, with it in old ones.
-  const applied = rows.map((r) => ({ name: ['.js', '.ts'].includes(parse(r.name).ext) ? parse(r.name).name : r.name, executedAt: toDate(r.executed_at) }));
+  const applied = rows.map((r) => ({
+    name: ['.js', '.ts'].includes(parse(r.name).ext) ? parse(r.name).name : r.name,
+    executedAt: optionalDriverDate(r.executed_at),
+  }));
   const done = new Set(applied.map((m) => m.name));
   return { applied, pending: MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name)) };
-}
-
-/** PostgreSQL gives "YYYY-MM-DD HH:MM:SS.ffffff+00", SQLite "YYYY-MM-DD HH:MM:SS" (UTC) or epoch milliseconds. */
-function toDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  if (typeof value === 'number') return new Date(value);
-  const text = String(value).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
-  return new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`);
 }
 
 /** Applies every pending migration; returns the names applied (empty when already up to date). */

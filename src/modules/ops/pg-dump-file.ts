@@ -1,5 +1,5 @@
 // Reads a plain-format pg_dump file without loading it: whether it is one (and complete), which tables it
-// creates, whether it drops them first (--clean), the rows of each COPY block, and anything in it that
+// creates, the rows of each COPY block, and anything in it that
 // psql would run as a program rather than load as data.
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
@@ -10,8 +10,6 @@ export interface PgDumpScan {
   isDump: boolean;
   /** Ends with "-- PostgreSQL database dump complete" (a cut-off file does not). */
   complete: boolean;
-  /** Made with --clean: drops each object before creating it. */
-  clean: boolean;
   createdTables: string[];
   /** Rows per table, from the COPY blocks. */
   tables: TableCount[];
@@ -64,7 +62,7 @@ async function* lines(file: string): AsyncGenerator<string> {
 const bareName = (qualified: string) => (qualified.split('.').pop() ?? qualified).replace(/^"|"$/g, '').replace(/""/g, '"');
 
 export async function scanPgDump(file: string): Promise<PgDumpScan> {
-  const scan: PgDumpScan = { isDump: false, complete: false, clean: false, createdTables: [], tables: [], refused: null };
+  const scan: PgDumpScan = { isDump: false, complete: false, createdTables: [], tables: [], refused: null };
   let seen = 0;
   let copying: TableCount | null = null;
   for await (const line of lines(file)) {
@@ -84,7 +82,6 @@ export async function scanPgDump(file: string): Promise<PgDumpScan> {
     if (seen <= 5 && line === '-- PostgreSQL database dump') scan.isDump = true;
     if (!scan.isDump && seen > 5) break;
     if (line === '-- PostgreSQL database dump complete') scan.complete = true;
-    else if (line.startsWith('DROP TABLE IF EXISTS ') || line.startsWith('DROP TABLE ')) scan.clean = true;
     const create = /^CREATE TABLE (\S+) \($/.exec(line);
     if (create) scan.createdTables.push(bareName(create[1]));
     const copy = /^COPY (\S+) \(.*\) FROM stdin;$/.exec(line);

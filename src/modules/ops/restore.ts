@@ -41,7 +41,7 @@ export interface RestoreResult {
 }
 
 /** Checks that `file` is a complete backup of an autopack database for `target`'s backend; its tables. */
-export async function inspectBackup(target: DatabaseTarget, file: string): Promise<TableCount[]> {
+async function inspectBackup(target: DatabaseTarget, file: string): Promise<TableCount[]> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new ServiceError('NOT_FOUND', `backup file ${file} not found`);
   const invalid = (why: string) => new ServiceError('BAD_USER_INPUT', `${file} is not a usable backup: ${why}; nothing was changed`);
   let tables: TableCount[];
@@ -70,7 +70,7 @@ export async function inspectBackup(target: DatabaseTarget, file: string): Promi
 const isMissingSchema = (e: unknown) => e instanceof TableNotFoundException || e instanceof InvalidFieldNameException;
 
 /** Runs a server is executing right now: PHASE_EXECUTION with a lease that has not expired. */
-export async function findRunningExecutions(em: Em): Promise<RunningExecution[]> {
+async function findRunningExecutions(em: Em): Promise<RunningExecution[]> {
   try {
     const runs = await em.find(
       Run,
@@ -121,7 +121,7 @@ export async function planRestore(target: DatabaseTarget, file: string, childEnv
   }
 }
 
-export function describeRunning(running: RunningExecution[]): string {
+function describeRunning(running: RunningExecution[]): string {
   return running.map((r) => `${r.runId} (server ${r.ownerId ?? 'unknown'}, lease until ${r.leaseExpiresAt.toISOString()})`).join(', ');
 }
 

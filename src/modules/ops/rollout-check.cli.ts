@@ -29,7 +29,13 @@ export function registerRolloutCheck(program: Command): void {
         out(`Rollout check against ${baseUrl}`);
         let report;
         try {
-          report = await runRolloutChecks({ baseUrl, apiKey: opts.apiKey ?? config.apiKey, withExecution: !!opts.withExecution, timeoutSeconds, progress: out });
+          report = await runRolloutChecks({
+            baseUrl,
+            apiKey: opts.apiKey ?? config.apiKey,
+            withExecution: !!opts.withExecution,
+            timeoutSeconds,
+            progress: out,
+          });
         } catch (e) {
           if (e instanceof ServerUnreachableError) throw new CliExit(1, e.message);
           throw e;

@@ -1,11 +1,13 @@
 // The rollout guide's "Post-Rollout Validation" smoke checklist, run against a server over HTTP exactly as
 // an operator's curl commands would: /health, the REST dashboard routes, and GraphQL for the rest.
 import { ServiceError } from '../../shared/errors';
-import { describeError } from './health';
+import { describeError } from '../../shared/describe-error';
 import { formatStage, rolloutStage, type RolloutStage } from './rollout-stage';
 import { ApiClient } from '../../cli/client';
+import { isFinished } from '../../db/entities/enums';
+import { compactUtc } from '../../shared/compact-time';
 
-export type CheckStatus = 'pass' | 'fail' | 'skip';
+type CheckStatus = 'pass' | 'fail' | 'skip';
 
 export interface CheckResult {
   status: CheckStatus;
@@ -34,11 +36,11 @@ export class ServerUnreachableError extends Error {}
 
 interface HttpResult {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- /health and REST answers of several shapes, each read field by field
   body: any;
 }
 
 const CATEGORIES = ['retrieval_tokens', 'second_opinion_tokens', 'evidence_request_tokens', 'base_tokens'] as const;
-const DONE = /^DONE_/;
 
 const pass = (label: string, detail: string): CheckResult => ({ status: 'pass', label, detail });
 const fail = (label: string, detail: string): CheckResult => ({ status: 'fail', label, detail });
@@ -53,7 +55,7 @@ const switchOn = (v: unknown) => v === true || (typeof v === 'object' && v !== n
 class RolloutProbe {
   readonly api: ApiClient;
   readonly createdRuns: string[] = [];
-  private readonly stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  private readonly stamp = compactUtc(new Date());
 
   constructor(private readonly opts: RolloutOptions) {
     this.api = new ApiClient(opts.baseUrl, opts.apiKey);
@@ -128,13 +130,17 @@ class RolloutProbe {
     for (;;) {
       let run: RunView;
       try {
-        run = (await this.api.gql<{ run: RunView }>(`query($id: ID!) { run(id: $id) { state failureReason tokensUsed status { totalPhases completedPhases } } }`, { id })).run;
+        run = (
+          await this.api.gql<{ run: RunView }>(`query($id: ID!) { run(id: $id) { state failureReason tokensUsed status { totalPhases completedPhases } } }`, {
+            id,
+          })
+        ).run;
       } catch (e) {
         return { result: fail(label, `${id}: ${errorText(e)}`), runId: id };
       }
       const seen = `${id}: ${run.state}, ${run.status.completedPhases}/${run.status.totalPhases} phases complete, ${run.tokensUsed} tokens`;
       if (run.state === 'DONE_SUCCESS') return { result: pass(label, seen), runId: id };
-      if (DONE.test(run.state)) {
+      if (isFinished(run.state)) {
         const hint = run.failureReason?.startsWith('No executor configured') ? ' (set AUTOPACK_EXECUTOR_COMMAND on the server)' : '';
         return { result: fail(label, `${seen}: ${run.failureReason ?? 'no reason given'}${hint}`), runId: id };
       }
@@ -169,8 +175,12 @@ class RolloutProbe {
     const missing = [...CATEGORIES, 'total_tokens', 'total_phases', 'phases_with_metrics'].filter((k) => typeof b[k] !== 'number');
     if (missing.length) return fail(label, `200 for run ${runId} but without ${missing.join(', ')}`);
     const sum = CATEGORIES.reduce((s, k) => s + (b[k] as number), 0);
-    if (sum !== b.total_tokens) return fail(label, `run ${runId}: DOUBLE COUNTING total_tokens ${b.total_tokens} differs from the sum of the four categories ${sum}`);
-    return pass(label, `200 for run ${runId}: total_tokens ${b.total_tokens} = sum of the four categories, ${b.phases_with_metrics}/${b.total_phases} phases with metrics`);
+    if (sum !== b.total_tokens)
+      return fail(label, `run ${runId}: DOUBLE COUNTING total_tokens ${b.total_tokens} differs from the sum of the four categories ${sum}`);
+    return pass(
+      label,
+      `200 for run ${runId}: total_tokens ${b.total_tokens} = sum of the four categories, ${b.phases_with_metrics}/${b.total_phases} phases with metrics`,
+    );
   }
 
   async abResults(): Promise<CheckResult> {
@@ -178,7 +188,8 @@ class RolloutProbe {
     const res = await this.get('/api/dashboard/ab-results?valid_only=true');
     if (res.status !== 200) return fail(label, httpText(res));
     const b = res.body ?? {};
-    const shaped = typeof b.count === 'number' && typeof b.filters === 'object' && b.filters !== null && Array.isArray(b.results) && b.count === b.results.length;
+    const shaped =
+      typeof b.count === 'number' && typeof b.filters === 'object' && b.filters !== null && Array.isArray(b.results) && b.count === b.results.length;
     return shaped
       ? pass(label, `200: count ${b.count}, filters ${JSON.stringify(b.filters)}`)
       : fail(label, `200 but not {count, filters, results}: ${JSON.stringify(b).slice(0, 200)}`);
@@ -193,7 +204,10 @@ class RolloutProbe {
       const checked = `${r.metricsRowsChecked} phase_metrics row(s) and ${r.runsChecked} run(s) checked`;
       return r.ok
         ? pass(label, `${checked}, no double counting`)
-        : fail(label, `${r.metricsViolationCount} bad phase_metrics row(s), ${r.runViolationCount} inconsistent run(s); ${checked} (details: autopack integrity)`);
+        : fail(
+            label,
+            `${r.metricsViolationCount} bad phase_metrics row(s), ${r.runViolationCount} inconsistent run(s); ${checked} (details: autopack integrity)`,
+          );
     } catch (e) {
       return fail(label, errorText(e));
     }
@@ -210,7 +224,10 @@ class RolloutProbe {
       const failed = d.schemaVerification.filter((c) => !c.ok);
       const seen = `${applied.length} applied, ${pending.length} pending; ${d.schemaVerification.length - failed.length}/${d.schemaVerification.length} schema checks passed`;
       if (!pending.length && !failed.length) return pass(label, seen);
-      const problems = [...(pending.length ? [`pending: ${pending.join(', ')}`] : []), ...failed.map((c) => `${c.label}${c.detail ? ` (${c.detail.split('\n')[0]})` : ''}`)];
+      const problems = [
+        ...(pending.length ? [`pending: ${pending.join(', ')}`] : []),
+        ...failed.map((c) => `${c.label}${c.detail ? ` (${c.detail.split('\n')[0]})` : ''}`),
+      ];
       return fail(label, `${seen}: ${problems.join('; ')}`);
     } catch (e) {
       if (e instanceof ServiceError && (e.code as string) === 'GRAPHQL_VALIDATION_FAILED') {

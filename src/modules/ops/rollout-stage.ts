@@ -10,7 +10,8 @@ export function rolloutStage(switches: { phase6Metrics: boolean; consolidatedMet
   const { phase6Metrics, consolidatedMetrics } = switches;
   if (!phase6Metrics && !consolidatedMetrics) return { stage: 0, description: 'both kill switches OFF (the default, and the rollback target)' };
   if (phase6Metrics && !consolidatedMetrics) return { stage: 1, description: 'telemetry collection only' };
-  if (phase6Metrics && consolidatedMetrics) return { stage: 2, description: 'telemetry and the consolidated metrics dashboard (Stage 2, and Stage 3: full production)' };
+  if (phase6Metrics && consolidatedMetrics)
+    return { stage: 2, description: 'telemetry and the consolidated metrics dashboard (Stage 2, and Stage 3: full production)' };
   return {
     stage: null,
     description:

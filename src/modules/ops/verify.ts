@@ -37,7 +37,7 @@ interface CriticalQuery {
   sql(em: Em, biggestRun: string): string;
 }
 
-export const CRITICAL_QUERIES: ReadonlyArray<CriticalQuery> = [
+const CRITICAL_QUERIES: ReadonlyArray<CriticalQuery> = [
   {
     label: 'Consolidated metrics query',
     table: 'phase_metrics',
@@ -59,7 +59,7 @@ export const CRITICAL_QUERIES: ReadonlyArray<CriticalQuery> = [
 ];
 
 /** The guide's "< 100ms query times for 10K records" for the consolidated metrics query. */
-export const CONSOLIDATED_TARGET_MS = 100;
+const CONSOLIDATED_TARGET_MS = 100;
 const CONSOLIDATED_PAGE = { limit: 1000, offset: 0 };
 const TIMED_RUNS = 3;
 
@@ -69,7 +69,7 @@ function consolidatedSql(em: Em, runId: string): string {
 }
 
 /** The CHECK constraints that keep telemetry honest, and a pattern their definition matches on either backend. */
-export const EXPECTED_CHECKS: ReadonlyArray<{ name: string; table: string; definition: RegExp }> = [
+const EXPECTED_CHECKS: ReadonlyArray<{ name: string; table: string; definition: RegExp }> = [
   { name: 'ck_phase_metrics_total', table: 'phase_metrics', definition: /total_tokens"?\s*=\s*\(*\s*"?retrieval_tokens/i },
   { name: 'ck_phase_metrics_non_negative', table: 'phase_metrics', definition: /retrieval_tokens"?\)?\s*>=\s*0/i },
   { name: 'run state in RunState', table: 'runs', definition: /state"?\)?\s*(=\s*any|in)\s*\(.*DONE_SUCCESS/i },
@@ -121,7 +121,10 @@ async function checkDefinitions(em: Em, table: string): Promise<string[]> {
 function servingIndexes(plan: string, table: string, leading: string, indexes: Map<string, string>): string[] {
   const candidates = [...indexes].filter(([, cols]) => cols.split(',')[0].trim() === leading).map(([name]) => name);
   if (new RegExp(`Seq Scan on ${table}\\b|^\\s*SCAN ${table}\\b`, 'm').test(plan)) return [];
-  return candidates.filter((name) => new RegExp(`\\b${name}\\b`).test(plan) && (isPgPlan(plan) || new RegExp(`SEARCH ${table} USING (COVERING )?INDEX ${name} \\(${leading}=`).test(plan)));
+  return candidates.filter(
+    (name) =>
+      new RegExp(`\\b${name}\\b`).test(plan) && (isPgPlan(plan) || new RegExp(`SEARCH ${table} USING (COVERING )?INDEX ${name} \\(${leading}=`).test(plan)),
+  );
 }
 
 const isPgPlan = (plan: string) => /cost=/.test(plan);
@@ -201,7 +204,11 @@ export async function verifySchema(orm: Orm): Promise<VerifyCheck[]> {
 
   for (const c of EXPECTED_CHECKS) {
     const defs = await checkDefinitions(em, c.table);
-    checks.push({ ok: defs.some((d) => c.definition.test(d)), label: `Check constraint ${c.name} on ${c.table}`, detail: defs.some((d) => c.definition.test(d)) ? undefined : 'missing' });
+    checks.push({
+      ok: defs.some((d) => c.definition.test(d)),
+      label: `Check constraint ${c.name} on ${c.table}`,
+      detail: defs.some((d) => c.definition.test(d)) ? undefined : 'missing',
+    });
   }
 
   const big = await biggestRun(em).catch(() => null);

@@ -7,12 +7,12 @@ import { checkId, checkLimit } from '../../shared/validation';
 import { classifyError, confidenceFor, messageWords, topKeywords, type Confidence, type ErrorType } from './classify';
 import { detectorSource } from './detector';
 import { normalizeTokens, signatureOf, tokenize } from './normalize';
+import { DEFAULT_MIN_OCCURRENCES, MAX_MIN_OCCURRENCES } from './limits';
+import { driverDate } from '../../db/driver-date';
 
-export const FAILURE_EVENT_TYPES = ['PHASE_FAILED', 'RUN_FAILED'];
-export const DEFAULT_MIN_OCCURRENCES = 3;
-export const MAX_MIN_OCCURRENCES = 1000;
+const FAILURE_EVENT_TYPES = ['PHASE_FAILED', 'RUN_FAILED'];
 /** Distinct messages kept per pattern (for generated tests and backlog entries). */
-export const MAX_SAMPLES = 5;
+const MAX_SAMPLES = 5;
 
 export interface FailurePattern {
   patternId: string;
@@ -81,13 +81,15 @@ function normalizeOnce(message: string): Normalized {
   return { normalized, signature: signatureOf(normalized), words: messageWords(tokens) };
 }
 
-export function checkMinOccurrences(value: number): number {
+function checkMinOccurrences(value: number): number {
   return checkLimit(value, 'minOccurrences', MAX_MIN_OCCURRENCES);
 }
 
 /** Deterministic order: most frequent first, then oldest, then by id. */
-export function comparePatterns(a: FailurePattern, b: FailurePattern): number {
-  return b.occurrences - a.occurrences || a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || (a.patternId < b.patternId ? -1 : a.patternId > b.patternId ? 1 : 0);
+function comparePatterns(a: FailurePattern, b: FailurePattern): number {
+  return (
+    b.occurrences - a.occurrences || a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || (a.patternId < b.patternId ? -1 : a.patternId > b.patternId ? 1 : 0)
+  );
 }
 
 /** Reads the failure events with one statement (phase ids joined) and groups them in memory. */
@@ -116,10 +118,20 @@ export async function analyzeFailures(em: Em, opts: AnalysisOptions = {}): Promi
     failureEvents++;
     let n = seen.get(message);
     if (!n) seen.set(message, (n = normalizeOnce(message)));
-    const at = row.createdAt instanceof Date ? row.createdAt : new Date(row.createdAt);
+    const at = driverDate(row.createdAt);
     let g = groups.get(n.signature);
     if (!g) {
-      g = { normalized: n.normalized, signature: n.signature, occurrences: 0, runIds: new Set(), phaseIds: new Set(), firstSeenAt: at, lastSeenAt: at, samples: [], words: new Map() };
+      g = {
+        normalized: n.normalized,
+        signature: n.signature,
+        occurrences: 0,
+        runIds: new Set(),
+        phaseIds: new Set(),
+        firstSeenAt: at,
+        lastSeenAt: at,
+        samples: [],
+        words: new Map(),
+      };
       groups.set(n.signature, g);
     }
     g.occurrences++;
@@ -131,7 +143,10 @@ export async function analyzeFailures(em: Em, opts: AnalysisOptions = {}): Promi
     for (const w of n.words) g.words.set(w, (g.words.get(w) ?? 0) + 1);
   }
 
-  const patterns = [...groups.values()].filter((g) => g.occurrences >= minOccurrences).map(toPattern).sort(comparePatterns);
+  const patterns = [...groups.values()]
+    .filter((g) => g.occurrences >= minOccurrences)
+    .map(toPattern)
+    .sort(comparePatterns);
   let largestGroup = 0;
   for (const g of groups.values()) largestGroup = Math.max(largestGroup, g.occurrences);
   return { runId, minOccurrences, failureEvents, distinctSignatures: groups.size, largestGroup, patterns };

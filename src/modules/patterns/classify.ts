@@ -45,7 +45,10 @@ const NAMED: Record<string, ErrorType> = {
 const PHRASES: [ErrorType, RegExp][] = [
   ['OUT_OF_MEMORY', /out of memory|heap limit|allocation failed|\bENOMEM\b|\bOOM\b|exit code 137\b|\bSIGKILL\b.*memory/i],
   ['TIMEOUT', /timed? ?out|\btimeout\b|\bETIMEDOUT\b|deadline exceeded/i],
-  ['NETWORK_ERROR', /\bE(?:CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|NOTFOUND|AI_AGAIN|PIPE)\b|connection (?:refused|reset)|socket hang up|network is unreachable/i],
+  [
+    'NETWORK_ERROR',
+    /\bE(?:CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|NOTFOUND|AI_AGAIN|PIPE)\b|connection (?:refused|reset)|socket hang up|network is unreachable/i,
+  ],
   ['PERMISSION_DENIED', /\bE(?:ACCES|PERM)\b|permission denied|operation not permitted|access is denied/i],
   ['IMPORT_ERROR', /cannot find module|no module named|cannot import name|\b(?:ERR_)?MODULE_NOT_FOUND\b|failed to resolve import/i],
   ['FILE_NOT_FOUND', /\bENOENT\b|no such file or directory|file not found|cannot find the (?:file|path)/i],
@@ -74,8 +77,10 @@ export const priorityFor = (occurrences: number): Priority => (occurrences >= 10
 
 const STOPWORDS = new Set(
   // English glue, words every failure has, and Python's traceback header.
-  ('the and for with from that this was were not are but has have had into onto via its you your our after before while when then ' +
-    'than there been being can could would should will did does line col column error failed failure traceback most recent call last').split(' '),
+  (
+    'the and for with from that this was were not are but has have had into onto via its you your our after before while when then ' +
+    'than there been being can could would should will did does line col column error failed failure traceback most recent call last'
+  ).split(' '),
 );
 
 /**

@@ -21,7 +21,7 @@ export function escapeLiteral(text: string): string {
 
 const literalSource = (text: string) => text.split(' ').map(escapeLiteral).join('\\s+');
 
-export function slotSource(slot: Slot): string {
+function slotSource(slot: Slot): string {
   return `(?:<${slot}>|${SLOT_PATTERNS[slot]})`;
 }
 

@@ -4,10 +4,7 @@ import { checkLimit } from '../../shared/validation';
 import type { FailurePattern } from './analyze';
 import { renderPatternFiles } from './codegen';
 import { writeGeneratedFiles, type WriteReport } from './write';
-
-export const DEFAULT_OUT_DIR = './generated-patterns';
-export const DEFAULT_TOP = 5;
-export const MAX_TOP = 100;
+import { DEFAULT_OUT_DIR, DEFAULT_TOP, MAX_TOP } from './limits';
 
 export interface GenerateOptions {
   outDir?: string;

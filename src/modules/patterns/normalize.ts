@@ -25,7 +25,7 @@ export const SLOT_PATTERNS: Record<Slot, string> = {
   ID: ID_BODY,
   NUM: String.raw`\d{4,}`,
 };
-export const SLOTS = Object.keys(SLOT_PATTERNS) as Slot[];
+const SLOTS = Object.keys(SLOT_PATTERNS) as Slot[];
 export const MARKER = new RegExp(`<(${SLOTS.join('|')})>`, 'g');
 
 interface Rule {

@@ -4,9 +4,8 @@ import type { Command } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { loadConfig } from '../../config';
-import { forkEm } from '../../db/orm';
-import { analyzeFailures, DEFAULT_MIN_OCCURRENCES, MAX_MIN_OCCURRENCES, type FailurePattern, type PatternAnalysis } from './analyze';
-import { DEFAULT_OUT_DIR, DEFAULT_TOP, generatePatternCode, MAX_TOP } from './generate';
+import type { FailurePattern, PatternAnalysis } from './analyze';
+import { DEFAULT_MIN_OCCURRENCES, DEFAULT_OUT_DIR, DEFAULT_TOP, MAX_MIN_OCCURRENCES, MAX_TOP } from './limits';
 import { action, CliExit, out } from '../../cli/output';
 import { openDatabase } from '../../cli/database';
 
@@ -47,7 +46,12 @@ function printTable(patterns: FailurePattern[]): void {
   const numeric = new Set([0, 3, 4]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   for (const r of [header, ...rows]) {
-    out(r.map((cell, c) => (c === r.length - 1 ? cell : numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
+    out(
+      r
+        .map((cell, c) => (c === r.length - 1 ? cell : numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+        .join('  ')
+        .trimEnd(),
+    );
   }
 }
 
@@ -57,16 +61,23 @@ function describeScope(a: PatternAnalysis): string {
 
 function printNoPatterns(a: PatternAnalysis): void {
   out(`No failure pattern with at least ${a.minOccurrences} occurrence(s): ${describeScope(a)}, ${a.distinctSignatures} distinct message(s).`);
-  const hint = a.largestGroup >= 1 && a.largestGroup < a.minOccurrences ? ` (the most frequent failure occurred ${a.largestGroup} time(s): --min-occurrences ${a.largestGroup})` : '';
+  const hint =
+    a.largestGroup >= 1 && a.largestGroup < a.minOccurrences
+      ? ` (the most frequent failure occurred ${a.largestGroup} time(s): --min-occurrences ${a.largestGroup})`
+      : '';
   out(`Collect more telemetry (failed phases and runs record PHASE_FAILED / RUN_FAILED events) or lower --min-occurrences${hint}.`);
 }
 
-function generate(a: PatternAnalysis, opts: PatternsOptions, top: number): void {
+async function generate(a: PatternAnalysis, opts: PatternsOptions, top: number): Promise<void> {
+  const { generatePatternCode } = await import('./generate');
   const { selected, report } = generatePatternCode(a.patterns, { outDir: opts.outDir, top });
   const dir = relative(process.cwd(), report.outDir) || '.';
   out();
-  out(`Generated ${selected.length} pattern(s) into ${dir}/: ${report.written.length} file(s) written, ${report.unchanged.length} unchanged, ${report.removed.length} stale removed`);
-  for (const p of selected) out(`  ${p.patternId}: patterns/pattern_${p.patternId}.ts, tests/pattern_${p.patternId}.test.ts, backlog/PATTERN_${p.patternId.toUpperCase()}.md`);
+  out(
+    `Generated ${selected.length} pattern(s) into ${dir}/: ${report.written.length} file(s) written, ${report.unchanged.length} unchanged, ${report.removed.length} stale removed`,
+  );
+  for (const p of selected)
+    out(`  ${p.patternId}: patterns/pattern_${p.patternId}.ts, tests/pattern_${p.patternId}.test.ts, backlog/PATTERN_${p.patternId.toUpperCase()}.md`);
   for (const path of report.removed) out(`  removed ${path}`);
   for (const path of report.keptEdited) out(`  kept ${path} (edited since it was generated; delete it to regenerate)`);
   // From the output directory: Jest 30 insists on finding a config above its cwd, even with -c.
@@ -91,6 +102,7 @@ export function registerPatterns(program: Command): void {
         if (opts.output && !opts.force && existsSync(opts.output)) throw new CliExit(1, `${opts.output} already exists (pass --force to overwrite it)`);
         const config = loadConfig();
         const orm = await openDatabase(config);
+        const [{ forkEm }, { analyzeFailures }] = await Promise.all([import('../../db/orm'), import('./analyze')]);
         let analysis: PatternAnalysis;
         try {
           analysis = await analyzeFailures(forkEm(orm), { runId: opts.runId, minOccurrences });
@@ -106,9 +118,11 @@ export function registerPatterns(program: Command): void {
           printNoPatterns(analysis);
           if (opts.generateCode) out('Nothing generated.');
         } else {
-          out(`${analysis.patterns.length} failure pattern(s) with at least ${minOccurrences} occurrence(s) among ${describeScope(analysis)}, most frequent first:`);
+          out(
+            `${analysis.patterns.length} failure pattern(s) with at least ${minOccurrences} occurrence(s) among ${describeScope(analysis)}, most frequent first:`,
+          );
           printTable(analysis.patterns);
-          if (opts.generateCode) generate(analysis, opts, top);
+          if (opts.generateCode) await generate(analysis, opts, top);
         }
         if (opts.output) out(`Wrote ${analysis.patterns.length} pattern(s) as JSON to ${opts.output}`);
       }),

@@ -9,6 +9,8 @@ import { emitEvent, type EventSink } from '../events/emit';
 import { checkId, checkLimit } from '../../shared/validation';
 import { cloneRuns } from './clone';
 import { touchRun } from '../live/publish';
+import { isFailed, isFinished } from '../../db/entities/enums';
+import { compactUtc } from '../../shared/compact-time';
 
 export interface CampaignInput {
   /** FAILED (every DONE_FAILED_* state, the default without runIds) or one RunState. */
@@ -30,9 +32,9 @@ export interface CampaignResult {
   replays: Run[];
 }
 
-export const MAX_CAMPAIGN_RUNS = 1000;
-const FAILED_STATES = RUN_STATES.filter((s) => s.startsWith('DONE_FAILED_'));
-const FINISHED_STATES = RUN_STATES.filter((s) => s.startsWith('DONE_'));
+const MAX_CAMPAIGN_RUNS = 1000;
+const FAILED_STATES = RUN_STATES.filter(isFailed);
+const FINISHED_STATES = RUN_STATES.filter(isFinished);
 
 /** Start of the UTC day `value` (YYYY-MM-DD), or of the next day for an inclusive upper bound. */
 function day(value: string, field: string, nextDay: boolean): Date {
@@ -43,7 +45,7 @@ function day(value: string, field: string, nextDay: boolean): Date {
 }
 
 /** The runs a campaign would replay, oldest first. */
-export async function selectRuns(em: Em, input: CampaignInput): Promise<Run[]> {
+async function selectRuns(em: Em, input: CampaignInput): Promise<Run[]> {
   if ((input.runIds?.length ?? 0) > MAX_CAMPAIGN_RUNS) {
     throw badInput(`At most ${MAX_CAMPAIGN_RUNS} runIds per campaign, got ${input.runIds!.length}`, { field: 'runIds' });
   }
@@ -66,10 +68,10 @@ export async function selectRuns(em: Em, input: CampaignInput): Promise<Run[]> {
   if (runs.length > MAX_CAMPAIGN_RUNS) throw badInput(`More than ${MAX_CAMPAIGN_RUNS} runs match: narrow the selection (dates, state or run ids)`);
   const missing = ids.filter((id) => !runs.some((r) => r.id === id));
   if (missing.length && !(await em.count(Run, { id: { $in: missing } }))) throw notFound(`Run not found: ${missing.join(', ')}`);
-  return runs.filter((r) => r.state.startsWith('DONE_'));
+  return runs.filter((r) => isFinished(r.state));
 }
 
-const campaignId = () => `campaign-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}-${randomBytes(2).toString('hex')}`;
+const campaignId = () => `campaign-${compactUtc(new Date())}-${randomBytes(2).toString('hex')}`;
 
 /** Selects and (unless dryRun) creates the campaign with all its replays, then queues the first batch. */
 export async function startCampaign(em: Em, sink: EventSink, input: CampaignInput): Promise<CampaignResult> {
@@ -79,9 +81,19 @@ export async function startCampaign(em: Em, sink: EventSink, input: CampaignInpu
   const id = campaignId();
   // The campaign and its replays are written together: a run that changed meanwhile leaves no empty campaign.
   const newCampaign = { id, batchSize, criteria: { ...input, dryRun: undefined } };
-  await cloneRuns(em, sink, selected.map((r) => r.id), { queue: false, campaignId: id, newCampaign });
+  await cloneRuns(
+    em,
+    sink,
+    selected.map((r) => r.id),
+    { queue: false, campaignId: id, newCampaign },
+  );
   await advanceCampaign(em, sink, id);
-  return { campaignId: id, dryRun: false, selected, replays: await em.find(Run, { campaign: id }, { orderBy: { createdAt: 'asc', id: 'asc' }, refresh: true }) };
+  return {
+    campaignId: id,
+    dryRun: false,
+    selected,
+    replays: await em.find(Run, { campaign: id }, { orderBy: { createdAt: 'asc', id: 'asc' }, refresh: true }),
+  };
 }
 
 /** Queues a campaign's waiting replays while fewer than batchSize of them are queued or executing. */
@@ -93,7 +105,11 @@ export async function advanceCampaign(em: Em, sink: EventSink, id: string): Prom
     const active = await tx.count(Run, { campaign: id, state: { $in: ['QUEUED', 'PHASE_EXECUTION'] } });
     const free = campaign.batchSize - active;
     if (free <= 0) return [];
-    const waiting = await tx.find(Run, { campaign: id, state: 'RUN_CREATED' }, { fields: ['id', 'replayOf'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: free });
+    const waiting = await tx.find(
+      Run,
+      { campaign: id, state: 'RUN_CREATED' },
+      { fields: ['id', 'replayOf'], orderBy: { createdAt: 'asc', id: 'asc' }, limit: free },
+    );
     const now = new Date();
     const queued: string[] = [];
     for (const run of waiting) {

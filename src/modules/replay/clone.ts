@@ -6,12 +6,12 @@ import { conflict, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
 import { checkId } from '../../shared/validation';
 import { touchRun } from '../live/publish';
-
-const stamp = (d: Date) => d.toISOString().slice(0, 19).replace(/-/g, '').replace(/:/g, '').replace('T', '-');
+import { isFinished } from '../../db/entities/enums';
+import { compactUtc } from '../../shared/compact-time';
 
 /** `{id}-replay-{YYYYMMDD-HHMMSS}`, shortened at the front if needed to stay a valid 128-character id. */
 export function replayId(originalId: string, at: Date, attempt = 1): string {
-  const suffix = `-replay-${stamp(at)}${attempt > 1 ? `-${attempt}` : ''}`;
+  const suffix = `-replay-${compactUtc(at)}${attempt > 1 ? `-${attempt}` : ''}`;
   return `${originalId.slice(0, 128 - suffix.length)}${suffix}`;
 }
 
@@ -47,10 +47,10 @@ async function cloneRun(tx: Em, sink: EventSink, original: Run, opts: CloneOptio
   return replay;
 }
 
-export async function requireFinished(tx: Em, id: string): Promise<Run> {
+async function requireFinished(tx: Em, id: string): Promise<Run> {
   const original = await tx.findOne(Run, { id: checkId(id, 'run id') });
   if (!original) throw notFound(`Run not found: ${id}`);
-  if (!original.state.startsWith('DONE_')) throw conflict(`Run ${id} is in state ${original.state}: only finished runs can be replayed`);
+  if (!isFinished(original.state)) throw conflict(`Run ${id} is in state ${original.state}: only finished runs can be replayed`);
   return original;
 }
 

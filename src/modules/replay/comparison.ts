@@ -1,9 +1,11 @@
 // How a replay did against the run it replays (replay minus original), once the replay has finished.
 import type { PhaseRecord, RunRecord } from '../runs/records';
+import { isFinished } from '../../db/entities/enums';
+import { tallyPhases } from '../runs/status';
 
 type PhaseStates = readonly Pick<PhaseRecord, 'state'>[];
 
-export interface RunOutcomeSummary {
+interface RunOutcomeSummary {
   state: string;
   tokensUsed: number;
   totalPhases: number;
@@ -21,18 +23,13 @@ export interface ReplayComparison {
 }
 
 function summarize(run: RunRecord, phases: PhaseStates): RunOutcomeSummary {
-  return {
-    state: run.state,
-    tokensUsed: run.tokensUsed,
-    totalPhases: phases.length,
-    phasesComplete: phases.filter((p) => p.state === 'COMPLETE').length,
-    phasesFailed: phases.filter((p) => p.state === 'FAILED').length,
-  };
+  const tally = tallyPhases(phases);
+  return { state: run.state, tokensUsed: run.tokensUsed, totalPhases: tally.total, phasesComplete: tally.complete, phasesFailed: tally.failed };
 }
 
 /** null while the replay has not finished. */
 export function compareReplay(original: RunRecord, originalPhases: PhaseStates, replay: RunRecord, replayPhases: PhaseStates): ReplayComparison | null {
-  if (!replay.state.startsWith('DONE_')) return null;
+  if (!isFinished(replay.state)) return null;
   const o = summarize(original, originalPhases);
   const r = summarize(replay, replayPhases);
   return {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../config';
-import { toSnake } from '../../http/rest';
+import { toSnake } from '../../shared/snake-case';
 import { ApiClient } from '../../cli/client';
 import { connectLive } from '../../cli/live-client';
 import { action, CliExit, out } from '../../cli/output';
@@ -15,7 +15,6 @@ import { progressBar } from '../../cli/progress-bar';
 const CAMPAIGN = `mutation($input: ReplayCampaignInput!) {
   replayCampaign(input: $input) { campaignId dryRun selected { id state createdAt tokensUsed } replays { id replayOf { id } } }
 }`;
-
 
 const REPLAY_STATE = `query($id: ID!) {
   run(id: $id) {
@@ -57,7 +56,13 @@ const showProgress = (done: number, total: number) => process.stdout.write(`\r  
  * Follows the campaign over replayCampaignProgress until every replay has finished or the deadline passes.
  * Resolves false, after saying why, when the server refuses the subscription before any progress arrived.
  */
-async function followLive(baseUrl: string, apiKey: string | null, campaignId: string, readStates: () => Promise<ReplayState[]>, deadline: number): Promise<boolean> {
+async function followLive(
+  baseUrl: string,
+  apiKey: string | null,
+  campaignId: string,
+  readStates: () => Promise<ReplayState[]>,
+  deadline: number,
+): Promise<boolean> {
   const live = connectLive(baseUrl, apiKey);
   let timers: NodeJS.Timeout[] = [];
   try {
@@ -78,15 +83,19 @@ async function followLive(baseUrl: string, apiKey: string | null, campaignId: st
           showProgress(done, states.length);
           if (done === states.length) resolve(true);
         }, reject);
-      live.subscribe<{ finished: number; selected: number; done: boolean }>(PROGRESS, { id: campaignId }, {
-        value: (p) => {
-          seen = true;
-          showProgress(p.finished, p.selected);
-          if (p.done) resolve(true);
+      live.subscribe<{ finished: number; selected: number; done: boolean }>(
+        PROGRESS,
+        { id: campaignId },
+        {
+          value: (p) => {
+            seen = true;
+            showProgress(p.finished, p.selected);
+            if (p.done) resolve(true);
+          },
+          resync,
+          failed: (e) => refused(`${e.message} (${e.code})`),
         },
-        resync,
-        failed: (e) => refused(`${e.message} (${e.code})`),
-      });
+      );
       void live.lost.then(refused);
       timers = [setTimeout(() => resolve(true), Math.max(0, deadline - Date.now())), setInterval(resync, RECHECK_MS)];
     });
@@ -111,61 +120,78 @@ export function registerReplay(program: Command): void {
     .option('--timeout <seconds>', 'how long to wait for the replays', '3600')
     .option('--out-dir <dir>', 'where comparison files go', 'archive/replay_results')
     .action(
-      action(async (opts: { runId?: string[]; state?: string; fromDate?: string; toDate?: string; dryRun?: boolean; batchSize: string; timeout: string; outDir: string }) => {
-        const batchSize = Number(opts.batchSize);
-        const timeout = Number(opts.timeout);
-        if (!Number.isInteger(batchSize) || batchSize < 1) throw new CliExit(2, `--batch-size must be a positive integer, got "${opts.batchSize}"`);
-        if (!Number.isFinite(timeout) || timeout <= 0) throw new CliExit(2, `--timeout must be a positive number of seconds, got "${opts.timeout}"`);
-        const config = loadConfig();
-        const api = ApiClient.fromConfig(config);
-        const { replayCampaign: c } = await api.gql<{
-          replayCampaign: { campaignId: string | null; selected: { id: string; state: string; createdAt: string; tokensUsed: number }[]; replays: { id: string; replayOf: { id: string } }[] };
-        }>(CAMPAIGN, {
-          input: { runIds: opts.runId, state: opts.state, fromDate: opts.fromDate, toDate: opts.toDate, dryRun: !!opts.dryRun, batchSize },
-        });
-        if (!c.selected.length) {
-          out('Nothing to replay: no finished run matches the selection.');
-          return;
-        }
-        if (opts.dryRun) {
-          out(`Dry run: ${c.selected.length} run(s) would be replayed (nothing was changed):`);
-          for (const r of c.selected) out(`  ${r.id.padEnd(48)} ${r.state.padEnd(34)} ${r.createdAt}`);
-          return;
-        }
-        out(`Campaign ${c.campaignId}: replaying ${c.replays.length} run(s), ${batchSize} at a time`);
-        const deadline = Date.now() + timeout * 1000;
-        const readStates = () => Promise.all(c.replays.map(async (r) => (await api.gql<{ run: ReplayState }>(REPLAY_STATE, { id: r.id })).run));
-        if (!(await followLive(config.apiUrl, config.apiKey, c.campaignId!, readStates, deadline))) {
-          for (;;) {
-            const states = await readStates();
-            const done = states.filter(isFinished).length;
-            showProgress(done, states.length);
-            if (done === states.length || Date.now() > deadline) break;
-            await new Promise((r) => setTimeout(r, POLL_MS));
+      action(
+        async (opts: {
+          runId?: string[];
+          state?: string;
+          fromDate?: string;
+          toDate?: string;
+          dryRun?: boolean;
+          batchSize: string;
+          timeout: string;
+          outDir: string;
+        }) => {
+          const batchSize = Number(opts.batchSize);
+          const timeout = Number(opts.timeout);
+          if (!Number.isInteger(batchSize) || batchSize < 1) throw new CliExit(2, `--batch-size must be a positive integer, got "${opts.batchSize}"`);
+          if (!Number.isFinite(timeout) || timeout <= 0) throw new CliExit(2, `--timeout must be a positive number of seconds, got "${opts.timeout}"`);
+          const config = loadConfig();
+          const api = ApiClient.fromConfig(config);
+          const { replayCampaign: c } = await api.gql<{
+            replayCampaign: {
+              campaignId: string | null;
+              selected: { id: string; state: string; createdAt: string; tokensUsed: number }[];
+              replays: { id: string; replayOf: { id: string } }[];
+            };
+          }>(CAMPAIGN, {
+            input: { runIds: opts.runId, state: opts.state, fromDate: opts.fromDate, toDate: opts.toDate, dryRun: !!opts.dryRun, batchSize },
+          });
+          if (!c.selected.length) {
+            out('Nothing to replay: no finished run matches the selection.');
+            return;
           }
-        }
-        const states = await readStates();
-        out();
-        mkdirSync(opts.outDir, { recursive: true });
-        // Totals and changes under headings that say which is which: a replay that used 18,900 tokens like its
-        // original shows 18,900 used and a change of 0.
-        out(`  ${'original'.padEnd(36)} ${'replay'.padEnd(52)} ${'replay state'.padEnd(34)} ${'tokens used'.padStart(11)} ${'tokens +/-'.padStart(11)} ${'complete +/-'.padStart(12)} ${'failed +/-'.padStart(10)}`);
-        const problems: string[] = [];
-        for (const s of states) {
-          if (!s.replayComparison) {
-            problems.push(`${s.id}: ${s.state.startsWith('DONE_') ? 'no comparison' : `did not finish within ${timeout} s (state ${s.state})`}`);
-            continue;
+          if (opts.dryRun) {
+            out(`Dry run: ${c.selected.length} run(s) would be replayed (nothing was changed):`);
+            for (const r of c.selected) out(`  ${r.id.padEnd(48)} ${r.state.padEnd(34)} ${r.createdAt}`);
+            return;
           }
-          const cmp = s.replayComparison;
-          writeFileSync(join(opts.outDir, `${s.id}_comparison.json`), `${JSON.stringify(toSnake(cmp), null, 2)}\n`);
+          out(`Campaign ${c.campaignId}: replaying ${c.replays.length} run(s), ${batchSize} at a time`);
+          const deadline = Date.now() + timeout * 1000;
+          const readStates = () => Promise.all(c.replays.map(async (r) => (await api.gql<{ run: ReplayState }>(REPLAY_STATE, { id: r.id })).run));
+          if (!(await followLive(config.apiUrl, config.apiKey, c.campaignId!, readStates, deadline))) {
+            for (;;) {
+              const states = await readStates();
+              const done = states.filter(isFinished).length;
+              showProgress(done, states.length);
+              if (done === states.length || Date.now() > deadline) break;
+              await new Promise((r) => setTimeout(r, POLL_MS));
+            }
+          }
+          const states = await readStates();
+          out();
+          mkdirSync(opts.outDir, { recursive: true });
+          // Totals and changes under headings that say which is which: a replay that used 18,900 tokens like its
+          // original shows 18,900 used and a change of 0.
           out(
-            `  ${cmp.originalRunId.padEnd(36)} ${s.id.padEnd(52)} ${s.state.padEnd(34)} ${String(cmp.replay.tokensUsed).padStart(11)} ${signed(cmp.deltas.tokenDelta).padStart(11)} ${signed(cmp.deltas.phaseCompleteDelta).padStart(12)} ${signed(cmp.deltas.phaseFailedDelta).padStart(10)}`,
+            `  ${'original'.padEnd(36)} ${'replay'.padEnd(52)} ${'replay state'.padEnd(34)} ${'tokens used'.padStart(11)} ${'tokens +/-'.padStart(11)} ${'complete +/-'.padStart(12)} ${'failed +/-'.padStart(10)}`,
           );
-          if (/^(No executor configured|Executor could not start)/.test(s.failureReason ?? '')) problems.push(`${s.id} could not start: ${s.failureReason}`);
-        }
-        out('tokens used: the replay\'s total; +/-: the replay minus its original (tokens, complete phases, failed phases).');
-        out(`Comparisons written to ${opts.outDir}/`);
-        if (problems.length) throw new CliExit(1, `${problems.length} replay(s) could not be compared: ${problems.join('; ')}`);
-      }),
+          const problems: string[] = [];
+          for (const s of states) {
+            if (!s.replayComparison) {
+              problems.push(`${s.id}: ${s.state.startsWith('DONE_') ? 'no comparison' : `did not finish within ${timeout} s (state ${s.state})`}`);
+              continue;
+            }
+            const cmp = s.replayComparison;
+            writeFileSync(join(opts.outDir, `${s.id}_comparison.json`), `${JSON.stringify(toSnake(cmp), null, 2)}\n`);
+            out(
+              `  ${cmp.originalRunId.padEnd(36)} ${s.id.padEnd(52)} ${s.state.padEnd(34)} ${String(cmp.replay.tokensUsed).padStart(11)} ${signed(cmp.deltas.tokenDelta).padStart(11)} ${signed(cmp.deltas.phaseCompleteDelta).padStart(12)} ${signed(cmp.deltas.phaseFailedDelta).padStart(10)}`,
+            );
+            if (/^(No executor configured|Executor could not start)/.test(s.failureReason ?? '')) problems.push(`${s.id} could not start: ${s.failureReason}`);
+          }
+          out("tokens used: the replay's total; +/-: the replay minus its original (tokens, complete phases, failed phases).");
+          out(`Comparisons written to ${opts.outDir}/`);
+          if (problems.length) throw new CliExit(1, `${problems.length} replay(s) could not be compared: ${problems.join('; ')}`);
+        },
+      ),
     );
 }

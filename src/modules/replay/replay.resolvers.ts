@@ -6,6 +6,7 @@ import { MAX_NESTED_LIMIT } from '../../db/reads';
 import { checkLimit } from '../../shared/validation';
 import { deliveredAs, follow } from '../live/resolve';
 import { requireCampaignProgress, type CampaignProgress } from './progress';
+import { isFinished } from '../../db/entities/enums';
 
 export const replayResolvers: Resolvers = {
   Mutation: {
@@ -36,7 +37,7 @@ export const replayResolvers: Resolvers = {
     replays: (run, { limit }, { loaders }) => loaders.replaysOf(checkLimit(limit ?? 100, 'limit', MAX_NESTED_LIMIT)).load(run.id),
     campaignId: (run) => run.campaign?.id ?? null,
     replayComparison: async (run, _, { loaders }) => {
-      if (!run.replayOf || !run.state.startsWith('DONE_')) return null;
+      if (!run.replayOf || !isFinished(run.state)) return null;
       const [original, originalPhases, replayPhases] = await Promise.all([
         loaders.run.load(run.replayOf.id),
         loaders.phasesByRun.load(run.replayOf.id),

@@ -9,7 +9,7 @@ import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics';
 import type { FlagState } from '../flags/flags';
 import { advanceCampaigns } from '../replay/campaign';
-import { describeError } from '../ops/health';
+import { describeError } from '../../shared/describe-error';
 import { startExecutor, type ExecutorHandle } from './executor';
 import { claimQueuedRuns, finishRun, recoverExpiredLeases, renewLeases, type ClaimedRun } from './lifecycle';
 
@@ -28,7 +28,7 @@ export interface DispatcherOptions {
 }
 
 /** The environment of one executor process. */
-export function executorEnv(config: Config, apiUrl: string, runId: string, flags: FlagState): Record<string, string> {
+function executorEnv(config: Config, apiUrl: string, runId: string, flags: FlagState): Record<string, string> {
   return {
     ...config.childEnv,
     AUTOPACK_RUN_ID: runId,
@@ -113,7 +113,9 @@ export class Dispatcher {
       .then(async (outcome) => {
         const recorded = await finishRun(forkEm(orm), this.sink, runId, this.ownerId, outcome);
         if (recorded) this.opts.metrics?.executorOutcomes.inc({ state: outcome.state });
-        logger.info(`run ${runId}: ${recorded ? outcome.state : 'outcome dropped (the run is no longer ours)'}`, { reason: outcome.failureReason ?? undefined });
+        logger.info(`run ${runId}: ${recorded ? outcome.state : 'outcome dropped (the run is no longer ours)'}`, {
+          reason: outcome.failureReason ?? undefined,
+        });
       })
       .catch((e) => logger.error(`run ${runId}: recording the outcome failed`, { error: describeError(e) }))
       .finally(() => {

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import type { RunOutcome } from './lifecycle';
 
 /** Splits a command line into words: whitespace separates, single and double quotes group, \ escapes. */
-export function splitCommand(line: string): string[] {
+function splitCommand(line: string): string[] {
   const words: string[] = [];
   let word = '';
   let quote: string | null = null;
@@ -52,7 +52,10 @@ const STDERR_TAIL_BYTES = 4096;
 const STDERR_TAIL_LINES = 10;
 
 function tail(text: string): string {
-  const lines = text.split('\n').map((l) => l.trimEnd()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter(Boolean);
   return lines.slice(-STDERR_TAIL_LINES).join('\n');
 }
 

@@ -8,8 +8,7 @@ import { conflict, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
 import { checkId } from '../../shared/validation';
 import { touchRun } from '../live/publish';
-
-const ACTIVE_PHASE_STATES = ['EXECUTING', 'GATE', 'CI_RUNNING'] as const;
+import { ACTIVE_PHASE_STATES } from '../../db/entities/enums';
 
 /** Queues a run for execution and returns at once; a dispatcher picks it up. */
 export async function executeRun(em: Em, sink: EventSink, id: string): Promise<Run> {
@@ -42,7 +41,12 @@ export async function claimQueuedRuns(em: Em, sink: EventSink, ownerId: string, 
     const candidates = await tx.find(
       Run,
       { state: 'QUEUED' },
-      { fields: ['id', 'replayOf'], orderBy: { queuedAt: 'asc', id: 'asc' }, limit: count, ...(isPostgres(tx) ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}) },
+      {
+        fields: ['id', 'replayOf'],
+        orderBy: { queuedAt: 'asc', id: 'asc' },
+        limit: count,
+        ...(isPostgres(tx) ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
+      },
     );
     const claimed: ClaimedRun[] = [];
     const now = new Date();
@@ -64,11 +68,7 @@ export async function claimQueuedRuns(em: Em, sink: EventSink, ownerId: string, 
 /** Extends the lease of the runs this owner is still executing. */
 export async function renewLeases(em: Em, ownerId: string, runIds: string[], leaseSeconds: number): Promise<number> {
   if (!runIds.length) return 0;
-  return em.nativeUpdate(
-    Run,
-    { id: { $in: runIds }, ownerId, state: 'PHASE_EXECUTION' },
-    { leaseExpiresAt: new Date(Date.now() + leaseSeconds * 1000) },
-  );
+  return em.nativeUpdate(Run, { id: { $in: runIds }, ownerId, state: 'PHASE_EXECUTION' }, { leaseExpiresAt: new Date(Date.now() + leaseSeconds * 1000) });
 }
 
 export interface RunOutcome {

@@ -5,10 +5,10 @@ import type { Em } from '../../db/orm';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { emitEvent, type EventSink } from '../events/emit';
 import { touchRun } from '../live/publish';
-import { checkId, checkJsonDocument, checkLength, checkNonNegative } from '../../shared/validation';
+import { checkId, checkLength, checkNonNegative } from '../../shared/validation';
 
 /** state -> states it may move to. Retrying a failed phase counts another attempt. */
-export const PHASE_TRANSITIONS: Record<PhaseState, readonly PhaseState[]> = {
+const PHASE_TRANSITIONS: Record<PhaseState, readonly PhaseState[]> = {
   QUEUED: ['EXECUTING', 'SKIPPED'],
   EXECUTING: ['GATE', 'CI_RUNNING', 'COMPLETE', 'FAILED'],
   GATE: ['CI_RUNNING', 'COMPLETE', 'FAILED'],
@@ -76,7 +76,12 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
       // sum over its phases, and it must stay a SafeInt or the run could not be read back.
       const [{ total }] = await tx
         .getConnection()
-        .execute<{ total: unknown }[]>('select coalesce(sum(tokens_used), 0) as total from phases where run_id = ?', [input.runId], 'all', tx.getTransactionContext());
+        .execute<{ total: unknown }[]>(
+          'select coalesce(sum(tokens_used), 0) as total from phases where run_id = ?',
+          [input.runId],
+          'all',
+          tx.getTransactionContext(),
+        );
       if (Number(total) > Number.MAX_SAFE_INTEGER) {
         throw badInput(`tokensUsed ${changes.tokensUsed} would bring run ${input.runId} past 2^53 - 1 tokens in total`, { field: 'tokensUsed' });
       }
@@ -101,31 +106,4 @@ export async function updatePhase(em: Em, sink: EventSink, input: UpdatePhaseInp
 /** Takes the run row's write lock for the rest of the transaction (a no-op write both backends lock for). */
 async function lockRun(tx: Em, runId: string): Promise<void> {
   await tx.getConnection().execute('update runs set updated_at = updated_at where id = ?', [runId], 'run', tx.getTransactionContext());
-}
-
-export interface RecordEventInput {
-  runId: string;
-  phaseId?: string | null;
-  eventType: string;
-  message?: string | null;
-  payload?: unknown;
-}
-
-export const MAX_PAYLOAD_BYTES = 64 * 1024;
-
-/** A free-form dashboard event from an executor (or an operator). */
-export async function recordDashboardEvent(em: Em, sink: EventSink, input: RecordEventInput) {
-  checkId(input.runId, 'run id');
-  const payload = checkJsonDocument(input.payload, 'payload', MAX_PAYLOAD_BYTES);
-  return em.transactional(async (tx) => {
-    if (!(await tx.count(Run, { id: input.runId }))) throw notFound(`Run not found: ${input.runId}`);
-    let phase: Phase | null = null;
-    if (input.phaseId) {
-      phase = await tx.findOne(Phase, { run: input.runId, phaseId: checkId(input.phaseId, 'phase id') });
-      if (!phase) throw notFound(`Phase not found: ${input.phaseId} in run ${input.runId}`);
-    }
-    const event = emitEvent(tx, sink, { runId: input.runId, phase, eventType: input.eventType, message: input.message, payload });
-    await tx.flush();
-    return event;
-  });
 }

@@ -45,7 +45,9 @@ export async function runsPage(em: Em, q: RunsQuery): Promise<RunRecord[]> {
 }
 
 export async function countRuns(em: Em, state?: RunState | null): Promise<number> {
-  const [row] = state ? await readRows(em, 'select count(*) as n from runs where state = ?', [state]) : await readRows(em, 'select count(*) as n from runs', []);
+  const [row] = state
+    ? await readRows(em, 'select count(*) as n from runs where state = ?', [state])
+    : await readRows(em, 'select count(*) as n from runs', []);
   return toSafeInt(row.n);
 }
 

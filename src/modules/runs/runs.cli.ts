@@ -1,10 +1,9 @@
 // `autopack runs create|list|show`: runs on DATABASE_URL through the same service as createRun, so the
 // guide's example runs (test-run-id, telemetry-v5, ...) exist without writing a GraphQL mutation.
 import type { Command } from 'commander';
-import { RUN_STATES, type Run, type RunState } from '../../db/entities';
-import { forkEm } from '../../db/orm';
-import { createRun, listRuns, MAX_PAGE_SIZE, requireRun } from './service';
-import { summarizeStatus } from './status';
+import type { Run, RunState } from '../../db/entities';
+import { RUN_STATES } from '../../db/entities/enums';
+import { MAX_PAGE_SIZE } from './limits';
 import { withDatabase } from '../../cli/database';
 import { action, CliExit, out } from '../../cli/output';
 
@@ -28,6 +27,7 @@ export function registerRuns(program: Command): void {
     .action(
       action((opts: { id: string; phases?: string; commit?: string; modelHash?: string; goal?: string }) =>
         withDatabase(async (orm, config) => {
+          const [{ forkEm }, { createRun }] = await Promise.all([import('../../db/orm'), import('./service')]);
           const phaseIds = opts.phases === undefined ? [] : opts.phases.split(',').map((p) => p.trim());
           const run = await createRun(forkEm(orm), {
             id: opts.id,
@@ -36,7 +36,9 @@ export function registerRuns(program: Command): void {
             goal: opts.goal,
             phases: phaseIds.map((phaseId) => ({ phaseId, name: phaseId })),
           });
-          out(`Created run ${run.id} on ${config.database.display}: ${run.state}, ${phaseIds.length} phase(s)${phaseIds.length ? ` (${phaseIds.join(', ')})` : ''}, ${identity(run)}`);
+          out(
+            `Created run ${run.id} on ${config.database.display}: ${run.state}, ${phaseIds.length} phase(s)${phaseIds.length ? ` (${phaseIds.join(', ')})` : ''}, ${identity(run)}`,
+          );
         }),
       ),
     );
@@ -49,6 +51,7 @@ export function registerRuns(program: Command): void {
     .action(
       action((opts: { state?: string; first: string }) =>
         withDatabase(async (orm) => {
+          const [{ forkEm }, { listRuns }] = await Promise.all([import('../../db/orm'), import('./service')]);
           if (opts.state !== undefined && !(RUN_STATES as readonly string[]).includes(opts.state)) {
             throw new CliExit(2, `--state must be one of: ${RUN_STATES.join(', ')}; got "${opts.state}"`);
           }
@@ -66,11 +69,14 @@ export function registerRuns(program: Command): void {
     .action(
       action((id: string) =>
         withDatabase(async (orm) => {
+          const [{ forkEm }, { requireRun }, { summarizeStatus }] = await Promise.all([import('../../db/orm'), import('./service'), import('./status')]);
           const run = await requireRun(forkEm(orm), id);
           const phases = (await run.phases.init({ orderBy: { phaseIndex: 'asc' } })).getItems();
           const s = summarizeStatus(phases);
           out(`Run ${run.id}: ${run.state}`);
-          out(`  ${identity(run)}  tokens ${run.tokensUsed}/${run.tokenCap}  created ${iso(run.createdAt)}  started ${iso(run.startedAt)}  completed ${iso(run.completedAt)}`);
+          out(
+            `  ${identity(run)}  tokens ${run.tokensUsed}/${run.tokenCap}  created ${iso(run.createdAt)}  started ${iso(run.startedAt)}  completed ${iso(run.completedAt)}`,
+          );
           if (run.failureReason) out(`  failure: ${run.failureReason}`);
           out(`  phases: ${s.completedPhases}/${s.totalPhases} complete, ${s.failedPhases} failed, ${s.executingPhases} executing (${s.percentComplete}%)`);
           for (const p of phases) out(`    ${String(p.phaseIndex).padStart(3)}  ${p.phaseId.padEnd(32)} ${p.state.padEnd(10)} tokens ${p.tokensUsed}`);

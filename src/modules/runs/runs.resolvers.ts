@@ -1,6 +1,6 @@
 import { found } from '../../shared/errors';
 import { executeRun } from './lifecycle';
-import { recordDashboardEvent, updatePhase } from './phases';
+import { updatePhase } from './phases';
 import { createRun, listRuns, requireRun } from './service';
 import { deliveredAs, follow } from '../live/resolve';
 import type { PhaseRecord } from './records';
@@ -9,7 +9,6 @@ import { summarizeStatus } from './status';
 import { checkLimit, ID_PATTERN } from '../../shared/validation';
 import { selectedFields, selectsField } from '../../graphql/selection';
 import { metricsColumns } from '../telemetry/records';
-import { MAX_DASHBOARD_EVENTS } from '../events/list';
 import type { Resolvers } from '../../graphql/generated/types';
 import { MAX_NESTED_LIMIT } from '../../db/reads';
 import { runStateCounts } from './state-counts';
@@ -29,7 +28,6 @@ export const runResolvers: Resolvers = {
       return run;
     },
     updatePhase: (_, { input }, ctx) => updatePhase(ctx.em, ctx, input),
-    recordDashboardEvent: (_, { input }, ctx) => recordDashboardEvent(ctx.em, ctx, input),
   },
   RunConnection: {
     // Counted only when selected (listRuns was told so): null here would be a bug of ours, not an answer.
@@ -57,13 +55,11 @@ export const runResolvers: Resolvers = {
     replayOf: (run, _, { loaders }) => (run.replayOf ? loaders.run.load(run.replayOf.id) : null),
     phases: (run, _, { loaders }) => loaders.phasesByRun.load(run.id),
     status: async (run, _, { loaders }) => summarizeStatus(await loaders.phasesByRun.load(run.id)),
-    events: (run, { limit }, { loaders }) => loaders.eventsByRun(checkLimit(limit ?? 100, 'limit', MAX_DASHBOARD_EVENTS)).load(run.id),
   },
   Phase: {
     run: async (phase, _, { loaders }) => found(await loaders.run.load(phase.run.id), `Run not found: ${phase.run.id}`),
     // Only the columns behind the selected fields (record properties are named like the GraphQL fields).
     metrics: (phase, { limit }, { loaders }, info) =>
       loaders.metricsByPhase(metricsColumns(selectedFields(info)), checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
-    events: (phase, { limit }, { loaders }) => loaders.eventsByPhase(checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
   },
 };

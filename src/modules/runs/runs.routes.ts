@@ -1,7 +1,8 @@
 // The guide's "Runs API": GET /api/runs, GET /api/runs/{id}, POST /api/runs/{id}/execute,
 // GET /api/runs/{id}/status. Each is a GraphQL operation on the same schema.
 import { RUN_STATES } from '../../db/entities/enums';
-import { decodeSegment, enumParam, executeRest, intParam, RestError, toSnake, type RestResponse, type RestRoute } from '../../http/rest';
+import { decodeSegment, enumParam, executeRest, intParam, RestError, type RestResponse, type RestRoute } from '../../http/rest';
+import { toSnake } from '../../shared/snake-case';
 
 const RUN_FIELDS = `id state safetyProfile runScope goal tokenCap tokensUsed gitCommitSha modelMappingHash failureReason
   replayOf { id } createdAt updatedAt queuedAt startedAt completedAt`;

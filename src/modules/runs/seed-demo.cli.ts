@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config';
 import { ApiClient } from '../../cli/client';
 import { action, CliExit, out } from '../../cli/output';
+import { isFinished } from '../../db/entities/enums';
 
 interface DemoRun {
   id: string;
@@ -59,22 +60,24 @@ export function registerSeedDemo(program: Command): void {
         out('Executing (the server runs AUTOPACK_EXECUTOR_COMMAND for each)...');
 
         const deadline = Date.now() + Number(opts.timeout) * 1000;
-        let statuses: RunStatus[] = [];
+        let statuses: RunStatus[];
         for (;;) {
           statuses = await Promise.all(runs.map(async (r) => (await api.gql<{ run: RunStatus }>(STATUS, { id: r.id })).run));
-          const done = statuses.filter((s) => s.state.startsWith('DONE_')).length;
+          const done = statuses.filter((s) => isFinished(s.state)).length;
           process.stdout.write(`\r  ${done}/${runs.length} finished`);
           if (done === runs.length || Date.now() > deadline) break;
           await new Promise((r) => setTimeout(r, 500));
         }
         out();
         for (const s of statuses) {
-          out(`  ${s.id.padEnd(40)} ${s.state.padEnd(34)} ${String(s.tokensUsed).padStart(8)} tokens  ${s.status.completedPhases}/${s.status.totalPhases} complete`);
+          out(
+            `  ${s.id.padEnd(40)} ${s.state.padEnd(34)} ${String(s.tokensUsed).padStart(8)} tokens  ${s.status.completedPhases}/${s.status.totalPhases} complete`,
+          );
         }
         if (statuses.some((s) => s.failureReason?.startsWith('No executor configured'))) {
           out('Hint: start the server with AUTOPACK_EXECUTOR_COMMAND="node dist/examples/reference-executor.js {runId}"');
         }
-        const unfinished = statuses.filter((s) => !s.state.startsWith('DONE_'));
+        const unfinished = statuses.filter((s) => !isFinished(s.state));
         if (unfinished.length) throw new CliExit(1, `${unfinished.length} run(s) did not finish within ${opts.timeout} s`);
         out(`Done. Explore them in GraphiQL: ${api.baseUrl}/graphql`);
       }),

@@ -7,8 +7,9 @@ import { touchRun } from '../live/publish';
 import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../../shared/validation';
 import { countRuns, runsPage } from './reads';
 import type { RunRecord } from './records';
+import { MAX_PAGE_SIZE } from './limits';
 
-export interface PhaseInput {
+interface PhaseInput {
   phaseId: string;
   name: string;
   description?: string | null;
@@ -26,7 +27,7 @@ export interface CreateRunInput {
   phases?: PhaseInput[] | null;
 }
 
-export const MAX_PHASES_PER_RUN = 1000;
+const MAX_PHASES_PER_RUN = 1000;
 
 /** Creates a run and its phases in one transaction; every check happens before anything is written. */
 export async function createRun(em: Em, input: CreateRunInput): Promise<Run> {
@@ -55,9 +56,7 @@ export async function createRun(em: Em, input: CreateRunInput): Promise<Run> {
   try {
     return await em.transactional(async (tx) => {
       const run = tx.create(Run, { id, tokenCap, ...fields });
-      phases.forEach((p, i) =>
-        tx.create(Phase, { run, phaseId: p.phaseId, name: p.name, description: p.description ?? null, phaseIndex: p.phaseIndex ?? i }),
-      );
+      phases.forEach((p, i) => tx.create(Phase, { run, phaseId: p.phaseId, name: p.name, description: p.description ?? null, phaseIndex: p.phaseIndex ?? i }));
       await tx.flush();
       touchRun(tx, id, { row: true, phases: 'all' });
       return run;
@@ -69,7 +68,7 @@ export async function createRun(em: Em, input: CreateRunInput): Promise<Run> {
   }
 }
 
-export async function getRun(em: Em, id: string): Promise<Run | null> {
+async function getRun(em: Em, id: string): Promise<Run | null> {
   // An id no run can have (bad characters, NUL, too long) is not found without asking the database.
   if (!ID_PATTERN.test(id)) return null;
   return em.findOne(Run, { id });
@@ -89,7 +88,7 @@ export interface RunPage {
 }
 
 // Cursor = position in the (created_at DESC, id DESC) order, opaque to clients.
-export function encodeCursor(run: Pick<Run, 'createdAt' | 'id'>): string {
+function encodeCursor(run: Pick<Run, 'createdAt' | 'id'>): string {
   return Buffer.from(JSON.stringify([run.createdAt.getTime(), run.id])).toString('base64url');
 }
 
@@ -99,8 +98,9 @@ const MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const MAX_CURSOR_LENGTH = 256;
 
 /** Strict inverse of encodeCursor: nothing a client crafted reaches a query unless encodeCursor could have made it. */
-export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const invalid = () => badInput(`Invalid cursor "${cursor.slice(0, 64).replace(/[^\x20-\x7e]/g, '?')}": pass a pageInfo.endCursor unchanged`, { field: 'after' });
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const invalid = () =>
+    badInput(`Invalid cursor "${cursor.slice(0, 64).replace(/[^\x20-\x7e]/g, '?')}": pass a pageInfo.endCursor unchanged`, { field: 'after' });
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   const bytes = Buffer.from(cursor, 'base64url');
   if (bytes.toString('base64url') !== cursor) throw invalid(); // not canonical base64url
@@ -116,8 +116,6 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw invalid();
   return { createdAt: new Date(ms as number), id };
 }
-
-export const MAX_PAGE_SIZE = 100;
 
 /** Newest first; `after` continues from a previous page's endCursor. One statement, two with `totalCount`. */
 export async function listRuns(

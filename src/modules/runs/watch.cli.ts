@@ -48,7 +48,6 @@ const RUN_UPDATED = `subscription($id: ID!) { runUpdated(id: $id) { ${RUN_FIELDS
 const PHASE_UPDATED = `subscription($id: ID!) { phaseUpdated(runId: $id) { ${PHASE_FIELDS} } }`;
 const EVENT_ADDED = `subscription($id: ID!) { dashboardEventAdded(runId: $id) { ${EVENT_FIELDS} } }`;
 
-
 const isFinished = (state: string) => state.startsWith('DONE_');
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' / ').trim();
 const time = (iso: string) => iso.slice(11, 19);
@@ -185,7 +184,8 @@ function follow(live: LiveClient, id: string, read: () => Promise<FullRun>, rech
           }
         });
     };
-    const failed = (e: LiveError) => reject(e.code === 'NOT_FOUND' ? new CliExit(2, e.message) : new CliExit(1, `live updates refused: ${e.message} (${e.code})`));
+    const failed = (e: LiveError) =>
+      reject(e.code === 'NOT_FOUND' ? new CliExit(2, e.message) : new CliExit(1, `live updates refused: ${e.message} (${e.code})`));
     const runId = { id };
     live.subscribe<RunView>(RUN_UPDATED, runId, {
       // A finished run's last events may still be on their way on the other stream: read everything once more.

@@ -120,4 +120,3 @@ export async function consolidatedByRunIds(
   const byRun = new Map(rows.map((r) => [String(r.run_id), summary(r)]));
   return runIds.map((id) => byRun.get(id) ?? null);
 }
-

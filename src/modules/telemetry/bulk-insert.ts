@@ -39,7 +39,16 @@ function postgresInsert(rows: MetricsRow[]): { sql: string; params: unknown[] } 
 
 function sqliteInsert(rows: MetricsRow[]): { sql: string; params: unknown[] } {
   // created_at as epoch milliseconds: how MikroORM stores datetimes on SQLite.
-  const doc = rows.map((r) => [r.runId, r.phasePk, r.retrievalTokens, r.secondOpinionTokens, r.evidenceRequestTokens, r.baseTokens, r.totalTokens, r.createdAt.getTime()]);
+  const doc = rows.map((r) => [
+    r.runId,
+    r.phasePk,
+    r.retrievalTokens,
+    r.secondOpinionTokens,
+    r.evidenceRequestTokens,
+    r.baseTokens,
+    r.totalTokens,
+    r.createdAt.getTime(),
+  ]);
   const fields = Array.from({ length: 8 }, (_, i) => `value ->> ${i}`).join(', ');
   return {
     sql: `insert into "phase_metrics" (${COLUMNS}) select ${fields} from json_each(?) order by key returning "id"`,

@@ -12,8 +12,8 @@ export interface ConsolidatedMetricsSummary extends TokenCounts {
   phasesWithMetrics: number;
 }
 
-export const MAX_CONSOLIDATED_LIMIT = 10_000;
-export const DEFAULT_CONSOLIDATED_LIMIT = 1000;
+const MAX_CONSOLIDATED_LIMIT = 10_000;
+const DEFAULT_CONSOLIDATED_LIMIT = 1000;
 
 export interface MetricsPage {
   limit: number;

@@ -20,7 +20,7 @@ export interface PhaseMetricsInput {
   createdAt?: Date | null;
 }
 
-export const MAX_METRICS_PER_CALL = 1000;
+const MAX_METRICS_PER_CALL = 1000;
 
 const CATEGORIES = ['retrievalTokens', 'secondOpinionTokens', 'evidenceRequestTokens', 'baseTokens'] as const;
 
@@ -45,13 +45,16 @@ function checkRow(input: PhaseMetricsInput, row: number, now: Date): CheckedRow 
   const sum = retrievalTokens + secondOpinionTokens + evidenceRequestTokens + baseTokens;
   if (!Number.isSafeInteger(sum)) throw badInput(`Row ${row}: the four categories add up to more than 2^53 - 1`, { row, field: 'totalTokens' });
   if (input.totalTokens !== null && input.totalTokens !== undefined && input.totalTokens !== sum) {
-    throw badInput(
-      `Row ${row}: totalTokens ${input.totalTokens} differs from the sum of the four categories ${sum} (double counting?)`,
-      { row, field: 'totalTokens', totalTokens: input.totalTokens, sum },
-    );
+    throw badInput(`Row ${row}: totalTokens ${input.totalTokens} differs from the sum of the four categories ${sum} (double counting?)`, {
+      row,
+      field: 'totalTokens',
+      totalTokens: input.totalTokens,
+      sum,
+    });
   }
   const createdAt = input.createdAt ?? now;
-  if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime())) throw badInput(`Row ${row}: createdAt is not a valid date`, { row, field: 'createdAt' });
+  if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()))
+    throw badInput(`Row ${row}: createdAt is not a valid date`, { row, field: 'createdAt' });
   return { runId: input.runId, phaseId: input.phaseId, retrievalTokens, secondOpinionTokens, evidenceRequestTokens, baseTokens, totalTokens: sum, createdAt };
 }
 
@@ -74,9 +77,7 @@ async function unknownTarget(em: Em, rows: CheckedRow[], phases: Map<string, num
   const row = rows.findIndex((r) => !phases.has(pairKey(r.runId, r.phaseId)));
   const { runId, phaseId } = rows[row];
   const runExists = (await em.execute(em.getKnex()('runs').select('id').where('id', runId).limit(1))).length > 0;
-  return runExists
-    ? notFound(`Row ${row}: phase not found: run ${runId} has no phase ${phaseId}`)
-    : notFound(`Row ${row}: run not found: ${runId}`);
+  return runExists ? notFound(`Row ${row}: phase not found: run ${runId} has no phase ${phaseId}`) : notFound(`Row ${row}: run not found: ${runId}`);
 }
 
 /** Stores the samples and returns the stored rows in input order. Throws (storing nothing) on any bad row. */

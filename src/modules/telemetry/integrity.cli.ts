@@ -1,7 +1,6 @@
 // `autopack integrity [--run-id ID]`: the rollout guide's data validation, on DATABASE_URL.
 import type { Command } from 'commander';
-import { forkEm } from '../../db/orm';
-import { checkIntegrity, type IntegrityReport } from './integrity';
+import type { IntegrityReport } from './integrity';
 import { withDatabase } from '../../cli/database';
 import { action, CliExit, out } from '../../cli/output';
 
@@ -35,12 +34,16 @@ export function registerIntegrity(program: Command): void {
     .action(
       action((opts: { runId?: string }) =>
         withDatabase(async (orm, config) => {
+          const [{ forkEm }, { checkIntegrity }] = await Promise.all([import('../../db/orm'), import('./integrity')]);
           const report = await checkIntegrity(forkEm(orm), opts.runId);
           printViolations(report);
           const scope = report.runId ? `run ${report.runId}` : config.database.display;
           const checked = `${report.metricsRowsChecked} phase_metrics row(s) and ${report.runsChecked} run(s) checked in ${scope}`;
           if (!report.ok) {
-            throw new CliExit(1, `integrity check failed: ${report.metricsViolationCount} bad phase_metrics row(s), ${report.runViolationCount} inconsistent run(s); ${checked}`);
+            throw new CliExit(
+              1,
+              `integrity check failed: ${report.metricsViolationCount} bad phase_metrics row(s), ${report.runViolationCount} inconsistent run(s); ${checked}`,
+            );
           }
           out(`OK: ${checked}, no double counting`);
         }),

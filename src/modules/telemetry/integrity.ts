@@ -5,10 +5,11 @@ import type { Em } from '../../db/orm';
 import { toSafeInt } from '../../db/types';
 import { notFound } from '../../shared/errors';
 import { checkId } from '../../shared/validation';
+import { driverDate } from '../../db/driver-date';
 
-export type MetricsViolationKind = 'TOTAL_MISMATCH' | 'NEGATIVE_CATEGORY';
+type MetricsViolationKind = 'TOTAL_MISMATCH' | 'NEGATIVE_CATEGORY';
 
-export interface MetricsViolation {
+interface MetricsViolation {
   metricsId: string;
   runId: string;
   phaseId: string;
@@ -22,7 +23,7 @@ export interface MetricsViolation {
   createdAt: Date;
 }
 
-export interface RunTokensViolation {
+interface RunTokensViolation {
   runId: string;
   tokensUsed: number;
   phasesTokensUsed: number;
@@ -41,7 +42,7 @@ export interface IntegrityReport {
 }
 
 /** At most this many violations of each kind are listed (all are counted). */
-export const MAX_LISTED_VIOLATIONS = 1000;
+const MAX_LISTED_VIOLATIONS = 1000;
 
 type Row = Record<string, unknown>;
 
@@ -49,8 +50,6 @@ const SUM = 'm.retrieval_tokens + m.second_opinion_tokens + m.evidence_request_t
 const BAD_METRICS = `(m.total_tokens <> ${SUM} or m.retrieval_tokens < 0 or m.second_opinion_tokens < 0 or m.evidence_request_tokens < 0 or m.base_tokens < 0)`;
 const RUN_SUMS = `select r.id, r.tokens_used, coalesce(sum(p.tokens_used), 0) as phases_tokens_used
   from runs r left join phases p on p.run_id = r.id`;
-
-const toDate = (v: unknown) => (v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number)));
 
 function metricsViolation(r: Row): MetricsViolation {
   const [retrievalTokens, secondOpinionTokens, evidenceRequestTokens, baseTokens, totalTokens] = [
@@ -73,7 +72,7 @@ function metricsViolation(r: Row): MetricsViolation {
     baseTokens,
     totalTokens,
     categorySum,
-    createdAt: toDate(r.created_at),
+    createdAt: driverDate(r.created_at),
   };
 }
 

@@ -1,8 +1,7 @@
 // `autopack retention [--days N] [--dry-run]`: purge expired telemetry on DATABASE_URL (what the server
 // also does once a day).
 import type { Command } from 'commander';
-import { forkEm } from '../../db/orm';
-import { MAX_RETENTION_DAYS, purgeExpiredTelemetry } from './retention';
+import { MAX_RETENTION_DAYS } from './limits';
 import { withDatabase } from '../../cli/database';
 import { action, CliExit, out } from '../../cli/output';
 
@@ -21,9 +20,12 @@ export function registerRetention(program: Command): void {
     .action(
       action((opts: { days?: string; dryRun?: boolean }) =>
         withDatabase(async (orm, config) => {
+          const [{ forkEm }, { purgeExpiredTelemetry }] = await Promise.all([import('../../db/orm'), import('./retention')]);
           const retentionDays = days(opts.days);
           const report = await purgeExpiredTelemetry(forkEm(orm), { retentionDays, defaultDays: config.metricsRetentionDays, dryRun: opts.dryRun });
-          out(`${report.dryRun ? 'DRY RUN on' : 'Retention on'} ${config.database.display}: keeping ${report.retentionDays} day(s), cutoff ${report.cutoff.toISOString()}`);
+          out(
+            `${report.dryRun ? 'DRY RUN on' : 'Retention on'} ${config.database.display}: keeping ${report.retentionDays} day(s), cutoff ${report.cutoff.toISOString()}`,
+          );
           for (const t of report.tables) out(`  ${t.table.padEnd(17)} ${String(t.rows).padStart(9)} ${report.dryRun ? 'would be deleted' : 'deleted'}`);
           out(report.dryRun ? 'Nothing was deleted (dry run).' : 'Done. Runs, phases and A/B results are never purged.');
         }),

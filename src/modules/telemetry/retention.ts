@@ -6,13 +6,13 @@ import { forkEm, type Em, type Orm } from '../../db/orm';
 import { toSafeInt } from '../../db/types';
 import type { Logger } from '../../logger';
 import { badInput } from '../../shared/errors';
-import { describeError } from '../ops/health';
+import { describeError } from '../../shared/describe-error';
+import { MAX_RETENTION_DAYS } from './limits';
 
-export const PURGED_TABLES = ['phase_metrics', 'dashboard_events'] as const;
-export type PurgedTableName = (typeof PURGED_TABLES)[number];
+const PURGED_TABLES = ['phase_metrics', 'dashboard_events'] as const;
+type PurgedTableName = (typeof PURGED_TABLES)[number];
 
-export const PURGE_BATCH_SIZE = 5000;
-export const MAX_RETENTION_DAYS = 36_500;
+const PURGE_BATCH_SIZE = 5000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionReport {
@@ -31,7 +31,7 @@ export interface PurgeOptions {
   batchSize?: number;
 }
 
-export function checkRetentionDays(days: number): number {
+function checkRetentionDays(days: number): number {
   if (!Number.isInteger(days) || days < 1 || days > MAX_RETENTION_DAYS) {
     throw badInput(`retentionDays must be an integer from 1 to ${MAX_RETENTION_DAYS}, got ${days}`, { field: 'retentionDays' });
   }

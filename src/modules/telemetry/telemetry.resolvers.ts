@@ -1,6 +1,5 @@
 import { found } from '../../shared/errors';
 import { checkMetricsPage, consolidatedMetrics } from './consolidated';
-import { listDashboardEvents } from '../events/list';
 import { recordPhaseMetrics } from './ingest';
 import { checkIntegrity } from './integrity';
 import { purgeExpiredTelemetry } from './retention';
@@ -17,7 +16,6 @@ import type { PhaseMetricsRecord } from './records';
 export const telemetryResolvers: Resolvers = {
   Query: {
     consolidatedMetrics: (_, { runId, limit, offset }, { em }) => consolidatedMetrics(em, runId, limit, offset),
-    dashboardEvents: (_, args, { em }) => listDashboardEvents(em, args),
     integrityReport: (_, { runId }, { em }) => checkIntegrity(em, runId),
   },
   Mutation: {
@@ -35,7 +33,8 @@ export const telemetryResolvers: Resolvers = {
   Subscription: {
     dashboardEventAdded: {
       subscribe: async (_, { runId, eventType }, ctx) => {
-        if (eventType && !EVENT_TYPE_PATTERN.test(eventType)) throw badInput(`Invalid eventType "${eventType.slice(0, 80)}": use [A-Z][A-Z0-9_]*`, { field: 'eventType' });
+        if (eventType && !EVENT_TYPE_PATTERN.test(eventType))
+          throw badInput(`Invalid eventType "${eventType.slice(0, 80)}": use [A-Z][A-Z0-9_]*`, { field: 'eventType' });
         if (runId) await requireRun(ctx.em, runId);
         return follow(ctx, { kind: 'event', runId: runId ?? null, eventType: eventType ?? null });
       },
@@ -56,9 +55,5 @@ export const telemetryResolvers: Resolvers = {
   PhaseMetrics: {
     run: async (m, _, { loaders }) => found(await loaders.run.load(m.run.id), `Run not found: ${m.run.id}`),
     phase: async (m, _, { loaders }) => found(await loaders.phase.load(m.phase.id), `Phase not found: ${m.phase.id}`),
-  },
-  DashboardEvent: {
-    run: async (e, _, { loaders }) => found(await loaders.run.load(e.run.id), `Run not found: ${e.run.id}`),
-    phase: (e, _, { loaders }) => (e.phase ? loaders.phase.load(e.phase.id) : null),
   },
 };

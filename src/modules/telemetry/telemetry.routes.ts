@@ -10,8 +10,6 @@ const CONSOLIDATED = `query ConsolidatedMetrics($runId: ID!, $limit: Int!, $offs
   }
 }`;
 
-
-
 export const dashboardRoutes: RestRoute = async (apollo, context, method, path, url) => {
   const m = /^\/api\/dashboard\/runs\/([^/]+)\/consolidated-metrics$/.exec(path);
   if (!m) return null;

@@ -1,7 +1,7 @@
 // Client-chosen values (GraphQL operation names) as Prometheus label values. Every distinct value is a
 // set of series kept until restart, so they are bounded: at most `maxValues` distinct values, each at most
 // `maxLength` characters; anything beyond is counted as `other`.
-export const OTHER_LABEL = 'other';
+const OTHER_LABEL = 'other';
 
 export class BoundedLabel {
   private readonly seen = new Set<string>();
