@@ -5,21 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'node_modules/',
-      '.tmp/',
-      '**/node_modules/',
-      'src/graphql/generated/',
-      'console/src/gql/',
-      'console/dist/',
-      'generated-patterns/',
-      // Rebuilt on other branches (read path, live updates): linted when they land.
-      'src/modules/batch.ts',
-      'src/modules/records.ts',
-      'src/graphql/loaders.ts',
-      'src/modules/live/',
-    ],
+    ignores: ['dist/', 'node_modules/', '.tmp/', '**/node_modules/', 'src/graphql/generated/', 'console/src/gql/', 'console/dist/', 'generated-patterns/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

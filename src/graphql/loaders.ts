@@ -34,16 +34,17 @@ export interface Loaders {
 const CONSOLIDATED_BATCH = 100;
 
 class RequestLoaders implements Loaders {
-  private loaders = new Map<string, DataLoader<any, any>>();
+  // Keyed by name: each entry's key and value types are those of the getter that made it.
+  private loaders = new Map<string, DataLoader<unknown, unknown>>();
 
   constructor(private readonly em: Em) {}
 
   /** The loader under `key`, built on first use (most requests need one or two of them). */
   private get<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>, options?: DataLoader.Options<K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(key);
+    let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader(batch, options);
-      this.loaders.set(key, loader);
+      this.loaders.set(key, loader as DataLoader<unknown, unknown>);
     }
     return loader;
   }
@@ -77,9 +78,13 @@ class RequestLoaders implements Loaders {
   }
   consolidatedMetrics(page: MetricsPage) {
     // A ServiceError in the batch result fails that run's field only (DataLoader rejects that key).
-    return this.get<string, ConsolidatedMetricsSummary | null>(`consolidated:${page.limit}:${page.offset}`, (ids: readonly string[]) => telemetry.consolidatedByRunIds(this.em, ids, page), {
-      maxBatchSize: CONSOLIDATED_BATCH,
-    });
+    return this.get<string, ConsolidatedMetricsSummary | null>(
+      `consolidated:${page.limit}:${page.offset}`,
+      (ids: readonly string[]) => telemetry.consolidatedByRunIds(this.em, ids, page),
+      {
+        maxBatchSize: CONSOLIDATED_BATCH,
+      },
+    );
   }
 }
 

@@ -109,10 +109,16 @@ export class Feed {
     if (this.closing) throw new ServiceError('SERVICE_UNAVAILABLE', 'The server is shutting down: subscribe again on another server');
     const mine = this.perConnection.get(conn.id) ?? 0;
     if (mine >= this.limits.perConnection) {
-      throw new ServiceError('LIMIT_EXCEEDED', `At most ${this.limits.perConnection} subscriptions per connection (AUTOPACK_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION)`);
+      throw new ServiceError(
+        'LIMIT_EXCEEDED',
+        `At most ${this.limits.perConnection} subscriptions per connection (AUTOPACK_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION)`,
+      );
     }
     if (this.subs.size >= this.limits.perServer) {
-      throw new ServiceError('LIMIT_EXCEEDED', `This server holds its maximum of ${this.limits.perServer} subscriptions (AUTOPACK_LIVE_MAX_SUBSCRIPTIONS): try again later or another server`);
+      throw new ServiceError(
+        'LIMIT_EXCEEDED',
+        `This server holds its maximum of ${this.limits.perServer} subscriptions (AUTOPACK_LIVE_MAX_SUBSCRIPTIONS): try again later or another server`,
+      );
     }
     const sub = new Subscription(conn, topic, this.limits.queue, (s) => this.removed(s));
     this.subs.add(sub);
@@ -154,7 +160,11 @@ export class Feed {
     const accepted = sub.push(d);
     this.maxQueued = Math.max(this.maxQueued, sub.highWater);
     if (accepted) return;
-    this.logger.warn('live updates: slow consumer disconnected', { connection: sub.connection.id, transport: sub.connection.transport, queued: this.limits.queue });
+    this.logger.warn('live updates: slow consumer disconnected', {
+      connection: sub.connection.id,
+      transport: sub.connection.transport,
+      queued: this.limits.queue,
+    });
     this.metrics?.slowConsumerDropped(sub.connection.transport);
     sub.connection.close(SLOW_CONSUMER_CLOSE, `Slow consumer: more than ${this.limits.queue} updates waiting`);
     this.connectionClosed(sub.connection);
@@ -250,7 +260,11 @@ export class Feed {
         eventSubs,
         metricSubs,
         run: needRun ? loaders.run.load(c.r) : Promise.resolve(null),
-        phases: phaseSubs.length ? (c.ph === 'all' ? loaders.phasesByRun.load(c.r) : Promise.all(c.ph!.map((id) => loaders.phase.load(id)))) : Promise.resolve([]),
+        phases: phaseSubs.length
+          ? c.ph === 'all'
+            ? loaders.phasesByRun.load(c.r)
+            : Promise.all(c.ph!.map((id) => loaders.phase.load(id)))
+          : Promise.resolve([]),
         events: eventSubs.length ? Promise.all(c.ev!.map((id) => loaders.event.load(id))) : Promise.resolve([]),
         metrics: metricSubs.length ? Promise.all(c.pm!.map((id) => loaders.phaseMetrics.load(id))) : Promise.resolve([]),
       };
@@ -281,7 +295,8 @@ export class Feed {
       }
       for (const event of p.events) {
         if (!event) continue;
-        for (const s of p.eventSubs) if (s.topic.kind === 'event' && (!s.topic.eventType || s.topic.eventType === event.eventType)) this.deliver(s, { value: event, ...shared });
+        for (const s of p.eventSubs)
+          if (s.topic.kind === 'event' && (!s.topic.eventType || s.topic.eventType === event.eventType)) this.deliver(s, { value: event, ...shared });
       }
       for (const m of p.metrics) if (m) for (const s of p.metricSubs) this.deliver(s, { value: m, ...shared });
     }

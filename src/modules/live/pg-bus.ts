@@ -81,7 +81,9 @@ export class PostgresBus implements ChangeBus {
       }
       this.retryMs = FIRST_RETRY_MS;
       this.opts.logger.info('live updates: LISTEN connection re-established');
-      this.handlers?.gap('The server lost its connection to the database change feed and reconnected: changes committed meanwhile may be missing. Query the current state again.');
+      this.handlers?.gap(
+        'The server lost its connection to the database change feed and reconnected: changes committed meanwhile may be missing. Query the current state again.',
+      );
     }, this.retryMs);
     this.timer.unref();
   }

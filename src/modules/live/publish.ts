@@ -102,7 +102,12 @@ async function build(em: Em, pending: Pending, trx?: Transaction): Promise<Chang
   if (ids.length) {
     const rows: { id: string; version: unknown; campaign_id: string | null }[] = await em
       .getConnection()
-      .execute(`update "runs" set "version" = "version" + 1 where "id" in (${ids.map(() => '?').join(', ')}) returning "id", "version", "campaign_id"`, ids, 'all', trx);
+      .execute(
+        `update "runs" set "version" = "version" + 1 where "id" in (${ids.map(() => '?').join(', ')}) returning "id", "version", "campaign_id"`,
+        ids,
+        'all',
+        trx,
+      );
     for (const row of rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
       const t = pending.runs.get(row.id)!;
       syncVersion(em, row.id, Number(row.version));
@@ -133,7 +138,12 @@ async function notify(em: Em, changes: Change[], trx?: Transaction): Promise<voi
   const payloads = changes.flatMap(encode);
   if (!payloads.length) return;
   const sql = `select ${payloads.map(() => 'pg_notify(?, ?)').join(', ')}`;
-  await em.getConnection().execute(sql, payloads.flatMap((p) => [CHANNEL, p]), 'all', trx);
+  await em.getConnection().execute(
+    sql,
+    payloads.flatMap((p) => [CHANNEL, p]),
+    'all',
+    trx,
+  );
 }
 
 async function publishNow(em: Em, pending: Pending): Promise<void> {

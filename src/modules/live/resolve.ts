@@ -9,7 +9,11 @@ import type { Delivery, Topic } from './topics';
 /** Registers a subscription on this server's feed (only live transports carry one). */
 export function follow(ctx: GraphQLContext, topic: Topic, initial: unknown[] = []): Subscription {
   if (!ctx.live) throw new ServiceError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (/graphql) and Server-Sent Events (/graphql/stream) only');
-  return ctx.live.feed.subscribe(ctx.live.connection, topic, initial.map((value) => ({ value })));
+  return ctx.live.feed.subscribe(
+    ctx.live.connection,
+    topic,
+    initial.map((value) => ({ value })),
+  );
 }
 
 /**
