@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { loadConfig } from '../../config';
 import { toSnake } from '../../shared/snake-case';
 import { ApiClient } from '../../cli/client';
-import { connectLive } from '../../cli/live-client';
 import { action, CliExit, out } from '../../cli/output';
 import { progressBar } from '../../cli/progress-bar';
 
@@ -63,6 +62,8 @@ async function followLive(
   readStates: () => Promise<ReplayState[]>,
   deadline: number,
 ): Promise<boolean> {
+  // Loaded when the command runs (graphql-ws, ws): `autopack --help` stays light.
+  const { connectLive } = await import('../../cli/live-client');
   const live = connectLive(baseUrl, apiKey);
   let timers: NodeJS.Timeout[] = [];
   try {

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config';
 import { ApiClient } from '../../cli/client';
-import { connectLive, type LiveClient, type LiveError } from '../../cli/live-client';
+import type { LiveClient, LiveError } from '../../cli/live-client';
 import { action, CliExit, out } from '../../cli/output';
 import { ServiceError } from '../../shared/errors';
 import { progressBar } from '../../cli/progress-bar';
@@ -139,6 +139,8 @@ export function registerWatch(program: Command): void {
         const first = await read();
         if (isFinished(first.state)) return finish(new RunDisplay(first).state);
 
+        // Loaded when the command runs (graphql-ws, ws): `autopack --help` stays light.
+        const { connectLive } = await import('../../cli/live-client');
         const live = connectLive(config.apiUrl, config.apiKey);
         try {
           finish(await follow(live, runId, read, recheck * 1000));
