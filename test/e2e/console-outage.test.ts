@@ -120,7 +120,7 @@ describeIfChromium('operator console while PostgreSQL is down', () => {
 
     await pg.resume();
     await waitFor('health to recover', async () => (await fetch(`${app.url}/health`)).status === 200, WAIT);
-    for (const [path, { page }] of Object.entries(pages)) {
+    for (const { page } of Object.values(pages)) {
       await page.waitForSelector('[data-testid="db-banner"]', { state: 'detached', timeout: WAIT });
       // Each part of the page drops its notice with its next refresh (they poll on their own schedules).
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="db-unavailable"]').length === 0, undefined, { timeout: WAIT });

@@ -25,14 +25,17 @@ export async function metricsByPhaseIds(em: Em, phaseIds: readonly number[], col
 // count is a scalar subquery, and an unknown run yields no row at all.
 // Sums are taken in double precision: exact for non-negative integers up to 2^53 (every partial sum is one),
 // and unlike SQLite's integer sum() they cannot overflow, so a total past 2^53 - 1 is seen, not an SQL error.
-const PER_RUN = `select r.id as run_id,
+// Both statements below compute this per run `r`, over `m`, the page of its samples.
+const PER_RUN_TOTALS = `select r.id as run_id,
   (select count(*) from phases p where p.run_id = r.id) as total_phases,
   count(distinct m.phase_id) as phases_with_metrics,
   coalesce(sum(cast(m.retrieval_tokens as double precision)), 0) as retrieval_tokens,
   coalesce(sum(cast(m.second_opinion_tokens as double precision)), 0) as second_opinion_tokens,
   coalesce(sum(cast(m.evidence_request_tokens as double precision)), 0) as evidence_request_tokens,
   coalesce(sum(cast(m.base_tokens as double precision)), 0) as base_tokens
-from runs r
+from runs r`;
+
+const PER_RUN = `${PER_RUN_TOTALS}
 left join (
   select phase_id, retrieval_tokens, second_opinion_tokens, evidence_request_tokens, base_tokens
   from phase_metrics
@@ -51,14 +54,7 @@ export interface Statement {
 // PostgreSQL: the same aggregate for any number of runs, the run ids as one array parameter and the page of
 // samples a LATERAL subquery per run. Its text never changes, so it is parsed and planned once per connection
 // (a 20-branch UNION ALL took 1.5-2.5 ms to plan on every call).
-const PG_ANY_RUNS = `select r.id as run_id,
-  (select count(*) from phases p where p.run_id = r.id) as total_phases,
-  count(distinct m.phase_id) as phases_with_metrics,
-  coalesce(sum(cast(m.retrieval_tokens as double precision)), 0) as retrieval_tokens,
-  coalesce(sum(cast(m.second_opinion_tokens as double precision)), 0) as second_opinion_tokens,
-  coalesce(sum(cast(m.evidence_request_tokens as double precision)), 0) as evidence_request_tokens,
-  coalesce(sum(cast(m.base_tokens as double precision)), 0) as base_tokens
-from runs r
+const PG_ANY_RUNS = `${PER_RUN_TOTALS}
 left join lateral (
   select phase_id, retrieval_tokens, second_opinion_tokens, evidence_request_tokens, base_tokens
   from phase_metrics
