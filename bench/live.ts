@@ -5,11 +5,11 @@
 // writing transaction just before its commit, to the client's receipt), deliveries/s, each server's RSS and
 // CPU, and counts lost and duplicated deliveries against the ids the writer was acknowledged.
 // Settings (env): LIVE_DURATION seconds (30), LIVE_SUBSCRIBERS (1000), LIVE_RATE changes/s (200), LIVE_RUNS (50).
-import { execSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { percentile, ms } from './measure';
+import { percentile, ms, sh } from './measure';
 import { clusterCpuMs, cpuMs, peakRssBytes } from './peer-procs';
 import { database, startServer, stopServer } from './servers';
 
@@ -146,13 +146,6 @@ async function write(
 }
 
 function machine(loadAtStart: number): string {
-  const sh = (cmd: string) => {
-    try {
-      return execSync(cmd, { encoding: 'utf8' }).trim();
-    } catch {
-      return '?';
-    }
-  };
   return [
     `- CPU: ${cpus()[0]?.model ?? '?'}, \`nproc\` = ${sh('nproc')}; ${sh('free -h | awk \'/^Mem:/ {print $2" memory, "$7" available"}\'')}`,
     `- Node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? '(unset)'}; both servers are bench/load-server.js over dist/, PostgreSQL 15 embedded, subscribers and writer in the bench process`,

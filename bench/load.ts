@@ -3,9 +3,8 @@
 // bounded time, every response checked. Prints a markdown table; exits 1 when the bar (zero errors, peak
 // under 300 MB) is missed. Usage: npm run bench:load [-- sqlite|postgresql] [--duration S] [--connections N] [--server-heap MB]
 // `npm run bench:load -- abuse [sqlite|postgresql]` runs the abuse scenario instead (bench/abuse-scenario.ts).
-import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { closeClient, http, ms } from './measure';
+import { closeClient, http, ms, sh } from './measure';
 import { dashboardLoad, DASHBOARD_QUERY, INGEST_BATCH, ingestBody, ingestionLoad, type LoadOptions, type LoadResult } from './load-scenarios';
 import { countMetrics, SEED, seedLoadData } from './load-seed';
 import { database, startServer, stopServer, type Backend } from './servers';
@@ -87,13 +86,6 @@ const loadAtStart = loadavg()[0];
 
 export function machine(serverHeapMb: number | null): string {
   const heapNote = serverHeapMb ? ` (--max-old-space-size=${serverHeapMb})` : '';
-  const sh = (cmd: string) => {
-    try {
-      return execSync(cmd, { encoding: 'utf8' }).trim();
-    } catch {
-      return '?';
-    }
-  };
   return [
     `- CPU: ${cpus()[0]?.model ?? '?'}, \`nproc\` = ${sh('nproc')}`,
     `- Memory (\`free -h\`): ${sh('free -h | awk \'/^Mem:/ {print $2" total, "$7" available"}\'')}`,

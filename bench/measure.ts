@@ -1,4 +1,5 @@
 // Timing helpers for the benchmarks: bounded sample loops, percentiles, a keep-alive HTTP client.
+import { execSync } from 'node:child_process';
 import { Agent, request } from 'node:http';
 
 export interface Stats {
@@ -68,3 +69,12 @@ export function closeClient(): void {
 }
 
 export const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(1));
+
+/** What a shell command prints (machine facts for a bench's header), '?' when it fails. */
+export function sh(cmd: string): string {
+  try {
+    return execSync(cmd, { encoding: 'utf8' }).trim();
+  } catch {
+    return '?';
+  }
+}

@@ -5,12 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { execSync } from 'node:child_process';
 import { Client } from 'pg';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { consoleLogger, type Logger } from '../src/logger';
-import { closeClient } from './measure';
+import { closeClient, sh } from './measure';
 import { openRawPg, openRawSqlite, type RawDb } from './raw';
 import { runScenario, type Row } from './scenario';
 
@@ -69,13 +68,6 @@ async function benchBackend(backend: Backend): Promise<Row[]> {
 }
 
 function machine(loadAtStart: number): string {
-  const sh = (cmd: string) => {
-    try {
-      return execSync(cmd, { encoding: 'utf8' }).trim();
-    } catch {
-      return '?';
-    }
-  };
   const gib = (b: number) => `${(b / 2 ** 30).toFixed(1)} GiB`;
   return [
     `- CPU: ${cpus()[0]?.model ?? '?'}, \`nproc\` = ${sh('nproc')}`,
