@@ -36,7 +36,7 @@ export const INDEXES: ReadonlyArray<IndexSpec> = [
   { name: 'idx_ab_treatment_run_id', table: 'ab_test_results', columns: 'treatment_run_id' },
 ];
 
-export function indexSpec(name: string): IndexSpec {
+function indexSpec(name: string): IndexSpec {
   const spec = INDEXES.find((i) => i.name === name);
   if (!spec) throw new Error(`unknown index ${name}`);
   return spec;
