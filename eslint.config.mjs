@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '.tmp/', '**/node_modules/', 'src/graphql/generated/', 'console/src/gql/', 'console/dist/', 'generated-patterns/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.tmp/',
+      '**/node_modules/',
+      'src/graphql/generated/',
+      'console/src/gql/',
+      'src/graphql/documents/',
+      'console/dist/',
+      'generated-patterns/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

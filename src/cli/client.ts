@@ -1,6 +1,7 @@
 // The CLI's client for commands that talk to a running server (AUTOPACK_API_URL, AUTOPACK_API_KEY):
 // runs are only ever executed by servers.
 import type { Config } from '../config';
+import type { TypedDocumentString } from '../graphql/documents/graphql';
 import { ServiceError, type ErrorCode } from '../shared/errors';
 import { describeError } from '../shared/describe-error';
 
@@ -27,9 +28,11 @@ export class ApiClient {
   /**
    * Executes a GraphQL operation; a GraphQL error becomes a ServiceError with its code. A server whose
    * admission line is full answers 503 with Retry-After and has done nothing: the call is sent again after
-   * that many seconds, up to BUSY_RETRIES times.
+   * that many seconds, up to BUSY_RETRIES times. `document` is a typed `graphql(...)` document (codegen.yml):
+   * the result and variable types come from it.
    */
-  async gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async gql<T, V extends Record<string, unknown>>(document: TypedDocumentString<T, V>, variables: V = {} as V): Promise<T> {
+    const query = document.toString();
     let res = await this.post(query, variables);
     for (let retry = 0; retry < BUSY_RETRIES && isBusy(res); retry++) {
       await res.body?.cancel();

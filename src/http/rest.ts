@@ -4,6 +4,8 @@
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from '../graphql/context';
+import { graphql } from '../graphql/documents';
+import type { TypedDocumentString } from '../graphql/documents/graphql';
 import { toSnake } from '../shared/snake-case';
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -41,33 +43,80 @@ function errorResponse(error: GraphQLFormattedError, params: ParamNames = {}): R
   return { status: STATUS_BY_CODE[code] ?? 500, body: { detail } };
 }
 
-/** Runs `query` and maps the result: the first error decides the status, data goes through `shape`. */
-export async function executeRest<T>(
+/**
+ * Runs a typed document (a `graphql(...)` call, see codegen.yml) and maps the result: the first error decides
+ * the status, data (typed from the document) goes through `shape`.
+ */
+export async function executeRest<TResult, TVariables extends Record<string, unknown>>(
   apollo: ApolloServer<GraphQLContext>,
   context: GraphQLContext,
-  query: string,
-  variables: Record<string, unknown>,
-  shape: (data: T) => RestResponse,
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+  shape: (data: TResult) => RestResponse,
   params?: ParamNames,
 ): Promise<RestResponse> {
-  const res = await apollo.executeOperation<T>({ query, variables }, { contextValue: context });
+  const res = await apollo.executeOperation<TResult, TVariables>({ query: document.toString(), variables }, { contextValue: context });
   if (res.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
   const { data, errors } = res.body.singleResult;
   if (errors?.length) return errorResponse(errors[0], params);
-  return shape(data as T);
+  return shape(data as TResult);
 }
 
-const HEALTH_FIELDS = 'status database qdrant killSwitches { phase6Metrics consolidatedMetrics } version timestamp';
-const HEALTH_QUERY = `query Health { health { ${HEALTH_FIELDS} flags { flag enabled source envEnabled changedAt } } }`;
+const HEALTH_QUERY = graphql(`
+  query Health {
+    health {
+      status
+      database
+      qdrant
+      killSwitches {
+        phase6Metrics
+        consolidatedMetrics
+      }
+      version
+      timestamp
+      flags {
+        flag
+        enabled
+        source
+        envEnabled
+        changedAt
+      }
+    }
+  }
+`);
 /** With a key: who set each override and why (audit details an anonymous prober must not read). */
-const HEALTH_QUERY_AUDIT = `query Health { health { ${HEALTH_FIELDS} flags { flag enabled source envEnabled reason changedBy changedAt } } }`;
+const HEALTH_QUERY_AUDIT = graphql(`
+  query HealthAudit {
+    health {
+      status
+      database
+      qdrant
+      killSwitches {
+        phase6Metrics
+        consolidatedMetrics
+      }
+      version
+      timestamp
+      flags {
+        flag
+        enabled
+        source
+        envEnabled
+        reason
+        changedBy
+        changedAt
+      }
+    }
+  }
+`);
 
 /** GET /health: 200 while the database answers, 503 when it does not. Open (no key). */
 export function healthRoute(apollo: ApolloServer<GraphQLContext>, context: GraphQLContext, audit: boolean): Promise<RestResponse> {
-  return executeRest<{ health: { status: string } }>(apollo, context, audit ? HEALTH_QUERY_AUDIT : HEALTH_QUERY, {}, (data) => ({
+  const shape = (data: { health: { status: string } }): RestResponse => ({
     status: data.health.status === 'healthy' ? 200 : 503,
     body: toSnake(data.health),
-  }));
+  });
+  return audit ? executeRest(apollo, context, HEALTH_QUERY_AUDIT, {}, shape) : executeRest(apollo, context, HEALTH_QUERY, {}, shape);
 }
 
 // REST integers become GraphQL Int arguments (32-bit): a larger one is a 400 here, naming the parameter,

@@ -7,6 +7,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { Socket } from 'node:net';
 import { ApiClient } from '../../src/cli/client';
+import { TypedDocumentString } from '../../src/graphql/documents/graphql';
 import { forkEm } from '../../src/db/orm';
 import { lockTable } from '../helpers/db-lock';
 import { startTestApp, type TestApp } from '../helpers/harness';
@@ -343,7 +344,9 @@ describe.each(['postgresql'] as const)('admission control on %s', (backend) => {
     const holder = await holdSlot();
     const waiter = send('POST', '/graphql', { body: gqlBody('{ runs { totalCount } }') });
     const start = await until('the waiter to be queued', metrics, (m) => m.queued === 1);
-    const call = new ApiClient(t.url, KEY).gql<{ createRun: { id: string } }>('mutation { createRun(input: { id: "client-retried" }) { id } }');
+    const call = new ApiClient(t.url, KEY).gql(
+      new TypedDocumentString<{ createRun: { id: string } }, Record<string, never>>('mutation { createRun(input: { id: "client-retried" }) { id } }'),
+    );
     // refused at least once while the line is full, and nothing written
     await until('the client to be refused', metrics, (m) => m.rejected > start.rejected);
     expect(await runCount('client-retried')).toBe(0);

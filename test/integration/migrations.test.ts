@@ -1,7 +1,8 @@
 import { MIGRATIONS } from '../../migrations';
-import { createOrm } from '../../src/db/orm';
+import { createOrm, type Em } from '../../src/db/orm';
 import { migrateDown, migrateUp, migrationState } from '../../src/modules/ops/migrations';
-import { EXPECTED_INDEXES, verifySchema } from '../../src/modules/ops/verify';
+import { INDEXES } from '../../src/db/indexes';
+import { EXPECTED_INDEXES, namedIndexes, verifySchema } from '../../src/modules/ops/verify';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 
 describe.each(BACKENDS)('migrations on %s', (backend) => {
@@ -31,6 +32,10 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
       for (const idx of EXPECTED_INDEXES) {
         expect(checks.find((c) => c.label.startsWith(`Index ${idx.name} `))?.ok).toBe(true);
       }
+      // The one index list is exactly what the migrations created (names, tables, column order and direction).
+      const listed = INDEXES.map(({ name, table, columns }) => ({ name, table, columns })).sort((a, b) => a.name.localeCompare(b.name));
+      expect(await namedIndexes(orm.em.fork() as Em)).toEqual(listed);
+      expect(INDEXES.filter((i) => i.guide)).toHaveLength(8);
       const plan = checks.find((c) => c.label.startsWith('Consolidated metrics query'))!;
       expect(plan.detail).toMatch(
         backend === 'sqlite' ? /SEARCH phase_metrics USING INDEX idx_phase_metrics_run_created_id/ : /Index Scan using idx_phase_metrics_run_created_id/,

@@ -1,4 +1,5 @@
 import { Check, Entity, OptionalProps, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { createIndexSql } from '../indexes';
 import { tokenColumn } from '../types';
 import { Phase } from './Phase';
 import { Run } from './Run';
@@ -10,15 +11,9 @@ import { Run } from './Run';
   name: 'ck_phase_metrics_non_negative',
   expression: 'retrieval_tokens >= 0 and second_opinion_tokens >= 0 and evidence_request_tokens >= 0 and base_tokens >= 0',
 })
-@Index({ name: 'idx_phase_metrics_created_at', expression: 'create index if not exists "idx_phase_metrics_created_at" on "phase_metrics" ("created_at" desc)' })
-@Index({
-  name: 'idx_phase_metrics_run_created',
-  expression: 'create index if not exists "idx_phase_metrics_run_created" on "phase_metrics" ("run_id", "created_at" desc)',
-})
-@Index({
-  name: 'idx_phase_metrics_run_created_id',
-  expression: 'create index if not exists "idx_phase_metrics_run_created_id" on "phase_metrics" ("run_id", "created_at" desc, "id" desc)',
-})
+@Index({ name: 'idx_phase_metrics_created_at', expression: createIndexSql('idx_phase_metrics_created_at') })
+@Index({ name: 'idx_phase_metrics_run_created', expression: createIndexSql('idx_phase_metrics_run_created') })
+@Index({ name: 'idx_phase_metrics_run_created_id', expression: createIndexSql('idx_phase_metrics_run_created_id') })
 export class PhaseMetrics {
   [OptionalProps]?: 'retrievalTokens' | 'secondOpinionTokens' | 'evidenceRequestTokens' | 'baseTokens' | 'totalTokens' | 'createdAt';
 

@@ -1,12 +1,13 @@
 import { Collection, Entity, OptionalProps, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
+import { createIndexSql } from '../indexes';
 import { tokenColumn } from '../types';
 import { RUN_STATES, type RunState } from './enums';
 import { Phase } from './Phase';
 import { ReplayCampaign } from './ReplayCampaign';
 
 @Entity({ tableName: 'runs' })
-@Index({ name: 'idx_runs_created_at', expression: 'create index if not exists "idx_runs_created_at" on "runs" ("created_at" desc, "id" desc)' })
-@Index({ name: 'idx_runs_state_created', expression: 'create index if not exists "idx_runs_state_created" on "runs" ("state", "created_at" desc, "id" desc)' })
+@Index({ name: 'idx_runs_created_at', expression: createIndexSql('idx_runs_created_at') })
+@Index({ name: 'idx_runs_state_created', expression: createIndexSql('idx_runs_state_created') })
 export class Run {
   [OptionalProps]?: 'state' | 'safetyProfile' | 'runScope' | 'tokenCap' | 'tokensUsed' | 'createdAt' | 'updatedAt' | 'version';
 

@@ -6,6 +6,62 @@ import { formatStage, rolloutStage, type RolloutStage } from './rollout-stage';
 import { ApiClient } from '../../cli/client';
 import { isFinished } from '../../db/entities/enums';
 import { compactUtc } from '../../shared/compact-time';
+import { graphql } from '../../graphql/documents';
+import type { RolloutRunQuery } from '../../graphql/documents/graphql';
+
+const CREATE_RUN = graphql(`
+  mutation RolloutCreateRun($input: CreateRunInput!) {
+    createRun(input: $input) {
+      id
+    }
+  }
+`);
+const EXECUTE_RUN = graphql(`
+  mutation RolloutExecuteRun($id: ID!) {
+    executeRun(id: $id) {
+      id
+    }
+  }
+`);
+const ROLLOUT_RUN = graphql(`
+  query RolloutRun($id: ID!) {
+    run(id: $id) {
+      state
+      failureReason
+      tokensUsed
+      status {
+        totalPhases
+        completedPhases
+      }
+    }
+  }
+`);
+const ROLLOUT_INTEGRITY = graphql(`
+  query RolloutIntegrity {
+    integrityReport {
+      ok
+      metricsRowsChecked
+      runsChecked
+      metricsViolationCount
+      runViolationCount
+    }
+  }
+`);
+const ROLLOUT_MIGRATIONS = graphql(`
+  query RolloutMigrations {
+    migrationStatus {
+      applied {
+        name
+      }
+      pending
+    }
+    schemaVerification {
+      ok
+      label
+      detail
+    }
+  }
+`);
 
 type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -84,7 +140,7 @@ class RolloutProbe {
   /** A throwaway run `rollout-check-<timestamp>` with one phase. */
   async createThrowawayRun(): Promise<string> {
     const id = `rollout-check-${this.stamp}`;
-    await this.api.gql(`mutation($input: CreateRunInput!) { createRun(input: $input) { id } }`, {
+    await this.api.gql(CREATE_RUN, {
       input: { id, goal: 'autopack rollout-check smoke run (safe to delete)', phases: [{ phaseId: 'smoke', name: 'Rollout check smoke phase' }] },
     });
     this.createdRuns.push(id);
@@ -120,24 +176,20 @@ class RolloutProbe {
     let id: string;
     try {
       id = await this.createThrowawayRun();
-      await this.api.gql(`mutation($id: ID!) { executeRun(id: $id) { id } }`, { id });
+      await this.api.gql(EXECUTE_RUN, { id });
     } catch (e) {
       return { result: fail(label, `could not create and queue a run: ${errorText(e)}`), runId: null };
     }
     this.opts.progress(`  executing ${id} (waiting up to ${this.opts.timeoutSeconds} s)`);
     const deadline = Date.now() + this.opts.timeoutSeconds * 1000;
-    type RunView = { state: string; failureReason: string | null; tokensUsed: number; status: { totalPhases: number; completedPhases: number } };
     for (;;) {
-      let run: RunView;
+      let run: RolloutRunQuery['run'];
       try {
-        run = (
-          await this.api.gql<{ run: RunView }>(`query($id: ID!) { run(id: $id) { state failureReason tokensUsed status { totalPhases completedPhases } } }`, {
-            id,
-          })
-        ).run;
+        run = (await this.api.gql(ROLLOUT_RUN, { id })).run;
       } catch (e) {
         return { result: fail(label, `${id}: ${errorText(e)}`), runId: id };
       }
+      if (!run) return { result: fail(label, `${id}: the run is gone`), runId: id };
       const seen = `${id}: ${run.state}, ${run.status.completedPhases}/${run.status.totalPhases} phases complete, ${run.tokensUsed} tokens`;
       if (run.state === 'DONE_SUCCESS') return { result: pass(label, seen), runId: id };
       if (isFinished(run.state)) {
@@ -198,9 +250,8 @@ class RolloutProbe {
   async integrity(): Promise<CheckResult> {
     const label = 'No data integrity violations';
     try {
-      const { integrityReport: r } = await this.api.gql<{
-        integrityReport: { ok: boolean; metricsRowsChecked: number; runsChecked: number; metricsViolationCount: number; runViolationCount: number };
-      }>(`{ integrityReport { ok metricsRowsChecked runsChecked metricsViolationCount runViolationCount } }`);
+      const { integrityReport: r } = await this.api.gql(ROLLOUT_INTEGRITY);
+      if (!r) return fail(label, 'the server returned no integrity report');
       const checked = `${r.metricsRowsChecked} phase_metrics row(s) and ${r.runsChecked} run(s) checked`;
       return r.ok
         ? pass(label, `${checked}, no double counting`)
@@ -216,10 +267,7 @@ class RolloutProbe {
   async migrations(): Promise<CheckResult> {
     const label = 'Migrations applied and verified';
     try {
-      const d = await this.api.gql<{
-        migrationStatus: { applied: { name: string }[]; pending: string[] };
-        schemaVerification: { ok: boolean; label: string; detail: string | null }[];
-      }>(`{ migrationStatus { applied { name } pending } schemaVerification { ok label detail } }`);
+      const d = await this.api.gql(ROLLOUT_MIGRATIONS);
       const { applied, pending } = d.migrationStatus;
       const failed = d.schemaVerification.filter((c) => !c.ok);
       const seen = `${applied.length} applied, ${pending.length} pending; ${d.schemaVerification.length - failed.length}/${d.schemaVerification.length} schema checks passed`;

@@ -1,4 +1,5 @@
 // `migrate verify`: the rollout guide's section 2c (tables, columns, indexes) and section 3 (query plans).
+import { INDEXES } from '../../db/indexes';
 import { isPostgres, type Em, type Orm } from '../../db/orm';
 import { dialectOf, literalSql } from '../../db/reads';
 import { consolidatedStatement } from '../telemetry/batch';
@@ -10,19 +11,8 @@ export interface VerifyCheck {
   detail?: string;
 }
 
-/** The guide's "Expected indexes", with column order and direction. */
-export const EXPECTED_INDEXES: ReadonlyArray<{ name: string; table: string; columns: string }> = [
-  { name: 'idx_phase_metrics_run_id', table: 'phase_metrics', columns: 'run_id' },
-  { name: 'idx_phase_metrics_created_at', table: 'phase_metrics', columns: 'created_at DESC' },
-  { name: 'idx_phase_metrics_run_created', table: 'phase_metrics', columns: 'run_id, created_at DESC' },
-  { name: 'idx_dashboard_events_run_id', table: 'dashboard_events', columns: 'run_id' },
-  { name: 'idx_dashboard_events_event_type', table: 'dashboard_events', columns: 'event_type' },
-  { name: 'idx_phases_run_state', table: 'phases', columns: 'run_id, state' },
-  { name: 'idx_ab_test_id', table: 'ab_test_results', columns: 'test_id' },
-  { name: 'idx_ab_validity', table: 'ab_test_results', columns: 'is_valid' },
-  // Not in the guide: the consolidated query's exact order, so the planner never needs a sort or a filter.
-  { name: 'idx_phase_metrics_run_created_id', table: 'phase_metrics', columns: 'run_id, created_at DESC, id DESC' },
-];
+/** Every named index the migrations create (the guide's eight and ours), from the one list in src/db/indexes.ts. */
+export const EXPECTED_INDEXES = INDEXES;
 
 /**
  * The guide's three critical queries. What matters is that an index whose first column is `leading` serves
@@ -102,6 +92,20 @@ async function tableIndexes(em: Em, table: string): Promise<Map<string, string>>
     out.set(String(name), cols.map((c) => `${c.name}${Number(c.d) ? ' DESC' : ''}`).join(', '));
   }
   return out;
+}
+
+/** Every `idx_` index of the database, as `{ name, table, columns }` sorted by name (what the migrations created). */
+export async function namedIndexes(em: Em): Promise<Array<{ name: string; table: string; columns: string }>> {
+  const tables: Row[] = isPostgres(em)
+    ? await em.execute('select tablename as name from pg_tables where schemaname = current_schema()')
+    : await em.execute("select name from sqlite_master where type = 'table'");
+  const out: Array<{ name: string; table: string; columns: string }> = [];
+  for (const { name: table } of tables) {
+    for (const [name, columns] of await tableIndexes(em, String(table))) {
+      if (name.startsWith('idx_')) out.push({ name, table: String(table), columns });
+    }
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Check constraint definitions of one table (PostgreSQL: each constraint; SQLite: the table's DDL). */

@@ -10,41 +10,78 @@ import { toSnake } from '../../shared/snake-case';
 import { ApiClient } from '../../cli/client';
 import { action, CliExit, out } from '../../cli/output';
 import { progressBar } from '../../cli/progress-bar';
+import { graphql } from '../../graphql/documents';
+import type { ReplayStateQuery } from '../../graphql/documents/graphql';
 
-const CAMPAIGN = `mutation($input: ReplayCampaignInput!) {
-  replayCampaign(input: $input) { campaignId dryRun selected { id state createdAt tokensUsed } replays { id replayOf { id } } }
-}`;
-
-const REPLAY_STATE = `query($id: ID!) {
-  run(id: $id) {
-    id state failureReason
-    replayComparison {
-      originalRunId replayRunId generatedAt
-      original { state tokensUsed totalPhases phasesComplete phasesFailed }
-      replay { state tokensUsed totalPhases phasesComplete phasesFailed }
-      deltas { tokenDelta phaseCompleteDelta phaseFailedDelta }
+const CAMPAIGN = graphql(`
+  mutation ReplayCampaign($input: ReplayCampaignInput!) {
+    replayCampaign(input: $input) {
+      campaignId
+      dryRun
+      selected {
+        id
+        state
+        createdAt
+        tokensUsed
+      }
+      replays {
+        id
+        replayOf {
+          id
+        }
+      }
     }
   }
-}`;
+`);
 
-interface ReplayState {
-  id: string;
-  state: string;
-  failureReason: string | null;
-  replayComparison: {
-    originalRunId: string;
-    replayRunId: string;
-    original: { state: string; tokensUsed: number };
-    replay: { state: string; tokensUsed: number };
-    deltas: { tokenDelta: number; phaseCompleteDelta: number; phaseFailedDelta: number };
-  } | null;
-}
+const REPLAY_STATE = graphql(`
+  query ReplayState($id: ID!) {
+    run(id: $id) {
+      id
+      state
+      failureReason
+      replayComparison {
+        originalRunId
+        replayRunId
+        generatedAt
+        original {
+          state
+          tokensUsed
+          totalPhases
+          phasesComplete
+          phasesFailed
+        }
+        replay {
+          state
+          tokensUsed
+          totalPhases
+          phasesComplete
+          phasesFailed
+        }
+        deltas {
+          tokenDelta
+          phaseCompleteDelta
+          phaseFailedDelta
+        }
+      }
+    }
+  }
+`);
+
+type ReplayState = NonNullable<ReplayStateQuery['run']>;
 
 const PROGRESS = `subscription($id: ID!) { replayCampaignProgress(campaignId: $id) { finished selected done } }`;
 
 /** How often the fallback polls, and how often the live view re-reads in case a change fell before it subscribed. */
 const POLL_MS = 500;
 const RECHECK_MS = 15_000;
+
+/** A replay's state; one that vanished (deleted meanwhile) ends the command with a reason. */
+async function readState(api: ApiClient, id: string): Promise<ReplayState> {
+  const { run } = await api.gql(REPLAY_STATE, { id });
+  if (!run) throw new CliExit(1, `replay ${id} is gone (deleted while the campaign ran?)`);
+  return run;
+}
 
 const isFinished = (s: ReplayState) => s.state.startsWith('DONE_');
 
@@ -138,13 +175,7 @@ export function registerReplay(program: Command): void {
           if (!Number.isFinite(timeout) || timeout <= 0) throw new CliExit(2, `--timeout must be a positive number of seconds, got "${opts.timeout}"`);
           const config = loadConfig();
           const api = ApiClient.fromConfig(config);
-          const { replayCampaign: c } = await api.gql<{
-            replayCampaign: {
-              campaignId: string | null;
-              selected: { id: string; state: string; createdAt: string; tokensUsed: number }[];
-              replays: { id: string; replayOf: { id: string } }[];
-            };
-          }>(CAMPAIGN, {
+          const { replayCampaign: c } = await api.gql(CAMPAIGN, {
             input: { runIds: opts.runId, state: opts.state, fromDate: opts.fromDate, toDate: opts.toDate, dryRun: !!opts.dryRun, batchSize },
           });
           if (!c.selected.length) {
@@ -158,7 +189,7 @@ export function registerReplay(program: Command): void {
           }
           out(`Campaign ${c.campaignId}: replaying ${c.replays.length} run(s), ${batchSize} at a time`);
           const deadline = Date.now() + timeout * 1000;
-          const readStates = () => Promise.all(c.replays.map(async (r) => (await api.gql<{ run: ReplayState }>(REPLAY_STATE, { id: r.id })).run));
+          const readStates = () => Promise.all(c.replays.map(async (r) => readState(api, r.id)));
           if (!(await followLive(config.apiUrl, config.apiKey, c.campaignId!, readStates, deadline))) {
             for (;;) {
               const states = await readStates();

@@ -1,33 +1,101 @@
 // The guide's "Runs API": GET /api/runs, GET /api/runs/{id}, POST /api/runs/{id}/execute,
 // GET /api/runs/{id}/status. Each is a GraphQL operation on the same schema.
 import { RUN_STATES } from '../../db/entities/enums';
+import { graphql } from '../../graphql/documents';
 import { decodeSegment, enumParam, executeRest, intParam, RestError, type RestResponse, type RestRoute } from '../../http/rest';
 import { toSnake } from '../../shared/snake-case';
 
-const RUN_FIELDS = `id state safetyProfile runScope goal tokenCap tokensUsed gitCommitSha modelMappingHash failureReason
-  replayOf { id } createdAt updatedAt queuedAt startedAt completedAt`;
-
-const LIST = `query ListRuns($first: Int!, $offset: Int!, $state: RunState) {
-  runs(first: $first, offset: $offset, state: $state) { totalCount nodes { ${RUN_FIELDS} } }
-}`;
-
-const GET = `query GetRun($id: ID!) {
-  run(id: $id) {
-    ${RUN_FIELDS}
-    phases { phaseId phaseIndex name description state tokensUsed attempts lastFailureReason createdAt startedAt completedAt }
+// Fields of the guide's run body, shared by the list and the single run.
+graphql(`
+  fragment RestRunFields on Run {
+    id
+    state
+    safetyProfile
+    runScope
+    goal
+    tokenCap
+    tokensUsed
+    gitCommitSha
+    modelMappingHash
+    failureReason
+    replayOf {
+      id
+    }
+    createdAt
+    updatedAt
+    queuedAt
+    startedAt
+    completedAt
   }
-}`;
+`);
 
-const EXECUTE = `mutation ExecuteRun($id: ID!) { executeRun(id: $id) { id state queuedAt } }`;
-
-const STATUS = `query RunStatus($id: ID!) {
-  run(id: $id) {
-    id state createdAt queuedAt startedAt completedAt tokensUsed tokenCap failureReason
-    status { totalPhases completedPhases failedPhases executingPhases percentComplete }
+const LIST = graphql(`
+  query ListRuns($first: Int!, $offset: Int!, $state: RunState) {
+    runs(first: $first, offset: $offset, state: $state) {
+      totalCount
+      nodes {
+        ...RestRunFields
+      }
+    }
   }
-}`;
+`);
 
-type RunData = Record<string, unknown> & { id: string; replayOf?: { id: string } | null };
+const GET = graphql(`
+  query GetRun($id: ID!) {
+    run(id: $id) {
+      ...RestRunFields
+      phases {
+        phaseId
+        phaseIndex
+        name
+        description
+        state
+        tokensUsed
+        attempts
+        lastFailureReason
+        createdAt
+        startedAt
+        completedAt
+      }
+    }
+  }
+`);
+
+const EXECUTE = graphql(`
+  mutation ExecuteRun($id: ID!) {
+    executeRun(id: $id) {
+      id
+      state
+      queuedAt
+    }
+  }
+`);
+
+const STATUS = graphql(`
+  query RunStatus($id: ID!) {
+    run(id: $id) {
+      id
+      state
+      createdAt
+      queuedAt
+      startedAt
+      completedAt
+      tokensUsed
+      tokenCap
+      failureReason
+      status {
+        totalPhases
+        completedPhases
+        failedPhases
+        executingPhases
+        percentComplete
+      }
+    }
+  }
+`);
+
+/** Any run selection with `replayOf { id }` (the list's and the single run's, typed by their documents). */
+type RunData = Record<string, unknown> & { replayOf?: { id: string } | null };
 
 /** Flattens `replayOf { id }` to `replay_of` and converts keys to snake_case. */
 function runBody(run: RunData): Record<string, unknown> {
@@ -45,7 +113,7 @@ export const runRoutes: RestRoute = async (apollo, context, method, path, url) =
     if (limit < 1 || limit > 100) throw new RestError(400, `limit must be between 1 and 100, got ${limit}`);
     if (offset < 0) throw new RestError(400, `offset must be >= 0, got ${offset}`);
     const state = enumParam(url, 'state', RUN_STATES);
-    return executeRest<{ runs: { totalCount: number; nodes: RunData[] } }>(apollo, context, LIST, { first: limit, offset, state }, (d) => ({
+    return executeRest(apollo, context, LIST, { first: limit, offset, state }, (d) => ({
       status: 200,
       body: { runs: d.runs.nodes.map(runBody), total: d.runs.totalCount, limit, offset },
     }));
@@ -58,19 +126,17 @@ export const runRoutes: RestRoute = async (apollo, context, method, path, url) =
   if (method !== allowed) throw new RestError(405, `Method not allowed: use ${allowed}`);
 
   if (action === '/execute') {
-    return executeRest<{ executeRun: RunData }>(apollo, context, EXECUTE, { id }, (d) => ({
+    return executeRest(apollo, context, EXECUTE, { id }, (d) => ({
       status: 202,
       body: { run_id: d.executeRun.id, state: d.executeRun.state, queued_at: d.executeRun.queuedAt, message: 'Run queued for execution' },
     }));
   }
   if (action === '/status') {
-    return executeRest<{ run: (RunData & { status: Record<string, unknown> }) | null }>(apollo, context, STATUS, { id }, (d) => {
+    return executeRest(apollo, context, STATUS, { id }, (d) => {
       if (!d.run) return notFound(id);
       const { id: runId, status, ...rest } = d.run;
       return { status: 200, body: toSnake({ runId, ...rest, ...status }) };
     });
   }
-  return executeRest<{ run: (RunData & { phases: unknown[] }) | null }>(apollo, context, GET, { id }, (d) =>
-    d.run ? { status: 200, body: runBody(d.run) } : notFound(id),
-  );
+  return executeRest(apollo, context, GET, { id }, (d) => (d.run ? { status: 200, body: runBody(d.run) } : notFound(id)));
 };

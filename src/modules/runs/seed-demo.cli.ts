@@ -3,6 +3,8 @@ import { loadConfig } from '../../config';
 import { ApiClient } from '../../cli/client';
 import { action, CliExit, out } from '../../cli/output';
 import { isFinished } from '../../db/entities/enums';
+import { graphql } from '../../graphql/documents';
+import type { SeedDemoStatusQuery } from '../../graphql/documents/graphql';
 
 interface DemoRun {
   id: string;
@@ -26,14 +28,43 @@ function demoRuns(prefix: string): DemoRun[] {
   ];
 }
 
-const STATUS = `query($id: ID!) { run(id: $id) { id state tokensUsed failureReason status { totalPhases completedPhases failedPhases } } }`;
+const STATUS = graphql(`
+  query SeedDemoStatus($id: ID!) {
+    run(id: $id) {
+      id
+      state
+      tokensUsed
+      failureReason
+      status {
+        totalPhases
+        completedPhases
+        failedPhases
+      }
+    }
+  }
+`);
+const CREATE_RUN = graphql(`
+  mutation SeedDemoCreateRun($input: CreateRunInput!) {
+    createRun(input: $input) {
+      id
+    }
+  }
+`);
+const EXECUTE_RUN = graphql(`
+  mutation SeedDemoExecuteRun($id: ID!) {
+    executeRun(id: $id) {
+      id
+    }
+  }
+`);
 
-interface RunStatus {
-  id: string;
-  state: string;
-  tokensUsed: number;
-  failureReason: string | null;
-  status: { totalPhases: number; completedPhases: number; failedPhases: number };
+type RunStatus = NonNullable<SeedDemoStatusQuery['run']>;
+
+/** A created run's status; one that vanished (deleted meanwhile) ends the command with a reason. */
+async function readStatus(api: ApiClient, id: string): Promise<RunStatus> {
+  const { run } = await api.gql(STATUS, { id });
+  if (!run) throw new CliExit(1, `run ${id} is gone (deleted while seeding?)`);
+  return run;
 }
 
 export function registerSeedDemo(program: Command): void {
@@ -50,19 +81,19 @@ export function registerSeedDemo(program: Command): void {
         const runs = demoRuns(opts.prefix);
         out(`Seeding ${runs.length} demo runs on ${api.baseUrl}`);
         for (const run of runs) {
-          await api.gql(`mutation($input: CreateRunInput!) { createRun(input: $input) { id } }`, {
+          await api.gql(CREATE_RUN, {
             input: { ...run, gitCommitSha: '4f2a9c1e', modelMappingHash: 'demo-models-v1' },
           });
           out(`  created ${run.id} (${run.phases.length} phases)`);
         }
         if (!opts.execute) return;
-        for (const run of runs) await api.gql(`mutation($id: ID!) { executeRun(id: $id) { id } }`, { id: run.id });
+        for (const run of runs) await api.gql(EXECUTE_RUN, { id: run.id });
         out('Executing (the server runs AUTOPACK_EXECUTOR_COMMAND for each)...');
 
         const deadline = Date.now() + Number(opts.timeout) * 1000;
         let statuses: RunStatus[];
         for (;;) {
-          statuses = await Promise.all(runs.map(async (r) => (await api.gql<{ run: RunStatus }>(STATUS, { id: r.id })).run));
+          statuses = await Promise.all(runs.map((r) => readStatus(api, r.id)));
           const done = statuses.filter((s) => isFinished(s.state)).length;
           process.stdout.write(`\r  ${done}/${runs.length} finished`);
           if (done === runs.length || Date.now() > deadline) break;

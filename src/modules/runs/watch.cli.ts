@@ -9,44 +9,81 @@ import type { LiveClient, LiveError } from '../../cli/live-client';
 import { action, CliExit, out } from '../../cli/output';
 import { ServiceError } from '../../shared/errors';
 import { progressBar } from '../../cli/progress-bar';
+import { graphql } from '../../graphql/documents';
+import type { WatchEventFragment, WatchPhaseFragment, WatchReadQuery, WatchRunFragment } from '../../graphql/documents/graphql';
 
-interface PhaseView {
-  id: string;
-  phaseId: string;
-  phaseIndex: number;
-  state: string;
-  updatedAt: string;
-}
+// The run, its phases and events as the watch shows them: one fragment each, shared by the first read and the
+// three subscriptions, so a live value and a re-read have the same shape (types generated, see codegen.yml).
+graphql(`
+  fragment WatchRun on Run {
+    id
+    state
+    version
+    tokensUsed
+    failureReason
+  }
+`);
+graphql(`
+  fragment WatchPhase on Phase {
+    id
+    phaseId
+    phaseIndex
+    state
+    updatedAt
+  }
+`);
+graphql(`
+  fragment WatchEvent on DashboardEvent {
+    id
+    eventType
+    message
+    createdAt
+    phase {
+      phaseId
+    }
+  }
+`);
 
-interface EventView {
-  id: string;
-  eventType: string;
-  message: string | null;
-  createdAt: string;
-  phase: { phaseId: string } | null;
-}
+type RunView = WatchRunFragment;
+type PhaseView = WatchPhaseFragment;
+type EventView = WatchEventFragment;
+type FullRun = NonNullable<WatchReadQuery['run']>;
 
-interface RunView {
-  id: string;
-  state: string;
-  version: number;
-  tokensUsed: number;
-  failureReason: string | null;
-}
-
-type FullRun = RunView & { phases: PhaseView[]; events: EventView[] };
-
-const RUN_FIELDS = 'id state version tokensUsed failureReason';
-const PHASE_FIELDS = 'id phaseId phaseIndex state updatedAt';
-const EVENT_FIELDS = 'id eventType message createdAt phase { phaseId }';
-
-/** Events shown when the watch starts (the newest ones), and looked at again on every re-read. */
-const EVENT_WINDOW = 100;
-
-const READ = `query($id: ID!) { run(id: $id) { ${RUN_FIELDS} phases { ${PHASE_FIELDS} } events(limit: ${EVENT_WINDOW}) { ${EVENT_FIELDS} } } }`;
-const RUN_UPDATED = `subscription($id: ID!) { runUpdated(id: $id) { ${RUN_FIELDS} } }`;
-const PHASE_UPDATED = `subscription($id: ID!) { phaseUpdated(runId: $id) { ${PHASE_FIELDS} } }`;
-const EVENT_ADDED = `subscription($id: ID!) { dashboardEventAdded(runId: $id) { ${EVENT_FIELDS} } }`;
+// events(limit: 100): the newest events shown when the watch starts, and looked at again on every re-read.
+const READ = graphql(`
+  query WatchRead($id: ID!) {
+    run(id: $id) {
+      ...WatchRun
+      phases {
+        ...WatchPhase
+      }
+      events(limit: 100) {
+        ...WatchEvent
+      }
+    }
+  }
+`);
+const RUN_UPDATED = graphql(`
+  subscription WatchRunUpdated($id: ID!) {
+    runUpdated(id: $id) {
+      ...WatchRun
+    }
+  }
+`).toString();
+const PHASE_UPDATED = graphql(`
+  subscription WatchPhaseUpdated($id: ID!) {
+    phaseUpdated(runId: $id) {
+      ...WatchPhase
+    }
+  }
+`).toString();
+const EVENT_ADDED = graphql(`
+  subscription WatchEventAdded($id: ID!) {
+    dashboardEventAdded(runId: $id) {
+      ...WatchEvent
+    }
+  }
+`).toString();
 
 const isFinished = (state: string) => state.startsWith('DONE_');
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' / ').trim();
@@ -127,7 +164,7 @@ export function registerWatch(program: Command): void {
         const config = loadConfig();
         const api = ApiClient.fromConfig(config);
         const read = async () => {
-          const { run } = await api.gql<{ run: FullRun | null }>(READ, { id: runId }).catch((e: unknown) => {
+          const { run } = await api.gql(READ, { id: runId }).catch((e: unknown) => {
             // Input the server refuses (a malformed id) is bad input too.
             if (e instanceof ServiceError && ['BAD_USER_INPUT', 'NOT_FOUND'].includes(e.code)) throw new CliExit(2, e.message);
             throw e;

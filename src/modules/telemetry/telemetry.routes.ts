@@ -1,14 +1,23 @@
 // The guide's dashboard API: GET /api/dashboard/runs/{id}/consolidated-metrics?limit=&offset=. A GraphQL
 // operation on the same schema, so the kill switch answers first (503), then the arguments (400), then the
 // run's existence (404), exactly as over /graphql.
-import type { ConsolidatedMetricsSummary } from './consolidated';
+import { graphql } from '../../graphql/documents';
 import { decodeSegment, executeRest, intParam, RestError, type RestRoute } from '../../http/rest';
 
-const CONSOLIDATED = `query ConsolidatedMetrics($runId: ID!, $limit: Int!, $offset: Int!) {
-  consolidatedMetrics(runId: $runId, limit: $limit, offset: $offset) {
-    runId retrievalTokens secondOpinionTokens evidenceRequestTokens baseTokens totalTokens totalPhases phasesWithMetrics
+const CONSOLIDATED = graphql(`
+  query ConsolidatedMetrics($runId: ID!, $limit: Int!, $offset: Int!) {
+    consolidatedMetrics(runId: $runId, limit: $limit, offset: $offset) {
+      runId
+      retrievalTokens
+      secondOpinionTokens
+      evidenceRequestTokens
+      baseTokens
+      totalTokens
+      totalPhases
+      phasesWithMetrics
+    }
   }
-}`;
+`);
 
 export const dashboardRoutes: RestRoute = async (apollo, context, method, path, url) => {
   const m = /^\/api\/dashboard\/runs\/([^/]+)\/consolidated-metrics$/.exec(path);
@@ -23,8 +32,10 @@ export const dashboardRoutes: RestRoute = async (apollo, context, method, path, 
     if (context.flags.CONSOLIDATED_METRICS) throw e;
     page = { limit: 1000, offset: 0 };
   }
-  return executeRest<{ consolidatedMetrics: ConsolidatedMetricsSummary }>(apollo, context, CONSOLIDATED, { runId, ...page }, (d) => {
+  return executeRest(apollo, context, CONSOLIDATED, { runId, ...page }, (d) => {
     const c = d.consolidatedMetrics;
+    // The resolver answers a missing run with NOT_FOUND (handled above as a 404); null without an error is a bug.
+    if (!c) throw new Error(`consolidatedMetrics returned null for run ${runId} without an error`);
     return {
       status: 200,
       // The guide's body, key for key (run_id added so a saved response says which run it describes).
