@@ -62,49 +62,42 @@ export async function executeRest<TResult, TVariables extends Record<string, unk
   return shape(data as TResult);
 }
 
-const HEALTH_QUERY = graphql(`
-  query Health {
-    health {
-      status
-      database
-      qdrant
-      killSwitches {
-        phase6Metrics
-        consolidatedMetrics
-      }
-      version
-      timestamp
-      flags {
-        flag
-        enabled
-        source
-        envEnabled
-        changedAt
-      }
+// What /health shows to everyone; with a key, the audit details of each override are added (who set it and why:
+// not for an anonymous prober).
+graphql(`
+  fragment HealthFields on Health {
+    status
+    database
+    qdrant
+    killSwitches {
+      phase6Metrics
+      consolidatedMetrics
+    }
+    version
+    timestamp
+    flags {
+      flag
+      enabled
+      source
+      envEnabled
+      changedAt
     }
   }
 `);
-/** With a key: who set each override and why (audit details an anonymous prober must not read). */
+const HEALTH_QUERY = graphql(`
+  query Health {
+    health {
+      ...HealthFields
+    }
+  }
+`);
 const HEALTH_QUERY_AUDIT = graphql(`
   query HealthAudit {
     health {
-      status
-      database
-      qdrant
-      killSwitches {
-        phase6Metrics
-        consolidatedMetrics
-      }
-      version
-      timestamp
+      ...HealthFields
       flags {
-        flag
-        enabled
-        source
-        envEnabled
         reason
         changedBy
-        changedAt
       }
     }
   }

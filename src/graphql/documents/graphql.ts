@@ -86,6 +86,8 @@ export type RunState =
   | 'RUN_CREATED'
   | 'SNAPSHOT_CREATED';
 
+export type HealthFieldsFragment = { status: HealthStatus, database: string, qdrant: string, version: string, timestamp: string, killSwitches: { phase6Metrics: boolean, consolidatedMetrics: boolean }, flags: Array<{ flag: FeatureFlag, enabled: boolean, source: FlagSource, envEnabled: boolean, changedAt: string | null }> };
+
 export type HealthQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -94,7 +96,7 @@ export type HealthQuery = { health: { status: HealthStatus, database: string, qd
 export type HealthAuditQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HealthAuditQuery = { health: { status: HealthStatus, database: string, qdrant: string, version: string, timestamp: string, killSwitches: { phase6Metrics: boolean, consolidatedMetrics: boolean }, flags: Array<{ flag: FeatureFlag, enabled: boolean, source: FlagSource, envEnabled: boolean, reason: string | null, changedBy: string | null, changedAt: string | null }> } };
+export type HealthAuditQuery = { health: { status: HealthStatus, database: string, qdrant: string, version: string, timestamp: string, flags: Array<{ reason: string | null, changedBy: string | null, flag: FeatureFlag, enabled: boolean, source: FlagSource, envEnabled: boolean, changedAt: string | null }>, killSwitches: { phase6Metrics: boolean, consolidatedMetrics: boolean } } };
 
 export type AbResultsQueryVariables = Exact<{
   testId?: string | null | undefined;
@@ -142,6 +144,8 @@ export type ReplayCampaignMutationVariables = Exact<{
 
 
 export type ReplayCampaignMutation = { replayCampaign: { campaignId: string | null, dryRun: boolean, selected: Array<{ id: string, state: RunState, createdAt: string, tokensUsed: number }>, replays: Array<{ id: string, replayOf: { id: string } | null }> } };
+
+export type RunOutcomeFragment = { state: RunState, tokensUsed: number, totalPhases: number, phasesComplete: number, phasesFailed: number };
 
 export type ReplayStateQueryVariables = Exact<{
   id: string | number;
@@ -264,6 +268,35 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const HealthFieldsFragmentDoc = new TypedDocumentString(`
+    fragment HealthFields on Health {
+  status
+  database
+  qdrant
+  killSwitches {
+    phase6Metrics
+    consolidatedMetrics
+  }
+  version
+  timestamp
+  flags {
+    flag
+    enabled
+    source
+    envEnabled
+    changedAt
+  }
+}
+    `, {"fragmentName":"HealthFields"}) as unknown as TypedDocumentString<HealthFieldsFragment, unknown>;
+export const RunOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment RunOutcome on RunOutcomeSummary {
+  state
+  tokensUsed
+  totalPhases
+  phasesComplete
+  phasesFailed
+}
+    `, {"fragmentName":"RunOutcome"}) as unknown as TypedDocumentString<RunOutcomeFragment, unknown>;
 export const RestRunFieldsFragmentDoc = new TypedDocumentString(`
     fragment RestRunFields on Run {
   id
@@ -318,49 +351,55 @@ export const WatchEventFragmentDoc = new TypedDocumentString(`
 export const HealthDocument = new TypedDocumentString(`
     query Health {
   health {
-    status
-    database
-    qdrant
-    killSwitches {
-      phase6Metrics
-      consolidatedMetrics
-    }
-    version
-    timestamp
-    flags {
-      flag
-      enabled
-      source
-      envEnabled
-      changedAt
-    }
+    ...HealthFields
   }
 }
-    `) as unknown as TypedDocumentString<HealthQuery, HealthQueryVariables>;
+    fragment HealthFields on Health {
+  status
+  database
+  qdrant
+  killSwitches {
+    phase6Metrics
+    consolidatedMetrics
+  }
+  version
+  timestamp
+  flags {
+    flag
+    enabled
+    source
+    envEnabled
+    changedAt
+  }
+}`) as unknown as TypedDocumentString<HealthQuery, HealthQueryVariables>;
 export const HealthAuditDocument = new TypedDocumentString(`
     query HealthAudit {
   health {
-    status
-    database
-    qdrant
-    killSwitches {
-      phase6Metrics
-      consolidatedMetrics
-    }
-    version
-    timestamp
+    ...HealthFields
     flags {
-      flag
-      enabled
-      source
-      envEnabled
       reason
       changedBy
-      changedAt
     }
   }
 }
-    `) as unknown as TypedDocumentString<HealthAuditQuery, HealthAuditQueryVariables>;
+    fragment HealthFields on Health {
+  status
+  database
+  qdrant
+  killSwitches {
+    phase6Metrics
+    consolidatedMetrics
+  }
+  version
+  timestamp
+  flags {
+    flag
+    enabled
+    source
+    envEnabled
+    changedAt
+  }
+}`) as unknown as TypedDocumentString<HealthAuditQuery, HealthAuditQueryVariables>;
 export const AbResultsDocument = new TypedDocumentString(`
     query AbResults($testId: String, $validOnly: Boolean!, $limit: Int!) {
   abTestResults(testId: $testId, validOnly: $validOnly, limit: $limit) {
@@ -478,18 +517,10 @@ export const ReplayStateDocument = new TypedDocumentString(`
       replayRunId
       generatedAt
       original {
-        state
-        tokensUsed
-        totalPhases
-        phasesComplete
-        phasesFailed
+        ...RunOutcome
       }
       replay {
-        state
-        tokensUsed
-        totalPhases
-        phasesComplete
-        phasesFailed
+        ...RunOutcome
       }
       deltas {
         tokenDelta
@@ -499,7 +530,13 @@ export const ReplayStateDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReplayStateQuery, ReplayStateQueryVariables>;
+    fragment RunOutcome on RunOutcomeSummary {
+  state
+  tokensUsed
+  totalPhases
+  phasesComplete
+  phasesFailed
+}`) as unknown as TypedDocumentString<ReplayStateQuery, ReplayStateQueryVariables>;
 export const ListRunsDocument = new TypedDocumentString(`
     query ListRuns($first: Int!, $offset: Int!, $state: RunState) {
   runs(first: $first, offset: $offset, state: $state) {

@@ -34,6 +34,16 @@ const CAMPAIGN = graphql(`
   }
 `);
 
+graphql(`
+  fragment RunOutcome on RunOutcomeSummary {
+    state
+    tokensUsed
+    totalPhases
+    phasesComplete
+    phasesFailed
+  }
+`);
+
 const REPLAY_STATE = graphql(`
   query ReplayState($id: ID!) {
     run(id: $id) {
@@ -45,18 +55,10 @@ const REPLAY_STATE = graphql(`
         replayRunId
         generatedAt
         original {
-          state
-          tokensUsed
-          totalPhases
-          phasesComplete
-          phasesFailed
+          ...RunOutcome
         }
         replay {
-          state
-          tokensUsed
-          totalPhases
-          phasesComplete
-          phasesFailed
+          ...RunOutcome
         }
         deltas {
           tokenDelta
