@@ -11,6 +11,9 @@ import { toSnake } from '../shared/snake-case';
 const STATUS_BY_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
   GRAPHQL_VALIDATION_FAILED: 400,
+  // The operation a route's parameters make costs too much (e.g. a large `limit`): the client's request, not a bug.
+  COST_LIMIT_EXCEEDED: 400,
+  RESPONSE_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

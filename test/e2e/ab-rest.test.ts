@@ -55,6 +55,9 @@ describe.each(BACKENDS)('A/B results REST on %s', (backend) => {
     expect(bad.status).toBe(400);
     expect(await json(bad)).toEqual({ detail: 'valid_only must be true or false, got "maybe"' });
     expect((await get('?limit=5000')).status).toBe(400);
+    // A limit whose query costs more than AUTOPACK_MAX_QUERY_COST is the client's request too (found by the fuzz suite: was 500).
+    const costly = await get('?limit=16667');
+    expect([costly.status, (await json(costly)).detail]).toEqual([400, expect.stringMatching(/^Query cost \d+ exceeds the limit of \d+/)]);
     expect((await fetch(`${t.url}/api/dashboard/ab-results`)).status).toBe(401);
   });
 });

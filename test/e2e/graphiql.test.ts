@@ -162,6 +162,9 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
 
   it('runs a query with the API key from the headers editor', async () => {
     await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': API_KEY }, null, 2));
+    // The page swaps its fetcher 300 ms after the key changes (to fetch the schema again); a query run before the
+    // swap is dropped with the old fetcher. Wait for it, as a user would see the docs load.
+    await page.waitForFunction((key) => document.defaultView.sessionStorage.getItem('autopack:apiKey') === key, API_KEY, { timeout: WAIT });
     await setEditor(page, 'query', '{ run(id: "e2e-run") { id state phases { phaseId } } }');
     const text = await runAndWaitFor(page, 'e2e-run', 'RUN_CREATED');
     expect(JSON.parse(text)).toEqual({ data: { run: { id: 'e2e-run', state: 'RUN_CREATED', phases: [{ phaseId: 'p1' }] } } });
