@@ -79,11 +79,23 @@ export const GRAPHIQL_INIT_JS = `(function () {
   }
   // Subscriptions go over GraphQL over WebSocket on the same path; the Headers tab (X-API-Key) becomes the
   // connection_init payload, which the server reads like headers.
+  // GraphiQL 3.9 writes a failed schema fetch into the result pane without checking that a newer one started,
+  // so the answer to a replaced key's schema fetch, arriving late, would overwrite a later result: a fetcher
+  // that a new key replaced never answers its schema fetches.
+  var generation = 0;
   function newFetcher() {
-    return GraphiQL.createFetcher({
+    var mine = ++generation;
+    var fetcher = GraphiQL.createFetcher({
       url: window.location.origin + '/graphql',
       subscriptionUrl: (window.location.protocol === 'https:' ? 'wss://' : 'ws://') + window.location.host + '/graphql'
     });
+    return function (params, options) {
+      var answer = fetcher(params, options);
+      if (params.operationName !== 'IntrospectionQuery') return answer;
+      return Promise.resolve(answer).then(function (result) {
+        return mine === generation ? result : new Promise(function () {});
+      });
+    };
   }
   var headers = JSON.stringify({ 'X-API-Key': savedKey }, null, 2);
 

@@ -58,15 +58,21 @@ async function runAndWaitFor(page: Page, ...needles: string[]): Promise<string> 
 
 /** Waits until the result pane contains every needle, and returns its text. */
 async function waitForResult(page: Page, ...needles: string[]): Promise<string> {
-  await page.waitForFunction(
-    (needles) => {
-      const el = document.querySelector('.result-window .CodeMirror, .graphiql-response .CodeMirror') as any;
-      const text: string = el?.CodeMirror?.getValue() ?? '';
-      return needles.every((n) => text.includes(n));
-    },
-    needles,
-    { timeout: WAIT },
-  );
+  await page
+    .waitForFunction(
+      (needles) => {
+        const el = document.querySelector('.result-window .CodeMirror, .graphiql-response .CodeMirror') as any;
+        const text: string = el?.CodeMirror?.getValue() ?? '';
+        return needles.every((n) => text.includes(n));
+      },
+      needles,
+      { timeout: WAIT },
+    )
+    .catch(async (e) => {
+      // Say what the page showed instead: the result pane and the two editors it was run from.
+      const editors = await page.evaluate(() => (Array.from(document.querySelectorAll('.CodeMirror')) as any[]).map((el) => el.CodeMirror?.getValue() ?? ''));
+      throw new Error(`${e.message}\nwaited for ${JSON.stringify(needles)}; result pane: ${await resultText(page)}\neditors: ${JSON.stringify(editors)}`);
+    });
   return resultText(page);
 }
 
@@ -79,6 +85,11 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
   const blocked: string[] = [];
   const pageErrors: string[] = [];
   const sockets: string[] = [];
+  // Schema fetches sent with this key are held until released: a slow failing introspection, as under load.
+  const SLOW_KEY = 'slow-wrong-key';
+  let releaseSlow: () => void = () => {};
+  const slowReleased = new Promise<void>((resolve) => (releaseSlow = resolve));
+  const slowAnswered: string[] = [];
 
   beforeAll(async () => {
     const db = await createTestDatabase('sqlite');
@@ -104,6 +115,10 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
       if (new URL(url).hostname !== '127.0.0.1') {
         blocked.push(url);
         return route.abort('blockedbyclient');
+      }
+      const req = route.request();
+      if (req.headers()['x-api-key'] === SLOW_KEY && /IntrospectionQuery/.test(req.postData() ?? '')) {
+        return slowReleased.then(() => route.continue()).then(() => void slowAnswered.push(url));
       }
       return route.continue();
     });
@@ -168,6 +183,21 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
     await setEditor(page, 'query', '{ run(id: "e2e-run") { id state phases { phaseId } } }');
     const text = await runAndWaitFor(page, 'e2e-run', 'RUN_CREATED');
     expect(JSON.parse(text)).toEqual({ data: { run: { id: 'e2e-run', state: 'RUN_CREATED', phases: [{ phaseId: 'p1' }] } } });
+  });
+
+  it('a failed schema fetch for a key replaced since never overwrites a later result', async () => {
+    // GraphiQL writes a failed introspection into the result pane without checking that a newer one started;
+    // a correct key typed while the wrong key's schema fetch is still out must not lose its result to it.
+    await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': SLOW_KEY }, null, 2));
+    await page.waitForFunction((key) => document.defaultView.sessionStorage.getItem('autopack:apiKey') === key, SLOW_KEY, { timeout: WAIT });
+    await setEditor(page, 'headers', JSON.stringify({ 'X-API-Key': API_KEY }, null, 2));
+    await page.waitForFunction((key) => document.defaultView.sessionStorage.getItem('autopack:apiKey') === key, API_KEY, { timeout: WAIT });
+    await setEditor(page, 'query', '{ run(id: "e2e-run") { id state } }');
+    await runAndWaitFor(page, 'e2e-run', 'RUN_CREATED');
+    releaseSlow();
+    await waitFor('the slow schema fetch to be answered', async () => slowAnswered.length > 0);
+    await page.waitForTimeout(300); // what the page does with that answer, it does now
+    expect(JSON.parse(await resultText(page))).toEqual({ data: { run: { id: 'e2e-run', state: 'RUN_CREATED' } } });
   });
 
   it('runs a subscription over WebSocket and shows each new value live', async () => {
