@@ -4,7 +4,7 @@ import { createOrm, forkEm, isPostgres, type Orm } from '../../src/db/orm';
 import { migrateUp } from '../../src/modules/ops/migrations';
 import { verifySchema } from '../../src/modules/ops/verify';
 import { createRun } from '../../src/modules/runs/service';
-import { insertMetricsRows, type MetricsRow } from '../../src/modules/telemetry/bulk-insert';
+import { writeMetricsRows, type MetricsRow } from '../../src/modules/telemetry/bulk-insert';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 
 const BIG_RUN_ROWS = 40_000;
@@ -17,13 +17,12 @@ async function seed(orm: Orm): Promise<void> {
   const ids = ['telemetry-big', ...Array.from({ length: SMALL_RUNS }, (_, i) => `telemetry-small-${i}`)];
   const t0 = Date.UTC(2026, 0, 1);
   for (const id of ids) {
-    const run = await createRun(em, { id, phases: [{ phaseId: 'build', name: 'build' }] });
-    const phasePk = (await run.phases.init()).getItems()[0].id;
+    await createRun(em, { id, phases: [{ phaseId: 'build', name: 'build' }] });
     const count = id === 'telemetry-big' ? BIG_RUN_ROWS : SMALL_RUN_ROWS;
     for (let from = 0; from < count; from += 5000) {
       const rows: MetricsRow[] = Array.from({ length: Math.min(5000, count - from) }, (_, i) => ({
         runId: id,
-        phasePk,
+        phaseId: 'build',
         retrievalTokens: 1,
         secondOpinionTokens: 2,
         evidenceRequestTokens: 3,
@@ -31,7 +30,7 @@ async function seed(orm: Orm): Promise<void> {
         totalTokens: 10,
         createdAt: new Date(t0 + (from + i) * 1000),
       }));
-      await em.transactional((tx) => insertMetricsRows(tx as typeof em, rows));
+      await em.transactional((tx) => writeMetricsRows(tx as typeof em, rows));
     }
   }
   await em.execute(isPostgres(em) ? 'analyze' : 'analyze');

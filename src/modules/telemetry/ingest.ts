@@ -1,10 +1,12 @@
 // Phase 6 P3 telemetry ingestion: up to 1000 samples per call, all checked before anything is written, then
-// stored with one phase lookup and one multi-row INSERT (bulk-insert.ts) in one transaction (all or nothing).
-import type { Em } from '../../db/orm';
+// stored all or nothing by one statement that also resolves the phases (bulk-insert.ts): on PostgreSQL that
+// statement is the whole write, live feed publication included; on SQLite it runs in a transaction whose
+// commit bumps the runs' versions and publishes (touchRun).
+import { isPostgres, type Em } from '../../db/orm';
 import { badInput, notFound } from '../../shared/errors';
 import type { PhaseMetricsRecord } from './records';
 import { checkId } from '../../shared/validation';
-import { insertMetricsRows } from './bulk-insert';
+import { writeMetricsRows, type StoredKeys } from './bulk-insert';
 import { touchRun } from '../live/publish';
 import type { TokenCounts } from './token-counts';
 
@@ -60,11 +62,10 @@ function checkRow(input: PhaseMetricsInput, row: number, now: Date): CheckedRow 
 
 const pairKey = (runId: string, phaseId: string) => `${runId}\u0000${phaseId}`;
 
-/** (run id, phase id) -> phases.id for every pair of the batch, in one statement. */
+/** (run id, phase id) -> phases.id for every pair of the batch, in one statement (error path only). */
 async function resolvePhases(em: Em, rows: CheckedRow[]): Promise<Map<string, number>> {
   const runIds = [...new Set(rows.map((r) => r.runId))];
   const phaseIds = [...new Set(rows.map((r) => r.phaseId))];
-  // Both lists are bounded by the batch size; uq_phases_run_phase (run_id, phase_id) serves the lookup.
   const knex = em.getKnex();
   const found: { id: unknown; run_id: string; phase_id: string }[] = await em.execute(
     knex('phases').select('id', 'run_id', 'phase_id').whereIn('run_id', runIds).whereIn('phase_id', phaseIds),
@@ -72,13 +73,20 @@ async function resolvePhases(em: Em, rows: CheckedRow[]): Promise<Map<string, nu
   return new Map(found.map((p) => [pairKey(p.run_id, p.phase_id), Number(p.id)]));
 }
 
-/** The coded error for the first row whose run or phase does not exist (error path only: one more query). */
-async function unknownTarget(em: Em, rows: CheckedRow[], phases: Map<string, number>): Promise<Error> {
+/** The coded error for the first row whose run or phase does not exist (error path only: two more queries). */
+async function unknownTarget(em: Em, rows: CheckedRow[]): Promise<Error> {
+  const phases = await resolvePhases(em, rows);
   const row = rows.findIndex((r) => !phases.has(pairKey(r.runId, r.phaseId)));
+  // Every pair existed when looked up again: one was created after the write missed it. Say which write failed.
+  if (row < 0) return notFound('A run or phase of the batch did not exist when it was written: retry');
   const { runId, phaseId } = rows[row];
   const runExists = (await em.execute(em.getKnex()('runs').select('id').where('id', runId).limit(1))).length > 0;
   return runExists ? notFound(`Row ${row}: phase not found: run ${runId} has no phase ${phaseId}`) : notFound(`Row ${row}: run not found: ${runId}`);
 }
+
+/** The answer: what was stored, in input order, built from the input and the new ids (nothing read back). */
+const stored = (rows: CheckedRow[], keys: StoredKeys[]): PhaseMetricsRecord[] =>
+  rows.map(({ runId, phaseId: _, ...values }, i) => ({ id: keys[i][0], ...values, run: { id: runId }, phase: { id: keys[i][1] } }));
 
 /** Stores the samples and returns the stored rows in input order. Throws (storing nothing) on any bad row. */
 export async function recordPhaseMetrics(em: Em, input: readonly PhaseMetricsInput[]): Promise<PhaseMetricsRecord[]> {
@@ -89,15 +97,15 @@ export async function recordPhaseMetrics(em: Em, input: readonly PhaseMetricsInp
   const now = new Date();
   const rows = input.map((r, i) => checkRow(r, i, now));
 
+  if (isPostgres(em)) {
+    const keys = await writeMetricsRows(em, rows);
+    if (!keys) throw await unknownTarget(em, rows);
+    return stored(rows, keys);
+  }
   return em.transactional(async (tx) => {
-    const phases = await resolvePhases(tx, rows);
-    if (rows.some((r) => !phases.has(pairKey(r.runId, r.phaseId)))) throw await unknownTarget(tx, rows, phases);
-    // One multi-row INSERT: per-row entity tracking would cost more than the database work at 1000 rows.
-    const ids = await insertMetricsRows(
-      tx,
-      rows.map(({ runId, phaseId, ...values }) => ({ runId, phasePk: phases.get(pairKey(runId, phaseId))!, ...values })),
-    );
-    rows.forEach((r, i) => touchRun(tx, r.runId, { metrics: [ids[i]] }));
-    return rows.map(({ runId, phaseId, ...values }, i) => ({ id: ids[i], ...values, run: { id: runId }, phase: { id: phases.get(pairKey(runId, phaseId))! } }));
+    const keys = await writeMetricsRows(tx, rows);
+    if (!keys) throw await unknownTarget(tx, rows); // rolls back what the INSERT did store
+    rows.forEach((r, i) => touchRun(tx, r.runId, { metrics: [keys[i][0]] }));
+    return stored(rows, keys);
   });
 }
