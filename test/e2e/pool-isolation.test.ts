@@ -135,7 +135,7 @@ describe('the server keeps its own work going when API traffic holds the pool (p
 describe.each(BACKENDS)('statement time limit on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(backend, { AUTOPACK_EXECUTOR_COMMAND: HANGING_EXECUTOR, AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '300' });
+    t = await startTestApp(backend, { AUTOPACK_EXECUTOR_COMMAND: HANGING_EXECUTOR, AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '300', AUTOPACK_ENABLE_PHASE6_METRICS: '1' });
   });
   afterAll(() => t.close());
 
@@ -163,5 +163,30 @@ describe.each(BACKENDS)('statement time limit on %s', (backend) => {
       run: 0,
     });
     expect((await post(t.url, UPDATE)).data).toEqual({ updatePhase: { tokensUsed: 42, run: { tokensUsed: 42 } } });
+  });
+
+  it('an ingestion that waits past the limit is cancelled: SERVICE_UNAVAILABLE, no sample stored; it succeeds once the lock is gone', async () => {
+    // On PostgreSQL the one ingestion statement inserts, then waits for the run row (its version bump).
+    const created = await post(t.url, `mutation { createRun(input: { id: "slow-ingest", phases: [{ phaseId: "work", name: "Work" }] }) { id } }`);
+    expect(created.errors).toBeUndefined();
+    const RECORD = `mutation { recordPhaseMetrics(input: [{ runId: "slow-ingest", phaseId: "work", baseTokens: 5 }, { runId: "slow-ingest", phaseId: "work", baseTokens: 6 }]) { totalTokens } }`;
+    const release = await lockRun(t.db, backend, 'slow-ingest');
+    let res: any;
+    try {
+      res = await post(t.url, RECORD);
+    } finally {
+      await release();
+    }
+    expect(res.data?.recordPhaseMetrics ?? null).toBeNull();
+    expect(res.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Database (statement exceeded its time limit and was cancelled: nothing was written|is busy: retry shortly)$/),
+        extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }),
+      }),
+    ]);
+    const samples = () => withOrm(t.db, (orm) => forkEm(orm).execute(`select count(*) as n from phase_metrics where run_id = 'slow-ingest'`));
+    expect(Number((await samples())[0].n)).toBe(0);
+    expect((await post(t.url, RECORD)).data).toEqual({ recordPhaseMetrics: [{ totalTokens: 5 }, { totalTokens: 6 }] });
+    expect(Number((await samples())[0].n)).toBe(2);
   });
 });
