@@ -29,6 +29,13 @@ const VALUES = 'retrieval_tokens, second_opinion_tokens, evidence_request_tokens
 const textArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
 const intArray = (values: number[]) => `{${values.join(',')}}`;
 
+/** Timestamps as a PostgreSQL array literal. Rows without a createdAt share one Date (the call's now): format it once. */
+function timestampArray(dates: Date[]): string {
+  let last: Date | undefined;
+  let text = '';
+  return `{${dates.map((d) => (d === last ? text : ((last = d), (text = d.toISOString())))).join(',')}}`;
+}
+
 const published = publishInsertedMetricsSql('inserted', '?');
 
 const POSTGRES_WRITE = `with input as (
@@ -57,7 +64,7 @@ function postgresWrite(rows: MetricsRow[], at: number): { sql: string; params: u
       intArray(col('evidenceRequestTokens')),
       intArray(col('baseTokens')),
       intArray(col('totalTokens')),
-      textArray(col('createdAt').map((d) => d.toISOString())),
+      timestampArray(col('createdAt')),
       at,
     ],
   };
