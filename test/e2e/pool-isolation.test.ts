@@ -135,7 +135,11 @@ describe('the server keeps its own work going when API traffic holds the pool (p
 describe.each(BACKENDS)('statement time limit on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(backend, { AUTOPACK_EXECUTOR_COMMAND: HANGING_EXECUTOR, AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '300', AUTOPACK_ENABLE_PHASE6_METRICS: '1' });
+    t = await startTestApp(backend, {
+      AUTOPACK_EXECUTOR_COMMAND: HANGING_EXECUTOR,
+      AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '300',
+      AUTOPACK_ENABLE_PHASE6_METRICS: '1',
+    });
   });
   afterAll(() => t.close());
 

@@ -22,7 +22,13 @@ describe.each(BACKENDS)('ingestion publishes to the live feed (%s)', (backend) =
     h = await createHarness(backend);
     for (const id of ['pub-a', 'pub-b']) {
       const res = await h.exec(`mutation($input: CreateRunInput!) { createRun(input: $input) { id } }`, {
-        input: { id, phases: [{ phaseId: 'p0', name: 'p0' }, { phaseId: 'p1', name: 'p1' }] },
+        input: {
+          id,
+          phases: [
+            { phaseId: 'p0', name: 'p0' },
+            { phaseId: 'p1', name: 'p1' },
+          ],
+        },
       });
       expect(res.errors).toBeUndefined();
     }

@@ -79,7 +79,16 @@ const SQLITE_INSERT =
   'from json_each(?) j join "phases" p on p."run_id" = j.value ->> 0 and p."phase_id" = j.value ->> 1 order by j.key returning "id", "phase_id"';
 
 function sqliteInsert(rows: MetricsRow[]): { sql: string; params: unknown[] } {
-  const doc = rows.map((r) => [r.runId, r.phaseId, r.retrievalTokens, r.secondOpinionTokens, r.evidenceRequestTokens, r.baseTokens, r.totalTokens, r.createdAt.getTime()]);
+  const doc = rows.map((r) => [
+    r.runId,
+    r.phaseId,
+    r.retrievalTokens,
+    r.secondOpinionTokens,
+    r.evidenceRequestTokens,
+    r.baseTokens,
+    r.totalTokens,
+    r.createdAt.getTime(),
+  ]);
   return { sql: SQLITE_INSERT, params: [JSON.stringify(doc)] };
 }
 
