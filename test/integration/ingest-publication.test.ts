@@ -83,4 +83,35 @@ describe.each(BACKENDS)('ingestion publishes to the live feed (%s)', (backend) =
       }
     },
   );
+
+  (backend === 'postgresql' ? it : it.skip)(
+    '1000 ids of one run, no two consecutive (concurrent writers interleave the sequence): every payload still fits',
+    async () => {
+      const listener = new Client({ connectionString: h.db.url });
+      await listener.connect();
+      const payloads: string[] = [];
+      listener.on('notification', (m) => m.channel === CHANNEL && payloads.push(m.payload!));
+      await listener.query(`listen "${CHANNEL}"`);
+      const sequence = `pg_get_serial_sequence('phase_metrics', 'id')`;
+      try {
+        // Four-digit ids two apart: 1000 one-id ranges of ~12 bytes each in compact JSON.
+        await h.em().execute(`select setval(${sequence}, 1001)`);
+        await h.em().execute(`do $$ begin execute format('alter sequence %s increment by 2', pg_get_serial_sequence('phase_metrics', 'id')); end $$`);
+        const res = await record(Array.from({ length: 1000 }, (_, i) => sample('pub-a', 'p0', i)));
+        expect(res.errors).toBeUndefined();
+        const ids = res.data!.recordPhaseMetrics.map((m) => Number(m.id));
+        expect(ids[1] - ids[0]).toBe(2);
+        const changes = await waitFor('every id notified', async () => {
+          const got = payloads.map((p) => decode(p) as RunChange);
+          return got.flatMap((c) => c.pm ?? []).length >= 1000 ? got : null;
+        });
+        for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+        expect(changes.length).toBeGreaterThan(1);
+        expect(changes.flatMap((c) => c.pm!).sort((x, y) => x - y)).toEqual(ids);
+      } finally {
+        await h.em().execute(`do $$ begin execute format('alter sequence %s increment by 1', pg_get_serial_sequence('phase_metrics', 'id')); end $$`);
+        await listener.end();
+      }
+    },
+  );
 });

@@ -7,16 +7,18 @@
 import { MAX_PAYLOAD_BYTES } from './changes';
 import { CHANNEL } from './publish';
 
-// Bytes of range text per payload. The rest of a payload is at most ~330 bytes: `{"k":"run","r":…,"v":…,
-// "at":…,"c":…,"pm":[]}` with run and campaign ids of at most 128 and 64 characters that need no escaping
-// (checkId's alphabet).
+// Bytes of range text per payload ("first,last," per range; a chunk may end one range past it). The rest of a
+// payload is under 300 bytes: `{"k":"run","r":…,"v":…,"at":…,"c":…,"pm":[]}` with run and campaign ids of at
+// most 128 and 64 characters that need no escaping (checkId's alphabet).
 const RANGE_BYTES_PER_PAYLOAD = MAX_PAYLOAD_BYTES - 900;
 
 /**
  * CTEs (to append after `inserted`, a data-modifying CTE whose RETURNING has `id` and `run_id`) that bump
  * the version of every run with inserted rows, and `notified`: a scalar expression for the final select
  * list that sends the payloads (it must be evaluated: PostgreSQL skips a plain SELECT CTE nobody reads).
- * `atParam` is the placeholder of the publication time (epoch milliseconds).
+ * `atParam` is the placeholder of the publication time (epoch milliseconds). The payload is compact JSON written
+ * out by hand (json_build_object and json_agg put a space after every separator), so the bytes of each range
+ * are exactly the ones the chunking counts.
  */
 export function publishInsertedMetricsSql(inserted: string, atParam: string): { ctes: string; notified: string } {
   const ctes = `bumped as (
@@ -30,9 +32,10 @@ export function publishInsertedMetricsSql(inserted: string, atParam: string): { 
     (sum(length(lo::text) + length(hi::text) + 2) over (partition by "run_id" order by lo) - 1) / ${RANGE_BYTES_PER_PAYLOAD} as chunk
   from pm_ranges
 ), payloads as (
-  select json_strip_nulls(json_build_object('k', 'run', 'r', b."id", 'v', b."version", 'at', ${atParam}::bigint, 'c', b."campaign_id",
-    'pm', json_agg(edge.id order by c.lo, edge.n)))::text as payload
-  from pm_chunks c join bumped b on b."id" = c."run_id" cross join lateral (values (c.lo, 0), (c.hi, 1)) edge(id, n)
+  select '{"k":"run","r":' || to_json(b."id"::text)::text || ',"v":' || b."version" || ',"at":' || ${atParam}::bigint
+    || coalesce(',"c":' || to_json(b."campaign_id"::text)::text, '')
+    || ',"pm":[' || string_agg(c.lo || ',' || c.hi, ',' order by c.lo) || ']}' as payload
+  from pm_chunks c join bumped b on b."id" = c."run_id"
   group by b."id", b."version", b."campaign_id", c.chunk
 )`;
   return { ctes, notified: `(select count(pg_notify('${CHANNEL}', payload)) from payloads)` };
