@@ -135,15 +135,19 @@ async function main(): Promise<void> {
       if (/lateral/.test(sql)) return [1000, 0, runIds];
       if (/from phases where run_id/.test(sql)) return [runIds];
       if (/from dashboard_events/.test(sql)) return [runIds, 10];
-      if (/from phase_metrics where phase_id/.test(sql)) return [phaseIds];
+      if (/from phase_metrics where phase_id/.test(sql)) return [phaseIds, 20];
       throw new Error(`no parameters known for ${sql}`);
     };
     const prepared = statements.map((sql, i) => {
       let n = 0;
       return { name: `floor_${i}`, text: sql.replace(/\?/g, () => `$${++n}`), values: params(sql) };
     });
-    const raw = await cpuPerCall(async () => Promise.all(prepared.map((q) => client.query(q))));
-    await client.end();
+    let raw: number;
+    try {
+      raw = await cpuPerCall(async () => Promise.all(prepared.map((q) => client.query(q))));
+    } finally {
+      await client.end();
+    }
 
     const [l1, l5, l15] = loadavg();
     console.log(
