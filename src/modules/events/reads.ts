@@ -4,7 +4,12 @@ import type { Em } from '../../db/orm';
 import { byKey, dialectOf, firstPerParent, groupByKey, readRows } from '../../db/reads';
 import { EVENT_COLUMNS, eventRecord, type DashboardEventRecord } from './records';
 
-const jsonParsed = (em: Em) => em.getPlatform().convertsJsonAutomatically();
+/** Whether the driver parses JSON columns (PostgreSQL) or returns their text (SQLite): eventRecord's second argument. */
+export const jsonParsed = (em: Em) => em.getPlatform().convertsJsonAutomatically();
+
+/** The newest `limit` events (parameter) of the run or phase (`parent`) whose id is the SQL expression `id`. */
+export const eventsOf = (parent: 'run_id' | 'phase_id', id: string) =>
+  `select ${EVENT_COLUMNS} from dashboard_events where ${parent} = ${id} order by created_at desc, id desc limit ?`;
 
 /** The newest `limit` events of each phase, in one statement. */
 export async function eventsByPhaseIds(em: Em, phaseIds: readonly number[], limit: number): Promise<DashboardEventRecord[][]> {
