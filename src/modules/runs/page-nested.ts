@@ -4,7 +4,7 @@
 // a row per child; the records are then made by the same functions as the batch reads' (records.ts,
 // events/records.ts, telemetry/records.ts), from objects keyed by column name, so they are the records the
 // DataLoaders would have read.
-import { columnList, jsonArrayOf, jsonObject, jsonObjectOf, parsedJson, type Dialect, type Row } from '../../db/reads';
+import { columnList, jsonArrayOf, jsonObject, jsonObjectOf, jsonSelect, parsedJson, type Dialect, type Row } from '../../db/reads';
 import type { ServiceError } from '../../shared/errors';
 import { eventsOf } from '../events/reads';
 import { eventRecord, type DashboardEventRecord } from '../events/records';
@@ -48,37 +48,47 @@ const EVENT_LIST = columnList(EVENT_COLUMNS);
  * order. Keys: phases (with metrics / events inside each phase), events, consolidated.
  */
 export function nestedJson(d: Dialect, w: PageNested): { sql: string; params: unknown[] } {
-  const entries: [string, string][] = [];
   const params: unknown[] = [];
+  if (w.phases && w.phaseMetrics) params.push(w.phaseMetrics.limit);
+  if (w.phases && w.phaseEvents) params.push(w.phaseEvents.limit);
+  if (w.runEvents) params.push(w.runEvents.limit);
+  if (w.consolidated) params.push(w.consolidated.limit, w.consolidated.offset);
+  // The text depends on what is read, never on limits (parameters): built once per shape.
+  const shape = `${d.pg}:${w.phases}:${w.phases && w.phaseMetrics ? w.phaseMetrics.columns : '-'}:${w.phases && !!w.phaseEvents}:${!!w.runEvents}:${!!w.consolidated}`;
+  let sql = texts.get(shape);
+  if (sql === undefined) {
+    sql = nestedText(d, w);
+    texts.set(shape, sql);
+  }
+  return { sql, params };
+}
+
+const texts = new Map<string, string>();
+
+function nestedText(d: Dialect, w: PageNested): string {
+  const entries: [string, string][] = [];
+  const events = (parent: 'run_id' | 'phase_id', id: string) => jsonArrayOf(d, eventsOf(jsonSelect(d, EVENT_LIST, 'e'), parent, id), EVENT_LIST);
   if (w.phases) {
     const inner: string[] = [];
     const json: string[] = [];
     if (w.phaseMetrics) {
-      const columns = w.phaseMetrics.columns;
-      inner.push(`${jsonArrayOf(d, metricsOfPhase(columns, 'p.id'), columnList(columns))} as metrics`);
+      const columns = columnList(w.phaseMetrics.columns);
+      inner.push(`${jsonArrayOf(d, metricsOfPhase(jsonSelect(d, columns, 's'), 'p.id'), columns)} as metrics`);
       json.push('metrics');
-      params.push(w.phaseMetrics.limit);
     }
     if (w.phaseEvents) {
-      inner.push(`${jsonArrayOf(d, eventsOf('phase_id', 'p.id'), EVENT_LIST)} as events`);
+      inner.push(`${events('phase_id', 'p.id')} as events`);
       json.push('events');
-      params.push(w.phaseEvents.limit);
     }
-    const select = [PHASE_LIST.map((c) => `p.${c}`).join(', '), ...inner].join(', ');
+    const select = [jsonSelect(d, PHASE_LIST, 'p'), ...inner].join(', ');
     entries.push([
       'phases',
       jsonArrayOf(d, `select ${select} from phases p where p.run_id = page.id`, [...PHASE_LIST, ...json], { orderBy: 'phase_index, id', json }),
     ]);
   }
-  if (w.runEvents) {
-    entries.push(['events', jsonArrayOf(d, eventsOf('run_id', 'page.id'), EVENT_LIST)]);
-    params.push(w.runEvents.limit);
-  }
-  if (w.consolidated) {
-    entries.push(['consolidated', jsonObjectOf(d, consolidatedOfRun('page.id'), CONSOLIDATED_COLUMNS)]);
-    params.push(w.consolidated.limit, w.consolidated.offset);
-  }
-  return { sql: jsonObject(d, entries), params };
+  if (w.runEvents) entries.push(['events', events('run_id', 'page.id')]);
+  if (w.consolidated) entries.push(['consolidated', jsonObjectOf(d, consolidatedOfRun('page.id'), CONSOLIDATED_COLUMNS)]);
+  return jsonObject(d, entries);
 }
 
 /**

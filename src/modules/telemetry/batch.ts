@@ -63,9 +63,12 @@ export const CONSOLIDATED_COLUMNS = [
 
 const PER_RUN = consolidatedOfRun('?');
 
-/** The newest `limit` samples (parameter) of the phase whose id is the SQL expression `phaseId`: `columns` only. */
-export const metricsOfPhase = (columns: string, phaseId: string) =>
-  `select ${columns} from phase_metrics where phase_id = ${phaseId} order by created_at desc, id desc limit ?`;
+/**
+ * The newest `limit` samples (parameter) of the phase whose id is the SQL expression `phaseId`; `select` over
+ * the table aliased `s` (the order is by its own columns, whatever the select list makes of them).
+ */
+export const metricsOfPhase = (select: string, phaseId: string) =>
+  `select ${select} from phase_metrics s where s.phase_id = ${phaseId} order by s.created_at desc, s.id desc limit ?`;
 
 export interface Statement {
   sql: string;
