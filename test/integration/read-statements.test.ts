@@ -77,7 +77,9 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
       fragment Sample on PhaseMetrics { id totalTokens createdAt phase { phaseId } run { id } }`;
     const sent = await statements(query, { n: 5, limit: 3, yes: true });
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatch(/select s\.phase_id, s\.id, s\.run_id, s\.total_tokens, .{0,60}s\.created_at.{0,30} from phase_metrics s where s\.phase_id = p\.id/);
+    expect(sent[0]).toMatch(
+      /select s\.phase_id, s\.id, s\.run_id, s\.total_tokens, .{0,60}s\.created_at.{0,30} from phase_metrics s where s\.phase_id = p\.id/,
+    );
     const res = await h.exec(query, { n: 5, limit: 3, yes: true }, ON);
     const node = res.data!.runs.nodes[0];
     expect(node).toMatchObject({ id: 'run-29', latest: [{ eventType: 'PHASE_STARTED' }], consolidatedMetrics: { totalTokens: 21, phasesWithMetrics: 3 } });

@@ -213,7 +213,8 @@ describe.each(BACKENDS)('plain records on %s', (backend) => {
 
   it('a page of runs answers every nested field byte for byte as the loaders of one run do (JSON built by the database)', async () => {
     // Sub-millisecond digits (PostgreSQL keeps microseconds): JSON text and the driver's own parsing must cut them alike.
-    if (backend === 'postgresql') await h.em().getConnection().execute(`update phases set completed_at = '2026-06-01T12:00:04.123999Z' where phase_id = 'build'`);
+    if (backend === 'postgresql')
+      await h.em().getConnection().execute(`update phases set completed_at = '2026-06-01T12:00:04.123999Z' where phase_id = 'build'`);
     // Totals past 2^53 - 1: that run's consolidatedMetrics fails alone, with the same coded error either way.
     const em = h.em();
     const huge = em.create(Run, { id: 'records-huge', createdAt: new Date(t0 - 60_000), updatedAt: new Date(t0) });
@@ -237,7 +238,12 @@ describe.each(BACKENDS)('plain records on %s', (backend) => {
       const errors = (page.errors ?? []).filter((e) => e.path![2] === i).map((e) => ({ ...e, path: e.path!.slice(3), locations: undefined }));
       expect(errors).toEqual((alone.errors ?? []).map((e) => ({ ...e, path: e.path!.slice(1), locations: undefined })));
     }
-    expect(page.errors).toEqual([expect.objectContaining({ path: ['runs', 'nodes', ids.indexOf('records-huge'), 'consolidatedMetrics'], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(page.errors).toEqual([
+      expect.objectContaining({
+        path: ['runs', 'nodes', ids.indexOf('records-huge'), 'consolidatedMetrics'],
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
     const one = nodes[ids.indexOf('records-1')] as unknown as { phases: { completedAt: string; metrics: unknown[] }[] };
     expect(one.phases[1].completedAt).toBe(new Date(t0 + 4000).toISOString());
     expect(one.phases[1].metrics).toHaveLength(1);

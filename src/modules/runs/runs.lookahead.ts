@@ -69,8 +69,16 @@ export function pageNestedOf(info: GraphQLResolveInfo, flags: FlagState): PageNe
       })),
       (k) => `${k.columns}:${k.limit}`,
     );
-  if (phaseEvents.length) wanted.phaseEvents = single(phaseEvents.map((nodes) => () => ({ limit: phaseEventsLimit(args('Phase', nodes).limit) })), (k) => `${k.limit}`);
-  if (runEvents.length) wanted.runEvents = single(runEvents.map((nodes) => () => ({ limit: runEventsLimit(args('Run', nodes).limit) })), (k) => `${k.limit}`);
+  if (phaseEvents.length)
+    wanted.phaseEvents = single(
+      phaseEvents.map((nodes) => () => ({ limit: phaseEventsLimit(args('Phase', nodes).limit) })),
+      (k) => `${k.limit}`,
+    );
+  if (runEvents.length)
+    wanted.runEvents = single(
+      runEvents.map((nodes) => () => ({ limit: runEventsLimit(args('Run', nodes).limit) })),
+      (k) => `${k.limit}`,
+    );
   if (consolidated.length)
     wanted.consolidated = single<MetricsPage>(
       consolidated.map((nodes) => () => {

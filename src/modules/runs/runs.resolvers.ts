@@ -64,7 +64,6 @@ export const runResolvers: Resolvers = {
   Phase: {
     run: async (phase, _, { loaders }) => found(await loaders.run.load(phase.run.id), `Run not found: ${phase.run.id}`),
     // Only the columns behind the selected fields (record properties are named like the GraphQL fields).
-    metrics: (phase, { limit }, { loaders }, info) =>
-      loaders.metricsByPhase(metricsColumns(selectedFields(info)), phaseMetricsLimit(limit)).load(phase.id),
+    metrics: (phase, { limit }, { loaders }, info) => loaders.metricsByPhase(metricsColumns(selectedFields(info)), phaseMetricsLimit(limit)).load(phase.id),
   },
 };
