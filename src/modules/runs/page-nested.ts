@@ -7,12 +7,11 @@
 import { columnList, jsonArrayOf, jsonObject, jsonObjectOf, jsonSelect, parsedJson, type Dialect, type Row } from '../../db/reads';
 import type { ServiceError } from '../../shared/errors';
 import { eventsOf } from '../events/reads';
-import { eventRecord, type DashboardEventRecord } from '../events/records';
+import { EVENT_COLUMNS, eventRecord, type DashboardEventRecord } from '../events/records';
 import { consolidatedOfRun, consolidatedSummary, CONSOLIDATED_COLUMNS, metricsOfPhase } from '../telemetry/batch';
 import type { ConsolidatedMetricsSummary, MetricsPage } from '../telemetry/consolidated';
 import { metricsRecord, type PhaseMetricsRecord } from '../telemetry/records';
 import { PHASE_COLUMNS, phaseRecord, type PhaseRecord, type RunRecord } from './records';
-import { EVENT_COLUMNS } from '../events/records';
 
 /** What to read with each run of a page: plain options, the same arguments the nested loaders are keyed by. */
 export interface PageNested {
