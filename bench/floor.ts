@@ -1,14 +1,12 @@
-// `npm run bench:floor`: where the dashboard query's CPU goes in our process, as floors (issue 18). On the
-// peer bench's seeded PostgreSQL, in this process, sequential, CPU time of this process per request:
+// `npm run bench:floor`: where the dashboard query's CPU goes in our process (issue 18). On the peer bench's
+// seeded PostgreSQL, in this process, sequential, CPU time of this process per request:
 // 1. the whole GraphQL operation (Apollo's executeOperation, a fresh request context: no HTTP);
-// 2. the same operation with every DataLoader answering from memory (values recorded from run 1): Apollo,
-//    graphql-js and our resolvers, plus the one statement of the runs page;
-// 3. the operation's statements through a bare `pg` client (no ORM, no GraphQL): driver and row decoding only.
+// 2. the statements that operation sent, as sent (prepared, same values), through a bare `pg` client (no ORM, no
+//    GraphQL): driver and row decoding only, the JSON the database built for the page included.
 // PostGraphile's whole server CPU per request (HTTP included) is in the peer bench's table to compare with.
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import DataLoader from 'dataloader';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
 import { createOrm } from '../src/db/orm';
@@ -31,51 +29,6 @@ async function cpuPerCall(fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < REQUESTS; i++) await fn();
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1000 / REQUESTS;
-}
-
-/** Loaders that record every value they load (run 1), and loaders that answer from those values (run 2). */
-function recording(ctx: GraphQLContext, memory: Map<string, Map<unknown, unknown>>): void {
-  const real = ctx.loaders as unknown as Record<string, unknown>;
-  const wrap = (name: string, loader: DataLoader<unknown, unknown>) => {
-    const seen = memory.get(name) ?? new Map();
-    memory.set(name, seen);
-    return {
-      load: async (k: unknown) => {
-        const v = await loader.load(k);
-        seen.set(k, v);
-        return v;
-      },
-    };
-  };
-  ctx.loaders = new Proxy(real, {
-    get: (target, prop: string) => {
-      const v = Reflect.get(target, prop, target);
-      if (typeof v === 'function') return (...args: unknown[]) => wrap(`${prop}:${JSON.stringify(args)}`, v.apply(target, args));
-      return wrap(prop, v as DataLoader<unknown, unknown>);
-    },
-  }) as never;
-}
-
-function fromMemory(ctx: GraphQLContext, memory: Map<string, Map<unknown, unknown>>): void {
-  const loaders = new Map<string, DataLoader<unknown, unknown>>();
-  const loader = (name: string) => {
-    let l = loaders.get(name);
-    if (!l) {
-      const values = memory.get(name)!;
-      l = new DataLoader(async (keys) => keys.map((k) => values.get(k)));
-      loaders.set(name, l);
-    }
-    return l;
-  };
-  ctx.loaders = new Proxy(
-    {},
-    {
-      get: (_t, prop: string) =>
-        prop === 'metricsByPhase' || prop === 'eventsByRun' || prop === 'consolidatedMetrics'
-          ? (...args: unknown[]) => loader(`${prop}:${JSON.stringify(args)}`)
-          : loader(prop),
-    },
-  ) as never;
 }
 
 async function main(): Promise<void> {
@@ -103,47 +56,30 @@ async function main(): Promise<void> {
       return res;
     };
 
-    const memory = new Map<string, Map<unknown, unknown>>();
-    const first = context();
-    recording(first, memory);
+    // The statements as readRows sends them (prepared: name, text, values), caught at the driver during one request.
+    const sent: { name: string; text: string; values: unknown[] }[] = [];
+    const query = Client.prototype.query;
+    Client.prototype.query = function (this: Client, ...args: unknown[]) {
+      const q = args[0] as { name?: string; text?: string; values?: unknown[] };
+      if (record && q && typeof q === 'object' && q.text) sent.push({ name: `floor_${sent.length}`, text: q.text, values: q.values ?? [] });
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
     record = true;
-    const expected = JSON.stringify((await run(first)).body);
+    await run(context());
     record = false;
-    const check = (ctx: GraphQLContext) =>
-      run(ctx).then((r) => {
-        if (JSON.stringify(r.body) !== expected) throw new Error('an answer from memory differs from the database one');
-      });
+    Client.prototype.query = query;
 
     const full = await cpuPerCall(() => run(context()));
-    const mem = await cpuPerCall(() =>
-      check(
-        (() => {
-          const c = context();
-          fromMemory(c, memory);
-          return c;
-        })(),
-      ),
-    );
 
-    // The same statements through a bare client: the page's run ids and phase ids as the loaders saw them.
-    const runIds = [...memory.get('phasesByRun')!.keys()] as string[];
-    const phaseIds = [...memory.get('phasesByRun')!.values()].flat().map((p) => (p as { id: number }).id);
+    // The same statements through a bare client: driver and row decoding (JSON columns included) only.
     const client = new Client({ connectionString: url });
     await client.connect();
-    const params = (sql: string): unknown[] => {
-      if (/from runs order by/.test(sql)) return [21, 0];
-      if (/lateral/.test(sql)) return [1000, 0, runIds];
-      if (/from phases where run_id/.test(sql)) return [runIds];
-      if (/from dashboard_events/.test(sql)) return [runIds, 10];
-      if (/from phase_metrics where phase_id/.test(sql)) return [phaseIds];
-      throw new Error(`no parameters known for ${sql}`);
-    };
-    const prepared = statements.map((sql, i) => {
-      let n = 0;
-      return { name: `floor_${i}`, text: sql.replace(/\?/g, () => `$${++n}`), values: params(sql) };
-    });
-    const raw = await cpuPerCall(async () => Promise.all(prepared.map((q) => client.query(q))));
-    await client.end();
+    let raw: number;
+    try {
+      raw = await cpuPerCall(async () => Promise.all(sent.map((q) => client.query(q))));
+    } finally {
+      await client.end();
+    }
 
     const [l1, l5, l15] = loadavg();
     console.log(
@@ -152,7 +88,6 @@ async function main(): Promise<void> {
     console.log('| dashboard query, per request | CPU ms |');
     console.log('|---|---|');
     console.log(`| whole operation (Apollo executeOperation, ${statements.length} statements, no HTTP) | ${full.toFixed(2)} |`);
-    console.log(`| from memory: Apollo + graphql-js + our resolvers, loaders answering from memory (runs page still 1 statement) | ${mem.toFixed(2)} |`);
     console.log(`| the ${statements.length} statements through a bare pg client (prepared, side by side) | ${raw.toFixed(2)} |`);
     await apollo.stop();
     await orm.close();

@@ -1,6 +1,8 @@
-// The read path's statement budget per query shape, on both backends (issue 18): one statement per nesting
-// level, no count(*) unless totalCount is selected, and statement texts that do not depend on how many rows or
-// keys there are (key lists are one array parameter), so PostgreSQL plans each once per connection.
+// The read path's statement budget per query shape, on both backends (issue 18): a page of runs reads what its
+// nodes ask of phases, samples, events and consolidated metrics in its own statement (JSON built by the
+// database, handed to the loaders); elsewhere one statement per nesting level; no count(*) unless totalCount is
+// selected; and statement texts that do not depend on how many rows or keys there are (key lists are one array
+// parameter), so PostgreSQL plans each once per connection.
 import { DashboardEvent, Phase, PhaseMetrics, Run } from '../../src/db/entities';
 import { BACKENDS } from '../helpers/db';
 import { createHarness, type Harness } from '../helpers/harness';
@@ -47,7 +49,8 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
   }
 
   it.each([
-    ['the dashboard: runs page, phases, samples, events, consolidated metrics', DASHBOARD, 5, 0],
+    ['the dashboard: runs page with phases, samples, events and consolidated metrics in one statement', DASHBOARD, 1, 0],
+    ['the dashboard with totalCount: the page and its count', DASHBOARD.replace('nodes {', 'totalCount nodes {'), 2, 1],
     ['a runs page without totalCount: the page only', LIST, 1, 0],
     ['a runs page with totalCount: page and count', LIST_COUNTED, 2, 1],
     ['totalCount asked in a fragment is counted', LIST_COUNTED_IN_FRAGMENT, 2, 1],
@@ -62,6 +65,46 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
     // Sorted: statements running side by side on PostgreSQL are logged as they finish.
     const fixed = (list: string[]) => list.filter((s) => backend === 'postgresql' || !/union all/.test(s)).sort();
     expect(fixed(many)).toEqual(fixed(few));
+  });
+
+  it('what the page read is what the nested resolvers load: their loaders send nothing more', async () => {
+    // Fragments, aliases, variables, @include, phase events, every sample column: each nested field's loader key
+    // (limit, column list, page of samples) is foreseen exactly, so one statement answers it all.
+    const query = `query($n: Int!, $limit: Int, $yes: Boolean!) { runs(first: $n) { nodes { ...Nested
+      again: phases { phaseId } status { totalPhases } } } }
+      fragment Nested on Run { id phases { id metrics(limit: 2) { ...Sample } events(limit: $limit) @include(if: $yes) { message phase { phaseId } } run { id } }
+        latest: events(limit: 1) { eventType } consolidatedMetrics(limit: 10) { totalTokens phasesWithMetrics } }
+      fragment Sample on PhaseMetrics { id totalTokens createdAt phase { phaseId } run { id } }`;
+    const sent = await statements(query, { n: 5, limit: 3, yes: true });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(
+      /select s\.phase_id, s\.id, s\.run_id, s\.total_tokens, .{0,60}s\.created_at.{0,30} from phase_metrics s where s\.phase_id = p\.id/,
+    );
+    const res = await h.exec(query, { n: 5, limit: 3, yes: true }, ON);
+    const node = res.data!.runs.nodes[0];
+    expect(node).toMatchObject({ id: 'run-29', latest: [{ eventType: 'PHASE_STARTED' }], consolidatedMetrics: { totalTokens: 21, phasesWithMetrics: 3 } });
+    expect(node.phases[2]).toMatchObject({ metrics: [{ totalTokens: 8, phase: { phaseId: 'p2' }, run: { id: 'run-29' } }], events: [{ message: 'phase 2' }] });
+  });
+
+  it('a field asked with two different arguments, or refused, is left to its loader', async () => {
+    // two limits of Run.events: the page reads the rest, the events come from their loaders (one statement per limit)
+    const two = await statements('{ runs(first: 5) { nodes { status { totalPhases } a: events(limit: 1) { id } b: events(limit: 2) { id } } } }');
+    expect(two).toHaveLength(3);
+    // a limit out of range: the nested resolver's own coded error, at its path, the rest answered
+    const bad = await h.exec('{ runs(first: 2) { nodes { id consolidatedMetrics(limit: 0) { totalTokens } status { totalPhases } } } }', {}, ON);
+    expect(bad.errors).toHaveLength(2);
+    expect(bad.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, path: ['runs', 'nodes', 0, 'consolidatedMetrics'] });
+    expect(bad.data!.runs.nodes[1]).toEqual({ id: 'run-28', consolidatedMetrics: null, status: { totalPhases: 3 } });
+  });
+
+  it('consolidated metrics switched off: not read, and refused at their path', async () => {
+    h.statements.length = 0;
+    const res = await h.exec(DASHBOARD, { n: 3 }, { CONSOLIDATED_METRICS: false, PHASE6_METRICS: true });
+    expect(h.statements).toHaveLength(1);
+    expect(h.statements[0]).not.toMatch(/consolidated/);
+    expect(res.errors).toHaveLength(3);
+    expect(res.errors![0]).toMatchObject({ extensions: { code: 'FEATURE_DISABLED' }, path: ['runs', 'nodes', 0, 'consolidatedMetrics'] });
+    expect(res.data!.runs.nodes[0].phases).toHaveLength(3);
   });
 
   it("one run's consolidated metrics: one statement; one run with its phases: two", async () => {

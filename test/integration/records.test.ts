@@ -20,6 +20,8 @@ const PAYLOADS: unknown[] = [{ nested: { list: [1, 'two', null], ok: true } }, [
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+const ON = { CONSOLIDATED_METRICS: true, PHASE6_METRICS: true };
+
 describe.each(BACKENDS)('plain records on %s', (backend) => {
   let h: Harness;
   const t0 = Date.UTC(2026, 5, 1, 12, 0, 0, 123);
@@ -207,5 +209,43 @@ describe.each(BACKENDS)('plain records on %s', (backend) => {
       campaignId: 'camp-1',
       goal: 'ship "it" \\ now',
     });
+  });
+
+  it('a page of runs answers every nested field byte for byte as the loaders of one run do (JSON built by the database)', async () => {
+    // Sub-millisecond digits (PostgreSQL keeps microseconds): JSON text and the driver's own parsing must cut them alike.
+    if (backend === 'postgresql')
+      await h.em().getConnection().execute(`update phases set completed_at = '2026-06-01T12:00:04.123999Z' where phase_id = 'build'`);
+    // Totals past 2^53 - 1: that run's consolidatedMetrics fails alone, with the same coded error either way.
+    const em = h.em();
+    const huge = em.create(Run, { id: 'records-huge', createdAt: new Date(t0 - 60_000), updatedAt: new Date(t0) });
+    const phase = em.create(Phase, { run: huge, phaseId: 'big', name: 'Big', phaseIndex: 0 });
+    for (let i = 0; i < 3; i++) em.create(PhaseMetrics, { run: huge, phase, retrievalTokens: 2 ** 52, totalTokens: 2 ** 52, createdAt: new Date(t0 + i) });
+    await em.flush();
+
+    const fields = `id phases { ${PHASE_FIELDS} events { ${EVENT_FIELDS} } metrics { ${METRICS_FIELDS} } }
+      status { totalPhases completedPhases failedPhases executingPhases percentComplete } events(limit: 10) { ${EVENT_FIELDS} }
+      consolidatedMetrics { runId retrievalTokens secondOpinionTokens evidenceRequestTokens baseTokens totalTokens totalPhases phasesWithMetrics }`;
+    h.statements.length = 0;
+    const page = await h.exec(`{ runs(first: 4) { nodes { ${fields} } } }`, {}, ON);
+    expect(page.errors?.filter((e) => e.path?.length !== 4)).toEqual([]);
+    expect(h.statements).toHaveLength(1); // the page's own statement read it all
+    const nodes = page.data!.runs.nodes as { id: string }[];
+    const ids = nodes.map((n) => n.id);
+    expect(ids).toEqual(expect.arrayContaining(['records-1', 'records-huge']));
+    for (const [i, node] of nodes.entries()) {
+      const alone = await h.exec(`query($id: ID!) { run(id: $id) { ${fields} } }`, { id: node.id }, ON);
+      expect(JSON.stringify(node)).toBe(JSON.stringify(alone.data!.run));
+      const errors = (page.errors ?? []).filter((e) => e.path![2] === i).map((e) => ({ ...e, path: e.path!.slice(3), locations: undefined }));
+      expect(errors).toEqual((alone.errors ?? []).map((e) => ({ ...e, path: e.path!.slice(1), locations: undefined })));
+    }
+    expect(page.errors).toEqual([
+      expect.objectContaining({
+        path: ['runs', 'nodes', ids.indexOf('records-huge'), 'consolidatedMetrics'],
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
+    const one = nodes[ids.indexOf('records-1')] as unknown as { phases: { completedAt: string; metrics: unknown[] }[] };
+    expect(one.phases[1].completedAt).toBe(new Date(t0 + 4000).toISOString());
+    expect(one.phases[1].metrics).toHaveLength(1);
   });
 });

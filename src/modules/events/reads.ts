@@ -4,7 +4,15 @@ import type { Em } from '../../db/orm';
 import { byKey, dialectOf, firstPerParent, groupByKey, readRows } from '../../db/reads';
 import { EVENT_COLUMNS, eventRecord, type DashboardEventRecord } from './records';
 
-const jsonParsed = (em: Em) => em.getPlatform().convertsJsonAutomatically();
+/** Whether the driver parses JSON columns (PostgreSQL) or returns their text (SQLite): eventRecord's second argument. */
+export const jsonParsed = (em: Em) => em.getPlatform().convertsJsonAutomatically();
+
+/**
+ * The newest `limit` events (parameter) of the run or phase (`parent`) whose id is the SQL expression `id`;
+ * `select` over the table aliased `e` (the order is by its own columns, whatever the select list makes of them).
+ */
+export const eventsOf = (select: string, parent: 'run_id' | 'phase_id', id: string) =>
+  `select ${select} from dashboard_events e where e.${parent} = ${id} order by e.created_at desc, e.id desc limit ?`;
 
 /** The newest `limit` events of each phase, in one statement. */
 export async function eventsByPhaseIds(em: Em, phaseIds: readonly number[], limit: number): Promise<DashboardEventRecord[][]> {

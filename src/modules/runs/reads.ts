@@ -5,6 +5,8 @@ import type { Em } from '../../db/orm';
 import { byKey, dateParam, dialectOf, firstPerParent, groupByKey, readRows } from '../../db/reads';
 import { toSafeInt } from '../../db/types';
 import { PHASE_COLUMNS, phaseRecord, RUN_COLUMNS, runRecord, type PhaseRecord, type RunRecord } from './records';
+import { jsonParsed } from '../events/reads';
+import { hasNested, nestedJson, nestedOfRuns, type NestedOfRuns, type PageNested } from './page-nested';
 
 export async function runsByIds(em: Em, ids: readonly string[]): Promise<(RunRecord | null)[]> {
   const rows = await readRows(em, `select ${RUN_COLUMNS} from runs where id ${dialectOf(em).anyOf}`, [[...ids]]);
@@ -24,10 +26,12 @@ export interface RunsQuery {
   after?: { createdAt: Date; id: string } | null;
   limit: number;
   offset: number;
+  /** Read along with the first `nested.runs` runs of the page, in the same statement (page-nested.ts). */
+  nested?: { runs: number; wanted: PageNested } | null;
 }
 
-/** One page of runs, newest first (idx_runs_created_at / idx_runs_state_created serve it). */
-export async function runsPage(em: Em, q: RunsQuery): Promise<RunRecord[]> {
+/** One page of runs, newest first (idx_runs_created_at / idx_runs_state_created serve it), with what was asked of them. */
+export async function runsPage(em: Em, q: RunsQuery): Promise<{ runs: RunRecord[]; nested: NestedOfRuns | null }> {
   const d = dialectOf(em);
   const where: string[] = [];
   const params: unknown[] = [];
@@ -40,8 +44,18 @@ export async function runsPage(em: Em, q: RunsQuery): Promise<RunRecord[]> {
     where.push('(created_at < ? or (created_at = ? and id < ?))');
     params.push(at, at, q.after.id);
   }
-  const sql = `select ${RUN_COLUMNS} from runs${where.length ? ` where ${where.join(' and ')}` : ''} order by created_at desc, id desc limit ? offset ?`;
-  return (await readRows(em, sql, [...params, q.limit, q.offset])).map(runRecord);
+  const filter = `from runs${where.length ? ` where ${where.join(' and ')}` : ''} order by created_at desc, id desc limit ? offset ?`;
+  params.push(q.limit, q.offset);
+  if (!q.nested || !hasNested(q.nested.wanted)) return { runs: (await readRows(em, `select ${RUN_COLUMNS} ${filter}`, params)).map(runRecord), nested: null };
+  // The page's extra run (there to tell hasNextPage) is read without: the window's position counts from the
+  // first run the filter keeps, before the offset.
+  const json = nestedJson(d, q.nested.wanted);
+  const sql = `select page.*, case when page.with_nested then ${json.sql} end as nested
+from (select ${RUN_COLUMNS}, row_number() over (order by created_at desc, id desc) <= ? as with_nested ${filter}) page
+order by page.created_at desc, page.id desc`;
+  const rows = await readRows(em, sql, [...json.params, q.offset + q.nested.runs, ...params]);
+  const runs = rows.map(runRecord);
+  return { runs, nested: nestedOfRuns(q.nested.wanted, runs, rows, jsonParsed(em)) };
 }
 
 export async function countRuns(em: Em, state?: RunState | null): Promise<number> {

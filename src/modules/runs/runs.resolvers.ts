@@ -6,19 +6,24 @@ import { deliveredAs, follow } from '../live/resolve';
 import type { PhaseRecord } from './records';
 import type { Run } from '../../db/entities';
 import { summarizeStatus } from './status';
-import { checkLimit, ID_PATTERN } from '../../shared/validation';
+import { ID_PATTERN } from '../../shared/validation';
 import { selectedFields, selectsField } from '../../graphql/selection';
 import { metricsColumns } from '../telemetry/records';
 import type { Resolvers } from '../../graphql/generated/types';
-import { MAX_NESTED_LIMIT } from '../../db/reads';
 import { runStateCounts } from './state-counts';
+import { pageNestedOf, phaseMetricsLimit, primeLoaders } from './runs.lookahead';
 
 export const runResolvers: Resolvers = {
   Query: {
     // An id no run can have is not found without asking the database.
     run: (_, { id }, { loaders }) => (ID_PATTERN.test(id) ? loaders.run.load(id) : null),
     runStateCounts: (_, { since }, { em }) => runStateCounts(em, since),
-    runs: (_, args, { em }, info) => listRuns(em, args, { totalCount: selectsField(info, 'totalCount') }),
+    // The nodes' nested fields are read in the page's statement and handed to their loaders (runs.lookahead.ts).
+    runs: async (_, args, { em, flags, loaders }, info) => {
+      const page = await listRuns(em, args, { totalCount: selectsField(info, 'totalCount'), nested: pageNestedOf(info, flags) });
+      primeLoaders(loaders, page);
+      return page;
+    },
   },
   Mutation: {
     createRun: (_, { input }, { em }) => createRun(em, input),
@@ -59,7 +64,6 @@ export const runResolvers: Resolvers = {
   Phase: {
     run: async (phase, _, { loaders }) => found(await loaders.run.load(phase.run.id), `Run not found: ${phase.run.id}`),
     // Only the columns behind the selected fields (record properties are named like the GraphQL fields).
-    metrics: (phase, { limit }, { loaders }, info) =>
-      loaders.metricsByPhase(metricsColumns(selectedFields(info)), checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT)).load(phase.id),
+    metrics: (phase, { limit }, { loaders }, info) => loaders.metricsByPhase(metricsColumns(selectedFields(info)), phaseMetricsLimit(limit)).load(phase.id),
   },
 };

@@ -6,6 +6,7 @@ import { badInput, conflict, notFound } from '../../shared/errors';
 import { touchRun } from '../live/publish';
 import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../../shared/validation';
 import { countRuns, runsPage } from './reads';
+import type { NestedOfRuns, PageNested } from './page-nested';
 import type { RunRecord } from './records';
 import { MAX_PAGE_SIZE } from './limits';
 
@@ -85,6 +86,8 @@ export interface RunPage {
   /** null unless asked for (a count(*) costs more than the page itself). */
   totalCount: number | null;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** What was read with the nodes when asked (listRuns' `want.nested`), for the loaders of their fields. */
+  nested?: NestedOfRuns | null;
 }
 
 // Cursor = position in the (created_at DESC, id DESC) order, opaque to clients.
@@ -121,20 +124,21 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 export async function listRuns(
   em: Em,
   args: { state?: RunState | null; first?: number | null; after?: string | null; offset?: number | null },
-  want: { totalCount: boolean } = { totalCount: true },
+  want: { totalCount: boolean; nested?: PageNested | null } = { totalCount: true },
 ): Promise<RunPage> {
   const first = checkLimit(args.first ?? 20, 'first', MAX_PAGE_SIZE);
   const offset = args.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw badInput(`offset must be >= 0, got ${offset}`, { field: 'offset' });
   if (offset && args.after) throw badInput('Use either after (a cursor) or offset, not both', { field: 'offset' });
   const after = args.after ? decodeCursor(args.after) : null;
-  const [rows, totalCount] = await Promise.all([
-    runsPage(em, { state: args.state, after, limit: first + 1, offset }),
+  const [{ runs: rows, nested }, totalCount] = await Promise.all([
+    runsPage(em, { state: args.state, after, limit: first + 1, offset, nested: want.nested ? { runs: first, wanted: want.nested } : null }),
     want.totalCount ? countRuns(em, args.state) : null,
   ]);
   const nodes = rows.slice(0, first);
   return {
     nodes,
+    nested,
     totalCount,
     pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]) : null },
   };

@@ -35,16 +35,40 @@ const PER_RUN_TOTALS = `select r.id as run_id,
   coalesce(sum(cast(m.base_tokens as double precision)), 0) as base_tokens
 from runs r`;
 
-const PER_RUN = `${PER_RUN_TOTALS}
+/**
+ * The totals of the run whose id is the SQL expression `runId` (a placeholder, or a column of an enclosing
+ * statement); parameters: the page's limit and offset (plus the id twice, in text order, for a placeholder).
+ */
+export const consolidatedOfRun = (runId: string) => `${PER_RUN_TOTALS}
 left join (
   select phase_id, retrieval_tokens, second_opinion_tokens, evidence_request_tokens, base_tokens
   from phase_metrics
-  where run_id = ?
+  where run_id = ${runId}
   order by created_at desc, id desc
   limit ? offset ?
 ) m on 1 = 1
-where r.id = ?
+where r.id = ${runId}
 group by r.id`;
+
+/** The columns of consolidatedOfRun, as consolidatedSummary() reads them. */
+export const CONSOLIDATED_COLUMNS = [
+  'run_id',
+  'total_phases',
+  'phases_with_metrics',
+  'retrieval_tokens',
+  'second_opinion_tokens',
+  'evidence_request_tokens',
+  'base_tokens',
+] as const;
+
+const PER_RUN = consolidatedOfRun('?');
+
+/**
+ * The newest `limit` samples (parameter) of the phase whose id is the SQL expression `phaseId`; `select` over
+ * the table aliased `s` (the order is by its own columns, whatever the select list makes of them).
+ */
+export const metricsOfPhase = (select: string, phaseId: string) =>
+  `select ${select} from phase_metrics s where s.phase_id = ${phaseId} order by s.created_at desc, s.id desc limit ?`;
 
 export interface Statement {
   sql: string;
@@ -79,7 +103,7 @@ export function consolidatedStatement(d: Dialect, runIds: readonly string[], pag
 }
 
 /** The run's summary, or a coded error when its totals cannot be represented (past 2^53 - 1). */
-function summary(row: Record<string, unknown>): ConsolidatedMetricsSummary | ServiceError {
+export function consolidatedSummary(row: Record<string, unknown>): ConsolidatedMetricsSummary | ServiceError {
   const [retrievalTokens, secondOpinionTokens, evidenceRequestTokens, baseTokens] = [
     row.retrieval_tokens,
     row.second_opinion_tokens,
@@ -113,6 +137,6 @@ export async function consolidatedByRunIds(
 ): Promise<(ConsolidatedMetricsSummary | ServiceError | null)[]> {
   const { sql, params } = consolidatedStatement(dialectOf(em), runIds, page);
   const rows = await readRows(em, sql, params);
-  const byRun = new Map(rows.map((r) => [String(r.run_id), summary(r)]));
+  const byRun = new Map(rows.map((r) => [String(r.run_id), consolidatedSummary(r)]));
   return runIds.map((id) => byRun.get(id) ?? null);
 }
