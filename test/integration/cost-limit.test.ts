@@ -139,4 +139,16 @@ describe.each(BACKENDS)('response ceiling on %s', (backend) => {
     expect(small.errors).toBeUndefined();
     expect(small.data!.run.events).toHaveLength(10);
   });
+
+  it('serves an answer just below the ceiling (whose quick upper bound, three bytes a character, is above it)', async () => {
+    const one = await h.exec('{ run(id: "r") { events(limit: 1) { message } } }');
+    const perEvent = JSON.stringify(one.data!.run.events[0]).length + 1;
+    const limit = Math.floor(7000 / perEvent);
+    const res = await h.exec(`{ run(id: "r") { events(limit: ${limit}) { message } } }`);
+    expect(res.errors).toBeUndefined();
+    const messages = res.data!.run.events.map((e: { message: string }) => e.message);
+    expect(messages).toHaveLength(limit);
+    expect(3 * messages.join('').length).toBeGreaterThan(8192); // the quick bound alone would have refused it
+    expect(Buffer.byteLength(JSON.stringify(res))).toBeLessThan(8192);
+  });
 });
