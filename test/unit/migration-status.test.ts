@@ -14,7 +14,15 @@ describe('migration names from the files', () => {
   it('count a migration once whether compiled or not, and skip everything else in the folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'migration-files-'));
     try {
-      for (const f of ['Migration20250101000000_b.ts', 'Migration20250101000000_b.js', 'Migration20240101000000_a.js', 'Migration20240101000000_a.js.map', 'Migration20240101000000_a.d.ts', 'index.js', 'dialect.ts']) {
+      for (const f of [
+        'Migration20250101000000_b.ts',
+        'Migration20250101000000_b.js',
+        'Migration20240101000000_a.js',
+        'Migration20240101000000_a.js.map',
+        'Migration20240101000000_a.d.ts',
+        'index.js',
+        'dialect.ts',
+      ]) {
         writeFileSync(join(dir, f), '');
       }
       expect(migrationFileNames(dir)).toEqual(['Migration20240101000000_a', 'Migration20250101000000_b']);

@@ -46,7 +46,10 @@ export async function migrationState(orm: Orm): Promise<MigrationState> {
     if (e instanceof TableNotFoundException) rows = [];
     else throw e;
   }
-  return migrationStateFrom(rows, MIGRATIONS.map((m) => m.name));
+  return migrationStateFrom(
+    rows,
+    MIGRATIONS.map((m) => m.name),
+  );
 }
 
 /** Applies every pending migration; returns the names applied (empty when already up to date). */
