@@ -6,8 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
-import { createOrm } from '../../src/db/orm';
-import { migrateUp } from '../../src/modules/ops/migrations';
 import { createTestDatabase } from '../helpers/db';
 import { waitFor } from '../helpers/executor';
 import { subscriptionsAtLeast } from '../helpers/live';
@@ -92,10 +90,7 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
   const slowAnswered: string[] = [];
 
   beforeAll(async () => {
-    const db = await createTestDatabase('sqlite');
-    const orm = await createOrm(db.target);
-    await migrateUp(orm); // production never migrates by itself
-    await orm.close();
+    const db = await createTestDatabase('sqlite', { migrated: true }); // production never migrates by itself
     app = await startTestApp('sqlite', { AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: API_KEY }, db);
 
     // Data to look at, created through the API.
