@@ -25,7 +25,12 @@ const describeIfChromium = hasChromium ? describe : (name: string, fn: () => voi
 
 jest.setTimeout(60_000);
 
-/** Sets the value of the CodeMirror 5 editor picked by `which` ('query' | 'headers'). */
+/**
+ * Sets the value of the CodeMirror 5 editor picked by `which` ('query' | 'headers'). For the query editor it
+ * also waits until GraphiQL has taken the edit in: its change handler runs 100 ms debounced (later under
+ * load) and only then parses the query and updates the operation name; a run clicked before that sends the
+ * new text with the previous operation's name ("Unknown operation named RecentRuns").
+ */
 async function setEditor(page: Page, which: 'query' | 'headers', value: string): Promise<void> {
   await page.evaluate(
     ([which, value]) => {
@@ -35,10 +40,23 @@ async function setEditor(page: Page, which: 'query' | 'headers', value: string):
           ? (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror
           : all.map((el) => el.CodeMirror).find((c) => c && /X-API-Key/.test(c.getValue()));
       if (!cm) throw new Error(`${which} editor not found`);
+      // GraphiQL's change handler sets documentAST to the parsed query, or null when it does not parse.
+      if (which === 'query') cm.documentAST = undefined;
       cm.setValue(value);
     },
     [which, value] as const,
   );
+  if (which !== 'query') return;
+  await page.waitForFunction(
+    () => {
+      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror;
+      return cm && cm.documentAST !== undefined;
+    },
+    undefined,
+    { timeout: WAIT },
+  );
+  // ...and React has rendered the state that change handler set (the run button's handler reads it).
+  await page.evaluate(() => new Promise((resolve) => document.defaultView.requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 /** Text of the result pane (CodeMirror value, falling back to the DOM text). */
