@@ -13,6 +13,7 @@ export default tseslint.config(
       'src/graphql/generated/',
       'console/src/gql/',
       'src/graphql/documents/',
+      'examples/gql/',
       'console/dist/',
       'generated-patterns/',
     ],

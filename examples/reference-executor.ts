@@ -9,23 +9,22 @@
 //   simulate:sleep=SEC   the phase takes SEC seconds
 //   simulate:crash       the executor dies mid-phase without reporting (exit 3)
 //   simulate:skip        the phase is skipped
+//
+// Its operations are typed documents: `graphql(...)` returns the query text typed with its result and
+// variables, generated from the SDL into ./gql by graphql-codegen's client preset (the `examples/gql/`
+// entry of codegen.yml). Copying this example means copying the folder, gql/ included.
+import { graphql } from './gql';
+import type { ExecutorRunPhasesQuery, TypedDocumentString } from './gql/graphql';
 
 const runId = process.argv[2] ?? process.env.AUTOPACK_RUN_ID ?? '';
 const apiUrl = (process.env.AUTOPACK_API_URL ?? 'http://127.0.0.1:8000').replace(/\/+$/, '');
 const apiKey = process.env.AUTOPACK_API_KEY ?? '';
 const telemetryOn = process.env.AUTOPACK_ENABLE_PHASE6_METRICS === '1';
 
-interface PhaseInfo {
-  phaseId: string;
-  phaseIndex: number;
-  name: string;
-  description: string | null;
-  state: string;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function gql<T, V>(document: TypedDocumentString<T, V>, variables: V): Promise<T> {
+  const query = document.toString();
   const post = () =>
     fetch(`${apiUrl}/graphql`, {
       method: 'POST',
@@ -47,8 +46,38 @@ async function gql<T>(query: string, variables: Record<string, unknown> = {}): P
   return body.data as T;
 }
 
-const UPDATE = `mutation($input: UpdatePhaseInput!) { updatePhase(input: $input) { phaseId state } }`;
-const METRICS = `mutation($input: [PhaseMetricsInput!]!) { recordPhaseMetrics(input: $input) { id } }`;
+const RUN_PHASES = graphql(`
+  query ExecutorRunPhases($id: ID!) {
+    run(id: $id) {
+      phases {
+        phaseId
+        phaseIndex
+        name
+        description
+        state
+      }
+    }
+  }
+`);
+
+const UPDATE = graphql(`
+  mutation ExecutorUpdatePhase($input: UpdatePhaseInput!) {
+    updatePhase(input: $input) {
+      phaseId
+      state
+    }
+  }
+`);
+
+const METRICS = graphql(`
+  mutation ExecutorRecordMetrics($input: [PhaseMetricsInput!]!) {
+    recordPhaseMetrics(input: $input) {
+      id
+    }
+  }
+`);
+
+type PhaseInfo = NonNullable<ExecutorRunPhasesQuery['run']>['phases'][number];
 
 /** Deterministic token use of phase i (1-based): the four Phase 6 categories. */
 function phaseTokens(i: number) {
@@ -62,10 +91,7 @@ async function main(): Promise<number> {
     console.error('reference-executor: no run id (argument or AUTOPACK_RUN_ID)');
     return 2;
   }
-  const { run } = await gql<{ run: { phases: PhaseInfo[] } | null }>(
-    `query($id: ID!) { run(id: $id) { phases { phaseId phaseIndex name description state } } }`,
-    { id: runId },
-  );
+  const { run } = await gql(RUN_PHASES, { id: runId });
   if (!run) {
     console.error(`reference-executor: run ${runId} not found`);
     return 2;

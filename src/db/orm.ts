@@ -10,6 +10,7 @@ import { consoleLogger, type Logger } from '../logger';
 import type { DatabaseTarget } from './url';
 import { maskUrl } from './url';
 import { ENTITIES } from './entities';
+import { MIGRATIONS_TABLE, SQLITE_DEFAULT_BUSY_MS } from './migrations-table';
 import { ChangePublisher } from '../modules/live/publish';
 
 export type Orm = MikroORM;
@@ -28,8 +29,6 @@ export interface OrmOptions {
    */
   statementTimeoutMs?: number;
 }
-
-const SQLITE_DEFAULT_BUSY_MS = 5000;
 
 /**
  * MikroORM 6.6 cannot introspect SQLite check constraints, misreads enum checks with more than two items,
@@ -66,7 +65,7 @@ function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Options {
     // Publishes each transaction's changes to the live feed at its commit (modules/live/publish.ts).
     subscribers: [new ChangePublisher()],
     migrations: {
-      tableName: 'mikro_orm_migrations',
+      tableName: MIGRATIONS_TABLE,
       migrationsList: MIGRATIONS,
       transactional: true,
       allOrNothing: true,

@@ -62,11 +62,10 @@ describe.each(BACKENDS)('one exit-code rule on %s', (backend) => {
   it(
     'bad input exits 2 with one line, whatever the command; patterns --output keeps an existing file without --force',
     async () => {
-      const db = await createTestDatabase(backend);
+      const db = await createTestDatabase(backend, { migrated: true });
       const env = { DATABASE_URL: db.url };
       const dir = mkdtempSync(join(tmpdir(), 'autopack-rules-'));
       try {
-        expect((await runCli(['migrate', 'up'], env)).code).toBe(0);
         for (const args of [
           ['retention', '--days', '0'],
           ['retention', '--days', 'abc'],

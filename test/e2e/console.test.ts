@@ -181,9 +181,22 @@ async function chartTextBelowAA(page: Page): Promise<{ checked: number; low: str
   });
 }
 
+// One console build and one Chromium for the whole file: each describe opens its own contexts (own storage,
+// own request log) in it, which is all the isolation the tests need.
+let browser: Browser;
+beforeAll(async () => {
+  if (!hasChromium) return;
+  // The console is part of `npm run build`; build it here so the test sees the current source.
+  execFileSync(process.execPath, [join(ROOT, 'console/build.mjs')], { stdio: 'pipe' });
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
 describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s', (backend) => {
   let app: TestApp;
-  let browser: Browser;
   const contexts: BrowserContext[] = [];
   const requests: string[] = [];
   const blocked: string[] = [];
@@ -218,9 +231,6 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
   }
 
   beforeAll(async () => {
-    // The console is part of `npm run build`; build it here so the test sees the current source.
-    execFileSync(process.execPath, [join(ROOT, 'console/build.mjs')], { stdio: 'pipe' });
-    mkdirSync(SHOTS, { recursive: true });
     app = await startTestApp(backend, {
       AUTOPACK_API_KEY: ADMIN,
       AUTOPACK_READ_API_KEY: READ,
@@ -229,12 +239,10 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
       AUTOPACK_EXECUTOR_COMMAND: REFERENCE_EXECUTOR,
     });
     await seed(app);
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
     if (appClosed) await app?.db.drop();
     else await app?.close();
   });
@@ -508,17 +516,16 @@ describeIfChromium.each(BACKENDS)('operator console in headless Chromium on %s',
 
 describeIfChromium('operator console with no API key configured', () => {
   it('is open, with a visible warning', async () => {
-    execFileSync(process.execPath, [join(ROOT, 'console/build.mjs')], { stdio: 'pipe' });
     const app = await startTestApp('sqlite');
-    const browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
       await page.goto(`${app.url}/switches`, { waitUntil: 'load' });
       await page.waitForSelector('text=No API key is configured', { timeout: WAIT });
       expect(await page.textContent('[data-testid="key-role"]')).toBe('No key (open)');
       expect(await page.locator('[data-testid="switch-PHASE6_METRICS"] .switch-form button[type="submit"]').count()).toBe(1);
     } finally {
-      await browser.close();
+      await context.close();
       await app.close();
     }
   });

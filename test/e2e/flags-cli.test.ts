@@ -14,10 +14,9 @@ describe.each(BACKENDS)('kill switch overrides on %s', (backend) => {
   it(
     'a server start returns every switch to its environment value; `flags on|off|clear` apply to a running server',
     async () => {
-      const db = await createTestDatabase(backend);
+      const db = await createTestDatabase(backend, { migrated: true });
       const env = { DATABASE_URL: db.url, AUTOPACK_ENABLE_CONSOLIDATED_METRICS: '0' };
       try {
-        expect((await runCli(['migrate', 'up'], env)).code).toBe(0);
         const on = await runCli(['flags', 'on', 'CONSOLIDATED_METRICS', '--reason', 'Stage 2 rollout'], env);
         expect(on.stderr).toBe('');
         expect(on.code).toBe(0);
@@ -66,7 +65,7 @@ describe('kill switch overrides with several servers', () => {
   it(
     'starting one server clears the overrides for all of them (they share the database)',
     async () => {
-      const db = await createTestDatabase('postgresql');
+      const db = await createTestDatabase('postgresql', { migrated: true });
       const env = { DATABASE_URL: db.url };
       const a = await startServe(env);
       let b: Awaited<ReturnType<typeof startServe>> | undefined;

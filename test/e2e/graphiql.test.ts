@@ -6,8 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
-import { createOrm } from '../../src/db/orm';
-import { migrateUp } from '../../src/modules/ops/migrations';
 import { createTestDatabase } from '../helpers/db';
 import { waitFor } from '../helpers/executor';
 import { subscriptionsAtLeast } from '../helpers/live';
@@ -27,7 +25,12 @@ const describeIfChromium = hasChromium ? describe : (name: string, fn: () => voi
 
 jest.setTimeout(60_000);
 
-/** Sets the value of the CodeMirror 5 editor picked by `which` ('query' | 'headers'). */
+/**
+ * Sets the value of the CodeMirror 5 editor picked by `which` ('query' | 'headers'). For the query editor it
+ * also waits until GraphiQL has taken the edit in: its change handler runs 100 ms debounced (later under
+ * load) and only then parses the query and updates the operation name; a run clicked before that sends the
+ * new text with the previous operation's name ("Unknown operation named RecentRuns").
+ */
 async function setEditor(page: Page, which: 'query' | 'headers', value: string): Promise<void> {
   await page.evaluate(
     ([which, value]) => {
@@ -37,10 +40,23 @@ async function setEditor(page: Page, which: 'query' | 'headers', value: string):
           ? (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror
           : all.map((el) => el.CodeMirror).find((c) => c && /X-API-Key/.test(c.getValue()));
       if (!cm) throw new Error(`${which} editor not found`);
+      // GraphiQL's change handler sets documentAST to the parsed query, or null when it does not parse.
+      if (which === 'query') cm.documentAST = undefined;
       cm.setValue(value);
     },
     [which, value] as const,
   );
+  if (which !== 'query') return;
+  await page.waitForFunction(
+    () => {
+      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as any)?.CodeMirror;
+      return cm && cm.documentAST !== undefined;
+    },
+    undefined,
+    { timeout: WAIT },
+  );
+  // ...and React has rendered the state that change handler set (the run button's handler reads it).
+  await page.evaluate(() => new Promise((resolve) => document.defaultView.requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 /** Text of the result pane (CodeMirror value, falling back to the DOM text). */
@@ -92,10 +108,7 @@ describeIfChromium('GraphiQL page in headless Chromium (offline)', () => {
   const slowAnswered: string[] = [];
 
   beforeAll(async () => {
-    const db = await createTestDatabase('sqlite');
-    const orm = await createOrm(db.target);
-    await migrateUp(orm); // production never migrates by itself
-    await orm.close();
+    const db = await createTestDatabase('sqlite', { migrated: true }); // production never migrates by itself
     app = await startTestApp('sqlite', { AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: API_KEY }, db);
 
     // Data to look at, created through the API.

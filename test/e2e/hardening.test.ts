@@ -88,12 +88,7 @@ describe.each(BACKENDS)('hardening on %s', (backend) => {
 describe('introspection in production', () => {
   it('answers only requests with a valid key (GraphiQL works once the key is entered)', async () => {
     const { createTestDatabase } = await import('../helpers/db');
-    const { createOrm } = await import('../../src/db/orm');
-    const { migrateUp } = await import('../../src/modules/ops/migrations');
-    const db = await createTestDatabase('sqlite');
-    const orm = await createOrm(db.target);
-    await migrateUp(orm); // production never migrates by itself
-    await orm.close();
+    const db = await createTestDatabase('sqlite', { migrated: true }); // production never migrates by itself
     const t = await startTestApp('sqlite', { AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: KEY, AUTOPACK_READ_API_KEY: READ }, db);
     try {
       const intro = (key?: string) =>

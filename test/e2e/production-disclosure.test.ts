@@ -1,8 +1,6 @@
 // Production says nothing extra: no "Did you mean ...?" of any kind (fields, enum values in literals and in
 // variables, over GraphQL and REST), and introspection is depth-limited like every other operation.
 import { getIntrospectionQuery } from 'graphql';
-import { createOrm } from '../../src/db/orm';
-import { migrateUp } from '../../src/modules/ops/migrations';
 import { BACKENDS, createTestDatabase, type Backend } from '../helpers/db';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
@@ -11,10 +9,7 @@ const json = (res: Response): Promise<any> => res.json();
 
 /** The app in production mode (its migrations applied first: production never migrates by itself). */
 async function startProduction(backend: Backend, env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase(backend);
-  const orm = await createOrm(db.target);
-  await migrateUp(orm);
-  await orm.close();
+  const db = await createTestDatabase(backend, { migrated: true });
   return startTestApp(backend, { AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: KEY, ...env }, db);
 }
 

@@ -2,8 +2,6 @@
 // /health shares one database check among concurrent callers, keyless probes are paced, /health shows who
 // set an override and why only to a key holder, the actor of an override comes from the key (never from a
 // header), and /metrics needs a key in production.
-import { createOrm } from '../../src/db/orm';
-import { migrateUp } from '../../src/modules/ops/migrations';
 import { BACKENDS, createTestDatabase, type Backend } from '../helpers/db';
 import { startTestApp, type TestApp } from '../helpers/harness';
 
@@ -92,10 +90,7 @@ describe('keyless probes are paced', () => {
 
 describe('/metrics in production', () => {
   it('needs the admin or the read key; AUTOPACK_METRICS_REQUIRE_KEY=0 opens it', async () => {
-    const db = await createTestDatabase('sqlite');
-    const orm = await createOrm(db.target);
-    await migrateUp(orm); // production never migrates by itself
-    await orm.close();
+    const db = await createTestDatabase('sqlite', { migrated: true }); // production never migrates by itself
     const env = { AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: KEY, AUTOPACK_READ_API_KEY: READ };
     let t = await startTestApp('sqlite', env, { ...db, drop: async () => undefined });
     try {

@@ -4,7 +4,9 @@
 const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { transformSync, version } = require('@swc/core');
+// @swc/core (a large native module) is loaded only on a cache miss: most spawned processes find every file
+// compiled already and skip its load.
+const { version } = require('@swc/core/package.json');
 
 const root = join(__dirname, '..', '..');
 const options = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
@@ -19,7 +21,7 @@ require.extensions['.ts'] = function compileTs(module, filename) {
   try {
     code = readFileSync(cached, 'utf8');
   } catch {
-    code = transformSync(source, { ...options, swcrc: false, filename }).code;
+    code = require('@swc/core').transformSync(source, { ...options, swcrc: false, filename }).code;
     const tmp = `${cached}.${process.pid}`;
     writeFileSync(tmp, code);
     renameSync(tmp, cached); // atomic: concurrent processes never read a half-written file

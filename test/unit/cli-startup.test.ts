@@ -1,5 +1,6 @@
 // Issue 17: a CLI command loads only what it uses. `autopack --help` loads no database driver, ORM, logger or
-// server; `autopack migrate status` loads the ORM and drivers but not the GraphQL server.
+// server; `autopack migrate status` loads the driver of its URL's backend and nothing else heavy (no ORM, no
+// migrator, no other driver, no server).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,18 +36,23 @@ describe('CLI start-up', () => {
     expect(r.loaded).toEqual([]);
   });
 
-  it('migrate status loads the ORM but not the GraphQL server', () => {
+  it('migrate status on SQLite loads the sqlite driver only: no ORM, migrator, pg or server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-startup-'));
     try {
       const env = { DATABASE_URL: `sqlite:///${join(dir, 'cli.db')}` };
       expect(run(['migrate', 'up'], env).status).toBe(0);
       const r = run(['migrate', 'status'], env);
       expect(r.status).toBe(0);
-      expect(r.loaded).toContain('@mikro-orm/core');
-      expect(r.loaded).not.toContain('@apollo/server');
-      expect(r.loaded).not.toContain('src/app.ts');
+      expect(r.loaded).toEqual(['sqlite3']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('migrate status on PostgreSQL loads pg only, and still fails with one line when it cannot connect', () => {
+    const r = run(['migrate', 'status'], { DATABASE_URL: 'postgresql://autopack:hunter2@127.0.0.1:1/autopack' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('autopack: connect ECONNREFUSED 127.0.0.1:1\n');
+    expect(r.loaded).toEqual(['pg']);
   });
 });

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { action, CliExit, mark, out } from '../../cli/output';
 import type { Orm } from '../../db/orm';
-import { withDatabase } from '../../cli/database';
+import { requireDatabase, withDatabase } from '../../cli/database';
+import { loadConfig } from '../../config';
 
 const withOrm = (fn: (orm: Orm, display: string) => Promise<void>, opts: { create?: boolean } = {}) =>
   withDatabase((orm, config) => fn(orm, config.database.display), opts);
@@ -45,16 +46,17 @@ export function registerMigrate(program: Command): void {
     .command('status')
     .description('list applied and pending migrations')
     .action(
-      action(() =>
-        withOrm(async (orm, db) => {
-          const { migrationState } = await import('./migrations');
-          const state = await migrationState(orm);
-          out(`Database: ${db}`);
-          for (const m of state.applied) out(`  applied  ${m.name}${m.executedAt ? `  (${m.executedAt.toISOString()})` : ''}`);
-          for (const name of state.pending) out(`  pending  ${name}`);
-          out(`${state.applied.length} applied, ${state.pending.length} pending`);
-        }),
-      ),
+      // No ORM here: the bare driver of the URL's backend reads the migrations table (migration-status.ts).
+      action(async () => {
+        const config = loadConfig();
+        requireDatabase(config.database);
+        const { readMigrationStatus } = await import('./migration-status');
+        const state = await readMigrationStatus(config.database);
+        out(`Database: ${config.database.display}`);
+        for (const m of state.applied) out(`  applied  ${m.name}${m.executedAt ? `  (${m.executedAt.toISOString()})` : ''}`);
+        for (const name of state.pending) out(`  pending  ${name}`);
+        out(`${state.applied.length} applied, ${state.pending.length} pending`);
+      }),
     );
 
   migrate

@@ -1,20 +1,15 @@
 // Applying and reverting the migrations in migrations/, safely from several processes at once; reading
 // which ones are applied, with no lock.
-import { parse } from 'node:path';
 import { TableNotFoundException } from '@mikro-orm/core';
 import { MIGRATIONS } from '../../../migrations';
 import type { Orm } from '../../db/orm';
 import { forkEm, isPostgres } from '../../db/orm';
 import type { Em } from '../../db/orm';
-import { optionalDriverDate } from '../../db/driver-date';
+import { MIGRATIONS_TABLE, type MigrationsTableRow } from '../../db/migrations-table';
+import { migrationStateFrom, type MigrationState } from './migration-status';
 
 // Any constant works as long as every autopack process uses the same one.
 const MIGRATION_LOCK_KEY = 7_146_146_012;
-
-export interface MigrationState {
-  applied: { name: string; executedAt: Date | null }[];
-  pending: string[];
-}
 
 /**
  * Runs `fn` while holding a PostgreSQL session advisory lock, so two `migrate up` started together run one
@@ -44,20 +39,17 @@ async function withMigrationLock<T>(orm: Orm, fn: () => Promise<T>): Promise<T> 
  * yet has everything pending (creating the table is left to `migrateUp`, under the lock).
  */
 export async function migrationState(orm: Orm): Promise<MigrationState> {
-  let rows: { name: string; executed_at: unknown }[];
+  let rows: MigrationsTableRow[];
   try {
-    rows = await forkEm(orm).execute('select name, executed_at from mikro_orm_migrations order by id');
+    rows = await forkEm(orm).execute(`select name, executed_at from ${MIGRATIONS_TABLE} order by id`);
   } catch (e) {
     if (e instanceof TableNotFoundException) rows = [];
     else throw e;
   }
-  // MikroORM logs names without their file extension in recent versions, with it in old ones.
-  const applied = rows.map((r) => ({
-    name: ['.js', '.ts'].includes(parse(r.name).ext) ? parse(r.name).name : r.name,
-    executedAt: optionalDriverDate(r.executed_at),
-  }));
-  const done = new Set(applied.map((m) => m.name));
-  return { applied, pending: MIGRATIONS.map((m) => m.name).filter((name) => !done.has(name)) };
+  return migrationStateFrom(
+    rows,
+    MIGRATIONS.map((m) => m.name),
+  );
 }
 
 /** Applies every pending migration; returns the names applied (empty when already up to date). */
