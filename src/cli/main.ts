@@ -40,6 +40,11 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `autopack migrate status | head -1`: the reader has gone, so stop quietly as a Unix filter does.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (e) {

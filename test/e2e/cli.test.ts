@@ -3,7 +3,7 @@ import { MIGRATIONS } from '../../migrations';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 
 const N = MIGRATIONS.length;
-import { runCli, startServe } from '../helpers/cli';
+import { runCli, startCli, startServe } from '../helpers/cli';
 
 describe.each(BACKENDS)('autopack migrate on %s', (backend) => {
   it('status, up (twice), verify, down, with readable output and exit codes', async () => {
@@ -72,6 +72,17 @@ describe('autopack migrate safety', () => {
       expect(applied.map((line) => line.replace('\u2713 ', '')).sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
       const status = await runCli(['migrate', 'status'], { DATABASE_URL: db.url });
       expect(status.stdout).toContain(`${N} applied, 0 pending`);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('stops quietly (exit 0, nothing on stderr) when its reader goes away, as in `autopack migrate status | head -1`', async () => {
+    const db = await createTestDatabase('sqlite', { migrated: true });
+    try {
+      const cli = startCli(['migrate', 'status'], { DATABASE_URL: db.url });
+      cli.closeStdout(); // before it writes: its first line meets a closed pipe
+      expect(await cli.done).toEqual({ code: 0, stdout: '', stderr: '' });
     } finally {
       await db.drop();
     }

@@ -17,6 +17,8 @@ export function runCli(args: string[], env: Record<string, string> = {}, timeout
 export interface CliProcess {
   /** What it printed so far. */
   output(): { stdout: string; stderr: string };
+  /** Closes the reading end of its stdout, as `| head -1` does once it has its line. */
+  closeStdout(): void;
   done: Promise<CliResult>;
 }
 
@@ -25,6 +27,7 @@ export function startCli(args: string[], env: Record<string, string> = {}, timeo
   const script = `require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))}).main(['node', 'autopack', ...process.argv.slice(1)])`;
   let stdout = '';
   let stderr = '';
+  let closeStdout = () => {};
   const done = new Promise<CliResult>((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), '-e', script, ...args], {
       cwd,
@@ -32,6 +35,7 @@ export function startCli(args: string[], env: Record<string, string> = {}, timeo
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (d) => (stdout += d));
+    closeStdout = () => child.stdout.destroy();
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', reject);
@@ -40,7 +44,7 @@ export function startCli(args: string[], env: Record<string, string> = {}, timeo
       resolve({ code, stdout, stderr });
     });
   });
-  return { output: () => ({ stdout, stderr }), done };
+  return { output: () => ({ stdout, stderr }), closeStdout: () => closeStdout(), done };
 }
 
 /** Starts `autopack serve` and resolves once it prints its URL (or rejects with what it printed). */
