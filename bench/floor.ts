@@ -2,7 +2,8 @@
 // peer bench's seeded PostgreSQL, in this process, sequential, CPU time of this process per request:
 // 1. the whole GraphQL operation (Apollo's executeOperation, a fresh request context: no HTTP);
 // 2. the same operation with every DataLoader answering from memory (values recorded from run 1): Apollo,
-//    graphql-js and our resolvers, plus the one statement of the runs page;
+//    the executor and our resolvers, plus the one statement of the runs page;
+// 1 and 2 with each executor side by side: graphql-js, and graphql-jit (src/graphql/jit-executor.ts);
 // 3. the operation's statements through a bare `pg` client (no ORM, no GraphQL): driver and row decoding only.
 // PostGraphile's whole server CPU per request (HTTP included) is in the peer bench's table to compare with.
 import { pathToFileURL } from 'node:url';
@@ -93,11 +94,16 @@ async function main(): Promise<void> {
     const statements: string[] = [];
     let record = false;
     const orm = await createOrm(config.database, { logger: silentLogger, onQuery: (sql) => record && statements.push(sql) });
-    const apollo = createGraphQLServer(config, silentLogger);
-    await apollo.start();
+    // The same operation through both executors, side by side: graphql-js (AUTOPACK_COMPILED_DOCUMENTS=0) and
+    // graphql-jit (the default; the warm-up's executions compile the document).
+    const engines = {
+      'graphql-js': createGraphQLServer({ ...config, compiledDocuments: 0 }, silentLogger),
+      'graphql-jit': createGraphQLServer(config, silentLogger),
+    };
+    for (const apollo of Object.values(engines)) await apollo.start();
     const flagStore = new FlagStore(config.flags, orm, silentLogger);
     const context = () => createContext({ orm, config, logger: silentLogger, flagStore, health: createHealthProbe(orm, config) }, { requestId: 'floor' });
-    const run = async (ctx: GraphQLContext) => {
+    const run = async (ctx: GraphQLContext, apollo = engines['graphql-js']) => {
       const res = await apollo.executeOperation({ query: DASHBOARD }, { contextValue: ctx });
       if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`dashboard failed: ${JSON.stringify(res.body)}`);
       return res;
@@ -109,21 +115,23 @@ async function main(): Promise<void> {
     record = true;
     const expected = JSON.stringify((await run(first)).body);
     record = false;
-    const check = (ctx: GraphQLContext) =>
-      run(ctx).then((r) => {
-        if (JSON.stringify(r.body) !== expected) throw new Error('an answer from memory differs from the database one');
+    const check = (ctx: GraphQLContext, apollo: (typeof engines)['graphql-js']) =>
+      run(ctx, apollo).then((r) => {
+        if (JSON.stringify(r.body) !== expected) throw new Error('an answer differs from the first database one');
       });
+    const fromMemoryContext = () => {
+      const c = context();
+      fromMemory(c, memory);
+      return c;
+    };
 
-    const full = await cpuPerCall(() => run(context()));
-    const mem = await cpuPerCall(() =>
-      check(
-        (() => {
-          const c = context();
-          fromMemory(c, memory);
-          return c;
-        })(),
-      ),
-    );
+    const full: Record<string, number> = {};
+    const mem: Record<string, number> = {};
+    for (const [name, apollo] of Object.entries(engines)) {
+      for (let i = 0; i < 3; i++) await check(context(), apollo); // graphql-jit: compiled at the 2nd, answering at the 3rd
+      full[name] = await cpuPerCall(() => run(context(), apollo));
+      mem[name] = await cpuPerCall(() => check(fromMemoryContext(), apollo));
+    }
 
     // The same statements through a bare client: the page's run ids and phase ids as the loaders saw them.
     const runIds = [...memory.get('phasesByRun')!.keys()] as string[];
@@ -135,7 +143,7 @@ async function main(): Promise<void> {
       if (/lateral/.test(sql)) return [1000, 0, runIds];
       if (/from phases where run_id/.test(sql)) return [runIds];
       if (/from dashboard_events/.test(sql)) return [runIds, 10];
-      if (/from phase_metrics where phase_id/.test(sql)) return [phaseIds];
+      if (/from phase_metrics where phase_id/.test(sql)) return [phaseIds, 20]; // Phase.metrics(limit: 20)
       throw new Error(`no parameters known for ${sql}`);
     };
     const prepared = statements.map((sql, i) => {
@@ -149,12 +157,14 @@ async function main(): Promise<void> {
     console.log(
       `\n- Load average (1 / 5 / 15 min): ${l1.toFixed(2)} / ${l5.toFixed(2)} / ${l15.toFixed(2)}; ${REQUESTS} sequential requests each, CPU of this process\n`,
     );
-    console.log('| dashboard query, per request | CPU ms |');
-    console.log('|---|---|');
-    console.log(`| whole operation (Apollo executeOperation, ${statements.length} statements, no HTTP) | ${full.toFixed(2)} |`);
-    console.log(`| from memory: Apollo + graphql-js + our resolvers, loaders answering from memory (runs page still 1 statement) | ${mem.toFixed(2)} |`);
-    console.log(`| the ${statements.length} statements through a bare pg client (prepared, side by side) | ${raw.toFixed(2)} |`);
-    await apollo.stop();
+    console.log('| dashboard query, per request | CPU ms graphql-js | CPU ms graphql-jit | jit / js |');
+    console.log('|---|---|---|---|');
+    const row = (label: string, m: Record<string, number>) =>
+      console.log(`| ${label} | ${m['graphql-js'].toFixed(2)} | ${m['graphql-jit'].toFixed(2)} | ${(m['graphql-jit'] / m['graphql-js']).toFixed(2)} |`);
+    row(`whole operation (Apollo executeOperation, ${statements.length} statements, no HTTP)`, full);
+    row('from memory: Apollo + executor + our resolvers, loaders answering from memory (runs page still 1 statement)', mem);
+    console.log(`| the ${statements.length} statements through a bare pg client (prepared, side by side) | ${raw.toFixed(2)} | | |`);
+    for (const apollo of Object.values(engines)) await apollo.stop();
     await orm.close();
   } catch (e) {
     process.stderr.write(`floor bench failed: ${(e as Error)?.stack ?? String(e)}\n`);

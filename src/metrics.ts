@@ -63,6 +63,13 @@ export class Metrics implements LiveMetrics {
     registers: [this.registry],
   });
 
+  readonly graphqlExecutions = new Counter({
+    name: 'autopack_graphql_executions_total',
+    help: 'GraphQL operations executed, by engine (jit: compiled by graphql-jit; graphql-js: first sighting, not compilable, or refused variables)',
+    labelNames: ['engine'] as const,
+    registers: [this.registry],
+  });
+
   readonly telemetryRows = new Counter({
     name: 'autopack_phase_metrics_ingested_total',
     help: 'phase_metrics rows stored through recordPhaseMetrics',
