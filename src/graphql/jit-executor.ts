@@ -22,8 +22,6 @@ export interface JitOptions {
   maxDocuments: number;
   /** The execution of a document at which it is compiled (1: the first). */
   compileAfter: number;
-  /** Told once per execution which engine ran it (metrics). */
-  onExecute?: (engine: Engine) => void;
 }
 
 /** A Map used as an LRU: a hit moves its key to the end, an insert past `max` drops the oldest. */
@@ -117,7 +115,6 @@ export class JitGateway implements Gateway {
 
   private count(engine: Engine): void {
     this.executions[engine]++;
-    this.options.onExecute?.(engine);
   }
 
   /** The compiled form of this operation of the document, compiling it at its `compileAfter`th execution. */

@@ -172,8 +172,9 @@ export function operationLimits(config: Config, metrics?: Metrics) {
  */
 function executor(config: Config, schema: GraphQLSchema, metrics?: Metrics): { schema: GraphQLSchema } | { gateway: JitGateway } {
   if (!config.compiledDocuments) return { schema };
-  const onExecute = metrics && ((engine: string) => metrics.graphqlExecutions.inc({ engine }));
-  return { gateway: new JitGateway(schema, { maxDocuments: config.compiledDocuments, compileAfter: config.compileAfter, onExecute }) };
+  const gateway = new JitGateway(schema, { maxDocuments: config.compiledDocuments, compileAfter: config.compileAfter });
+  metrics?.trackExecutions(gateway);
+  return { gateway };
 }
 
 export function createGraphQLServer(config: Config, logger: Logger, metrics?: Metrics, schema: GraphQLSchema = buildSchema()): ApolloServer<GraphQLContext> {

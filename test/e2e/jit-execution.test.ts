@@ -23,7 +23,7 @@ describe.each(BACKENDS)('compiled execution on %s', (backend) => {
 
   async function post(body: Record<string, unknown>): Promise<{ status: number; body: Record<string, any> }> {
     const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
   }
 
   /** autopack_graphql_executions_total by engine. */
