@@ -238,7 +238,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxResponseItems: integer(env, 'AUTOPACK_MAX_RESPONSE_ITEMS', 100_000, 100, 100_000_000),
       maxResponseBytes: integer(env, 'AUTOPACK_MAX_RESPONSE_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     }),
-    compiledDocuments: integer(env, 'AUTOPACK_COMPILED_DOCUMENTS', 1000, 0, 100_000),
+    compiledDocuments: integer(env, 'AUTOPACK_COMPILED_DOCUMENTS', 200, 0, 100_000),
     compileAfter: integer(env, 'AUTOPACK_COMPILE_AFTER', 2, 1, 1000),
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 10, 1, 10_000),
