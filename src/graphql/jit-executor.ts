@@ -15,9 +15,9 @@ type Gateway = ApolloServerOptionsWithGateway<object>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 
 /** Which engine answered an execution. */
-export type Engine = 'jit' | 'graphql-js';
+type Engine = 'jit' | 'graphql-js';
 
-export interface JitOptions {
+interface JitOptions {
   /** Compiled documents kept (least recently used dropped first). */
   maxDocuments: number;
   /** The execution of a document at which it is compiled (1: the first). */
@@ -52,10 +52,12 @@ class Lru<V> {
 /**
  * graphql-jit's errors inherit from graphql-js's but leave `extensions` undefined when the thrown error had none;
  * Apollo reads `extensions.code` unguarded and would mask the error whole (losing its path). The same error as
- * graphql-js makes it: extensions {}, the thrown error as originalError, graphql-jit's locations.
+ * graphql-js makes it: extensions {}, graphql-jit's locations, and an originalError always (graphql-js wraps
+ * its own execution errors too, e.g. a null in a non-null field, so they are masked and logged as bugs).
  */
 function asGraphQLJsError(e: GraphQLError): GraphQLError {
-  const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError, extensions: e.extensions });
+  const originalError = e.originalError ?? new Error(e.message);
+  const error = new GraphQLError(e.message, { path: e.path, originalError, extensions: e.extensions });
   (error as { locations?: GraphQLError['locations'] }).locations = e.locations;
   return error;
 }

@@ -5,8 +5,8 @@ import { getOperationAST, parse } from 'graphql';
 import { JitGateway } from '../../src/graphql/jit-executor';
 
 const schema = makeExecutableSchema({
-  typeDefs: 'type Query { hello(name: String!): String! n: Int! }',
-  resolvers: { Query: { hello: (_: unknown, { name }: { name: string }) => `hello ${name}`, n: () => 1 } },
+  typeDefs: 'type Query { hello(name: String!): String! n: Int! broken: String! }',
+  resolvers: { Query: { hello: (_: unknown, { name }: { name: string }) => `hello ${name}`, n: () => 1, broken: () => null } },
 });
 
 async function executorOf(gateway: JitGateway) {
@@ -47,5 +47,14 @@ describe('JitGateway', () => {
     expect(refused.data).toBeUndefined();
     expect(refused.errors?.map((e) => e.message)).toEqual(['Variable "$name" of required type "String!" was not provided.']);
     expect(gateway.stats().executions).toEqual({ 'graphql-js': 1, jit: 1 });
+  });
+
+  it('an error of execution itself (a null in a non-null field): as graphql-js has it, with an originalError, so Apollo masks it', async () => {
+    const jit = await executorOf(new JitGateway(schema, { maxDocuments: 10, compileAfter: 1 }));
+    const js = await executorOf(new JitGateway(schema, { maxDocuments: 10, compileAfter: 1000 }));
+    const [compiled, interpreted] = [await jit('{ n broken }'), await js('{ n broken }')];
+    expect(JSON.parse(JSON.stringify(compiled))).toEqual(JSON.parse(JSON.stringify(interpreted)));
+    expect(compiled.errors?.[0].originalError).toBeInstanceOf(Error);
+    expect(compiled.errors?.[0].extensions).toEqual({});
   });
 });
