@@ -11,6 +11,7 @@ import type { DatabaseTarget } from './url';
 import { maskUrl } from './url';
 import { ENTITIES } from './entities';
 import { ChangePublisher } from '../modules/live/publish';
+import { releasePromiseHooksAfterTransactions } from './transaction-hooks';
 
 export type Orm = MikroORM;
 
@@ -125,6 +126,7 @@ function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Options {
 }
 
 export async function createOrm(target: DatabaseTarget, opts: OrmOptions = {}): Promise<Orm> {
+  releasePromiseHooksAfterTransactions();
   return MikroORM.init(ormOptions(target, opts));
 }
 
