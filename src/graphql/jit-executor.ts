@@ -97,10 +97,11 @@ export class JitGateway implements Gateway {
   async stop(): Promise<void> {}
 
   private async execute(request: Parameters<Executor>[0]): Promise<ExecutionResult> {
-    const { document, operation, operationName, context } = request;
-    const variables = request.request.variables;
-    // No operation (a wrong operationName): graphql-js words the error Apollo expects. Subscriptions never
-    // get here over HTTP (server.ts refuses them) and stay graphql-js's on the live transports.
+    const { document, operation, context } = request;
+    // The name the client sent (the context's operationName is the resolved operation's: null when none matched).
+    const { variables, operationName } = request.request;
+    // No operation (an operationName the document does not have): graphql-js words the error Apollo expects.
+    // Subscriptions never get here over HTTP (server.ts refuses them) and stay graphql-js's on the live transports.
     const compiled = operation && operation.operation !== 'subscription' ? this.compiledFor(request.queryHash, document, operationName) : undefined;
     if (compiled) {
       const result = await compiled.query(undefined, context, variables);
@@ -120,7 +121,7 @@ export class JitGateway implements Gateway {
   }
 
   /** The compiled form of this operation of the document, compiling it at its `compileAfter`th execution. */
-  private compiledFor(queryHash: string | undefined, document: DocumentNode, operationName: string | null): CompiledQuery | undefined {
+  private compiledFor(queryHash: string | undefined, document: DocumentNode, operationName: string | undefined): CompiledQuery | undefined {
     if (!queryHash) return undefined;
     const key = `${queryHash}:${operationName ?? ''}`;
     const hit = this.compiled.get(key);
@@ -131,7 +132,7 @@ export class JitGateway implements Gateway {
       return undefined;
     }
     this.seen.delete(key);
-    const result = compileQuery(this.schema, document, operationName ?? undefined);
+    const result = compileQuery(this.schema, document, operationName);
     const compiled = isCompiledQuery(result) ? result : NOT_COMPILABLE;
     this.compiled.set(key, compiled);
     return compiled === NOT_COMPILABLE ? undefined : compiled;

@@ -81,4 +81,15 @@ describe.each(BACKENDS)('compiled execution on %s', (backend) => {
     });
     for (const a of answers) expect(a).toEqual(answers[0]);
   });
+
+  it('an operationName the document does not have: the same refusal as graphql-js gives, for a compiled document too', async () => {
+    const query = '{ run(id: "jit-a") { id } }';
+    await post({ query });
+    await post({ query }); // compiled now
+    const refused = await post({ query, operationName: 'Nope' });
+    expect(refused).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'Unknown operation named "Nope".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] },
+    });
+  });
 });
