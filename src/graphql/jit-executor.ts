@@ -4,9 +4,10 @@
 // JavaScript function once, so later executions skip graphql-js's per-field interpretation (field lookup,
 // argument coercion, completeValue's type dispatch).
 //
-// A document is compiled at its second execution (AUTOPACK_COMPILE_AFTER): a one-off document (an introspection from GraphiQL, an ad
-// hoc query, a fuzzer's random ones) costs more to compile than to execute once, and must not turn into CPU
-// spent on compiling. Both the compiled documents and the seen-once ones are bounded (LRU).
+// A document is compiled at its second execution (AUTOPACK_COMPILE_AFTER): a one-off document (an introspection
+// from GraphiQL, an ad hoc query, a fuzzer's random ones) costs more to compile than to execute once, and must
+// not turn into CPU spent on compiling. Both the compiled documents and the not-yet-compiled ones are bounded
+// (LRU, AUTOPACK_COMPILED_DOCUMENTS).
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
