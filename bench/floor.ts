@@ -1,6 +1,8 @@
 // `npm run bench:floor`: where the dashboard query's CPU goes in our process (issue 18). On the peer bench's
 // seeded PostgreSQL, in this process, sequential, CPU time of this process per request:
-// 1. the whole GraphQL operation (Apollo's executeOperation, a fresh request context: no HTTP);
+// 1. the whole GraphQL operation (Apollo's executeOperation, a fresh request context: no HTTP), with each executor
+//    side by side: graphql-js, and graphql-jit (src/graphql/jit-executor.ts); and once more after an
+//    em.transactional (as in a server: src/db/transaction-hooks.ts);
 // 2. the statements that operation sent, as sent (prepared, same values), through a bare `pg` client (no ORM, no
 //    GraphQL): driver and row decoding only, the JSON the database built for the page included.
 // PostGraphile's whole server CPU per request (HTTP included) is in the peer bench's table to compare with.
@@ -9,7 +11,7 @@ import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config';
-import { createOrm } from '../src/db/orm';
+import { createOrm, forkEm } from '../src/db/orm';
 import { createContext, type GraphQLContext } from '../src/graphql/context';
 import { createGraphQLServer } from '../src/graphql/server';
 import { silentLogger } from '../src/logger';
@@ -46,11 +48,16 @@ async function main(): Promise<void> {
     const statements: string[] = [];
     let record = false;
     const orm = await createOrm(config.database, { logger: silentLogger, onQuery: (sql) => record && statements.push(sql) });
-    const apollo = createGraphQLServer(config, silentLogger);
-    await apollo.start();
+    // The same operation through both executors: graphql-js (AUTOPACK_COMPILED_DOCUMENTS=0) and graphql-jit (the
+    // default; the warm-up's executions compile the document).
+    const engines = {
+      'graphql-js': createGraphQLServer({ ...config, compiledDocuments: 0 }, silentLogger),
+      'graphql-jit': createGraphQLServer(config, silentLogger),
+    };
+    for (const apollo of Object.values(engines)) await apollo.start();
     const flagStore = new FlagStore(config.flags, orm, silentLogger);
     const context = () => createContext({ orm, config, logger: silentLogger, flagStore, health: createHealthProbe(orm, config) }, { requestId: 'floor' });
-    const run = async (ctx: GraphQLContext) => {
+    const run = async (ctx: GraphQLContext, apollo = engines['graphql-js']) => {
       const res = await apollo.executeOperation({ query: DASHBOARD }, { contextValue: ctx });
       if (res.body.kind !== 'single' || res.body.singleResult.errors) throw new Error(`dashboard failed: ${JSON.stringify(res.body)}`);
       return res;
@@ -69,7 +76,12 @@ async function main(): Promise<void> {
     record = false;
     Client.prototype.query = query;
 
-    const full = await cpuPerCall(() => run(context()));
+    const full: Record<string, number> = {};
+    for (const [name, apollo] of Object.entries(engines)) full[name] = await cpuPerCall(() => run(context(), apollo));
+    // MikroORM's em.transactional runs its callback in an AsyncLocalStorage, which switches Node's promise hooks on
+    // for the whole process; transaction-hooks.ts switches them off once no transaction runs.
+    await forkEm(orm).transactional(async () => undefined);
+    const hooked = await cpuPerCall(() => run(context(), engines['graphql-jit']));
 
     // The same statements through a bare client: driver and row decoding (JSON columns included) only.
     const client = new Client({ connectionString: url });
@@ -85,11 +97,16 @@ async function main(): Promise<void> {
     console.log(
       `\n- Load average (1 / 5 / 15 min): ${l1.toFixed(2)} / ${l5.toFixed(2)} / ${l15.toFixed(2)}; ${REQUESTS} sequential requests each, CPU of this process\n`,
     );
-    console.log('| dashboard query, per request | CPU ms |');
-    console.log('|---|---|');
-    console.log(`| whole operation (Apollo executeOperation, ${statements.length} statements, no HTTP) | ${full.toFixed(2)} |`);
-    console.log(`| the ${statements.length} statements through a bare pg client (prepared, side by side) | ${raw.toFixed(2)} |`);
-    await apollo.stop();
+    console.log('| dashboard query, per request | CPU ms graphql-js | CPU ms graphql-jit | jit / js |');
+    console.log('|---|---|---|---|');
+    const js = full['graphql-js'];
+    const jit = full['graphql-jit'];
+    console.log(
+      `| whole operation (Apollo executeOperation, ${statements.length} statement(s), no HTTP) | ${js.toFixed(2)} | ${jit.toFixed(2)} | ${(jit / js).toFixed(2)} |`,
+    );
+    console.log(`| whole operation after an em.transactional (as in a server; src/db/transaction-hooks.ts) | | ${hooked.toFixed(2)} | |`);
+    console.log(`| the ${statements.length} statement(s) through a bare pg client (prepared, as sent) | ${raw.toFixed(2)} | | |`);
+    for (const apollo of Object.values(engines)) await apollo.stop();
     await orm.close();
   } catch (e) {
     process.stderr.write(`floor bench failed: ${(e as Error)?.stack ?? String(e)}\n`);

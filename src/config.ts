@@ -39,6 +39,13 @@ export interface Config {
     maxResponseItems: number;
     maxResponseBytes: number;
   };
+  /**
+   * Documents kept compiled by graphql-jit (src/graphql/jit-executor.ts), least recently used dropped first;
+   * 0: every operation runs on graphql-js.
+   */
+  compiledDocuments: number;
+  /** The execution of a document at which it is compiled (1: the first); the ones before run on graphql-js. */
+  compileAfter: number;
   /** On SIGTERM, how long running executors may go on before their runs are recorded as interrupted. */
   shutdownGraceSeconds: number;
   /** API requests (/graphql, /api/*) executing at once; more wait in line, up to maxQueuedRequests. */
@@ -231,6 +238,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxResponseItems: integer(env, 'AUTOPACK_MAX_RESPONSE_ITEMS', 100_000, 100, 100_000_000),
       maxResponseBytes: integer(env, 'AUTOPACK_MAX_RESPONSE_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     }),
+    compiledDocuments: integer(env, 'AUTOPACK_COMPILED_DOCUMENTS', 200, 0, 100_000),
+    compileAfter: integer(env, 'AUTOPACK_COMPILE_AFTER', 2, 1, 1000),
     shutdownGraceSeconds: integer(env, 'AUTOPACK_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     maxConcurrentRequests: integer(env, 'AUTOPACK_MAX_CONCURRENT_REQUESTS', 10, 1, 10_000),
     maxQueuedRequests: integer(env, 'AUTOPACK_MAX_QUEUED_REQUESTS', 1000, 0, 1_000_000),

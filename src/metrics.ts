@@ -63,6 +63,23 @@ export class Metrics implements LiveMetrics {
     registers: [this.registry],
   });
 
+  /**
+   * GraphQL operations executed by engine (src/graphql/jit-executor.ts), read from the executor when scraped:
+   * nothing is counted per request.
+   */
+  trackExecutions(source: { stats(): { executions: Readonly<Record<string, number>> } }): void {
+    new Counter({
+      name: 'autopack_graphql_executions_total',
+      help: 'GraphQL operations executed, by engine (jit: compiled by graphql-jit; graphql-js: before compilation, not compilable, or refused variables)',
+      labelNames: ['engine'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [engine, n] of Object.entries(source.stats().executions)) this.inc({ engine }, n);
+      },
+    });
+  }
+
   readonly telemetryRows = new Counter({
     name: 'autopack_phase_metrics_ingested_total',
     help: 'phase_metrics rows stored through recordPhaseMetrics',

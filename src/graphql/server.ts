@@ -17,6 +17,7 @@ import { buildSchema } from './schema';
 import { costLimit } from './cost-limit';
 import { responseCeiling } from './response-limit';
 import { countTokenLimitRejections } from './token-limit';
+import { JitGateway } from './jit-executor';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
@@ -165,10 +166,21 @@ export function operationLimits(config: Config, metrics?: Metrics) {
   }).protect();
 }
 
+/**
+ * The executor Apollo runs operations with: graphql-jit for documents seen before (jit-executor.ts), graphql-js
+ * for the rest; graphql-js only when AUTOPACK_COMPILED_DOCUMENTS is 0.
+ */
+function executor(config: Config, schema: GraphQLSchema, metrics?: Metrics): { schema: GraphQLSchema } | { gateway: JitGateway } {
+  if (!config.compiledDocuments) return { schema };
+  const gateway = new JitGateway(schema, { maxDocuments: config.compiledDocuments, compileAfter: config.compileAfter });
+  metrics?.trackExecutions(gateway);
+  return { gateway };
+}
+
 export function createGraphQLServer(config: Config, logger: Logger, metrics?: Metrics, schema: GraphQLSchema = buildSchema()): ApolloServer<GraphQLContext> {
   const armor = operationLimits(config, metrics);
   return new ApolloServer<GraphQLContext>({
-    schema,
+    ...executor(config, schema, metrics),
     // Every /graphql request is authenticated first (a key is mandatory in production), so introspection
     // is only ever answered to key holders there - and GraphiQL keeps working once the key is entered.
     introspection: true,

@@ -18,6 +18,12 @@ export interface GqlResult<T = Record<string, any>> {
   errors?: { message: string; path?: readonly (string | number)[]; extensions?: Record<string, any> }[];
 }
 
+/**
+ * Tests execute most documents once: compiled at their first execution, the suite checks graphql-jit's answers
+ * (the server's default compiles at the second; graphql-js answers the first, test/integration/jit.test.ts).
+ */
+const JIT_FROM_THE_START = { AUTOPACK_COMPILE_AFTER: '1' };
+
 export interface Harness {
   backend: Backend;
   db: TestDatabase;
@@ -35,7 +41,7 @@ export interface Harness {
 
 export async function createHarness(backend: Backend, env: Record<string, string> = {}): Promise<Harness> {
   const db = await createTestDatabase(backend, { migrated: true });
-  const config = loadConfig({ DATABASE_URL: db.url, ...env });
+  const config = loadConfig({ DATABASE_URL: db.url, ...JIT_FROM_THE_START, ...env });
   const statements: string[] = [];
   const orm = await createOrm(config.database, { onQuery: (sql) => statements.push(sql), logger: silentLogger });
   await migrateUp(orm); // finds nothing pending on a template copy; kept so a harness never runs unmigrated
@@ -82,7 +88,7 @@ export async function startTestApp(
   opts: { onQuery?: (sql: string) => void } = {},
 ): Promise<TestApp> {
   const db = existing ?? (await createTestDatabase(backend, { migrated: true }));
-  const config = loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', AUTOPACK_SHUTDOWN_GRACE_SECONDS: '0', ...env });
+  const config = loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', AUTOPACK_SHUTDOWN_GRACE_SECONDS: '0', ...JIT_FROM_THE_START, ...env });
   const app = await startApp(config, { logger: silentLogger, onQuery: opts.onQuery });
   return {
     app,

@@ -62,6 +62,15 @@ describe.each(BACKENDS)('query cost and list limits on %s', (backend) => {
     expect(h.statements).toEqual([]);
   });
 
+  it('prices a document without variables once and refuses it every time; with variables, each time by their values', async () => {
+    const costly = '{ runs(first: 1000) { nodes { phases { metrics(limit: 1000) { id } } } } }';
+    for (let i = 0; i < 3; i++) expect((await h.exec(costly)).errors?.[0].extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+    const sized = 'query Sized($n: Int) { runs(first: $n) { nodes { phases { metrics(limit: 1000) { id } } } } }';
+    expect((await h.exec(sized, { n: 2 })).errors).toBeUndefined();
+    expect((await h.exec(sized, { n: 1000 })).errors?.[0].extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+    expect((await h.exec(sized, { n: 2 })).errors).toBeUndefined();
+  });
+
   it('answers the dashboard query of the bench', async () => {
     const res = await h.exec('{ runs(first: 20) { nodes { phases { metrics { totalTokens } } status { percentComplete } events(limit: 10) { eventType } } } }');
     expect(res.errors).toBeUndefined();

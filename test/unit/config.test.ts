@@ -121,6 +121,13 @@ describe('configuration', () => {
     expect(fail({ AUTOPACK_READ_KEY_SHARE_PERCENT: '0' })).toBe('AUTOPACK_READ_KEY_SHARE_PERCENT: invalid value "0" (accepted: an integer from 1 to 100)');
   });
 
+  it('reads the compiled execution settings: AUTOPACK_COMPILED_DOCUMENTS (0 = graphql-js only) and AUTOPACK_COMPILE_AFTER', () => {
+    expect(loadConfig({})).toMatchObject({ compiledDocuments: 200, compileAfter: 2 });
+    expect(loadConfig({ AUTOPACK_COMPILED_DOCUMENTS: '0', AUTOPACK_COMPILE_AFTER: '1' })).toMatchObject({ compiledDocuments: 0, compileAfter: 1 });
+    expect(fail({ AUTOPACK_COMPILED_DOCUMENTS: '-1' })).toBe('AUTOPACK_COMPILED_DOCUMENTS: invalid value "-1" (accepted: an integer from 0 to 100000)');
+    expect(fail({ AUTOPACK_COMPILE_AFTER: '0' })).toBe('AUTOPACK_COMPILE_AFTER: invalid value "0" (accepted: an integer from 1 to 1000)');
+  });
+
   it('reads AUTOPACK_HEAP_GROWING_PERCENT (0 = V8 default, up to 1000)', () => {
     expect(loadConfig({ AUTOPACK_HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
     expect(loadConfig({ AUTOPACK_DB_STATEMENT_TIMEOUT_MS: '2500' }).dbStatementTimeoutMs).toBe(2500);
