@@ -11,6 +11,7 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { Lru } from '../shared/lru';
 
 type Gateway = ApolloServerOptionsWithGateway<object>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -23,31 +24,6 @@ interface JitOptions {
   maxDocuments: number;
   /** The execution of a document at which it is compiled (1: the first). */
   compileAfter: number;
-}
-
-/** A Map used as an LRU: a hit moves its key to the end, an insert past `max` drops the oldest. */
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V): void {
-    this.map.delete(key);
-    this.map.set(key, v);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-  get size(): number {
-    return this.map.size;
-  }
 }
 
 /**
@@ -67,9 +43,9 @@ function asGraphQLJsError(e: GraphQLError): GraphQLError {
 const NOT_COMPILABLE = 'not compilable';
 
 export class JitGateway implements Gateway {
-  private readonly compiled: Lru<CompiledQuery | typeof NOT_COMPILABLE>;
+  private readonly compiled: Lru<string, CompiledQuery | typeof NOT_COMPILABLE>;
   /** Executions so far of documents not compiled yet. */
-  private readonly seen: Lru<number>;
+  private readonly seen: Lru<string, number>;
   private readonly executions: Record<Engine, number> = { jit: 0, 'graphql-js': 0 };
 
   constructor(

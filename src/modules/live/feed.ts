@@ -10,7 +10,7 @@ import type { FlagDetail } from '../flags/overrides';
 import type { PhaseRecord } from '../runs/records';
 import { campaignProgress, type CampaignProgress } from '../replay/progress';
 import type { Change, RunChange } from './changes';
-import { BoundedMap } from './lru';
+import { Lru } from '../../shared/lru';
 import { Subscription } from './subscription';
 import type { Delivery, LiveConnection, Topic } from './topics';
 
@@ -69,8 +69,8 @@ export class Feed {
   private inbox: Change[] = [];
   private pumping: Promise<void> | undefined;
   /** run id -> newest version delivered: a change already covered by an earlier read-back is not sent again. */
-  private readonly runVersions = new BoundedMap<string, number>(REMEMBERED);
-  private readonly phaseStates = new BoundedMap<number, string>(REMEMBERED);
+  private readonly runVersions = new Lru<string, number>(REMEMBERED);
+  private readonly phaseStates = new Lru<number, string>(REMEMBERED);
   private readonly campaignStates = new WeakMap<Subscription, string>();
   private closing = false;
   /** The most values that ever waited for one subscriber (at most the queue limit: memory stays bounded). */

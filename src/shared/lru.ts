@@ -1,17 +1,26 @@
-/** A Map that forgets its least recently written entries beyond `max` (memory stays bounded). */
-export class BoundedMap<K, V> {
+/** A Map bounded to `max` entries that forgets the least recently used first (a read or a write uses a key). */
+export class Lru<K, V> {
   private readonly map = new Map<K, V>();
 
   constructor(private readonly max: number) {}
 
   get(key: K): V | undefined {
-    return this.map.get(key);
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
   }
 
   set(key: K, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+  }
+
+  delete(key: K): void {
+    this.map.delete(key);
   }
 
   get size(): number {
