@@ -54,3 +54,6 @@ export async function createTestDatabase(backend: Backend, { migrated = false } 
   const url = pgUrl(name);
   return { url, target: parseDatabaseUrl(url), drop: () => adminQuery(`drop database if exists "${name}" with (force)`) };
 }
+
+/** `it` on PostgreSQL, nothing on SQLite: a test of what only PostgreSQL has is absent, not skipped, there. */
+export const itOnPostgres = (backend: Backend): jest.It => (backend === 'postgresql' ? it : ((() => undefined) as unknown as jest.It));

@@ -3,7 +3,7 @@
 import { TransactionContext } from '@mikro-orm/core';
 import { Run } from '../../src/db/entities';
 import { transactionStorage } from '../../src/db/transaction-hooks';
-import { BACKENDS } from '../helpers/db';
+import { BACKENDS, itOnPostgres } from '../helpers/db';
 import { createHarness, type Harness } from '../helpers/harness';
 
 /** Node 20's AsyncLocalStorage: `enabled` while its promise hook is installed. */
@@ -29,7 +29,7 @@ describe.each(BACKENDS)('transaction storage on %s', (backend) => {
   });
 
   // SQLite has one connection: its transactions never overlap.
-  (backend === 'postgresql' ? it : it.skip)('stays on while an overlapping transaction still runs, which keeps its own context', async () => {
+  itOnPostgres(backend)('stays on while an overlapping transaction still runs, which keeps its own context', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const long = h.em().transactional(async (tx) => {
