@@ -9,6 +9,7 @@ import { Migration20251203000000_add_replay_campaigns } from './Migration2025120
 import { Migration20251204000000_add_feature_flag_overrides } from './Migration20251204000000_add_feature_flag_overrides';
 import { Migration20251205000000_add_phase_metrics_run_created_id_index } from './Migration20251205000000_add_phase_metrics_run_created_id_index';
 import { Migration20251205000000_add_run_version } from './Migration20251205000000_add_run_version';
+import { Migration20251206000000_add_phase_metrics_phase_created_id_index } from './Migration20251206000000_add_phase_metrics_phase_created_id_index';
 
 export const MIGRATIONS = [
   { name: 'Migration20251201000000_initial_schema', class: Migration20251201000000_initial_schema },
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   { name: 'Migration20251204000000_add_feature_flag_overrides', class: Migration20251204000000_add_feature_flag_overrides },
   { name: 'Migration20251205000000_add_phase_metrics_run_created_id_index', class: Migration20251205000000_add_phase_metrics_run_created_id_index },
   { name: 'Migration20251205000000_add_run_version', class: Migration20251205000000_add_run_version },
+  { name: 'Migration20251206000000_add_phase_metrics_phase_created_id_index', class: Migration20251206000000_add_phase_metrics_phase_created_id_index },
 ];

@@ -24,6 +24,8 @@ export const INDEXES: ReadonlyArray<IndexSpec> = [
   { name: 'idx_ab_validity', table: 'ab_test_results', columns: 'is_valid', guide: true },
   // The consolidated query's exact order, so the planner never needs a sort or a filter.
   { name: 'idx_phase_metrics_run_created_id', table: 'phase_metrics', columns: 'run_id, created_at DESC, id DESC' },
+  // A phase's newest samples (Phase.metrics, read per phase by a runs page), in the query's exact order.
+  { name: 'idx_phase_metrics_phase_created_id', table: 'phase_metrics', columns: 'phase_id, created_at DESC, id DESC' },
   // The runs list's keyset pages (newest first, optionally by state).
   { name: 'idx_runs_created_at', table: 'runs', columns: 'created_at DESC, id DESC' },
   { name: 'idx_runs_state_created', table: 'runs', columns: 'state, created_at DESC, id DESC' },

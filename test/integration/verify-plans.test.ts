@@ -65,6 +65,27 @@ describe.each(BACKENDS)('migrate verify with real volumes on %s', (backend) => {
       );
       expect(JSON.stringify(guide)).toMatch(/idx_phase_metrics_run_(id|created)/);
 
+      // A runs page reads each phase's newest samples in this order, a prepared statement (on PostgreSQL a generic
+      // plan: no phase id or limit known). The plan must not walk idx_phase_metrics_created_at backwards past
+      // other runs' newer samples (here telemetry-big's 40,000): that took 1.5 s per dashboard statement once
+      // 740,000 samples had been ingested elsewhere. An index on phase_id serves it.
+      const em = forkEm(orm);
+      const [{ id: phaseId }] = await em.execute(`select id from phases where run_id = 'telemetry-small-3'`);
+      const perPhase = 'select phase_id, total_tokens from phase_metrics where phase_id = %1 order by created_at desc, id desc limit %2';
+      const plan = isPostgres(em)
+        ? await em.transactional(async (tx) => {
+            await tx.execute('set local plan_cache_mode = force_generic_plan');
+            await tx.execute(`prepare per_phase(int, int) as ${perPhase.replace('%1', '$1').replace('%2', '$2')}`);
+            try {
+              return await tx.execute(`explain execute per_phase(${phaseId}, 20)`);
+            } finally {
+              await tx.execute('deallocate per_phase');
+            }
+          })
+        : await em.execute(`explain query plan ${perPhase.replace('%1', String(phaseId)).replace('%2', '20')}`);
+      expect(JSON.stringify(plan)).toMatch(/idx_phase_metrics_phase_(created_id|id)/);
+      expect(JSON.stringify(plan)).not.toContain('idx_phase_metrics_created_at');
+
       if (backend === 'postgresql') {
         await forkEm(orm).execute('alter table phase_metrics drop constraint ck_phase_metrics_total');
         const broken = await verifySchema(orm);

@@ -14,6 +14,7 @@ import { Run } from './Run';
 @Index({ name: 'idx_phase_metrics_created_at', expression: createIndexSql('idx_phase_metrics_created_at') })
 @Index({ name: 'idx_phase_metrics_run_created', expression: createIndexSql('idx_phase_metrics_run_created') })
 @Index({ name: 'idx_phase_metrics_run_created_id', expression: createIndexSql('idx_phase_metrics_run_created_id') })
+@Index({ name: 'idx_phase_metrics_phase_created_id', expression: createIndexSql('idx_phase_metrics_phase_created_id') })
 export class PhaseMetrics {
   [OptionalProps]?: 'retrievalTokens' | 'secondOpinionTokens' | 'evidenceRequestTokens' | 'baseTokens' | 'totalTokens' | 'createdAt';
 
