@@ -2,7 +2,7 @@
 // seeded PostgreSQL, in this process, sequential, CPU time of this process per request:
 // 1. the whole GraphQL operation (Apollo's executeOperation, a fresh request context: no HTTP), with each executor
 //    side by side: graphql-js, and graphql-jit (src/graphql/jit-executor.ts); and once more after an
-//    em.transactional (as in a server: src/db/transaction-hooks.ts);
+//    em.transactional (as in any server that has written: Node's promise hooks on for good);
 // 2. the statements that operation sent, as sent (prepared, same values), through a bare `pg` client (no ORM, no
 //    GraphQL): driver and row decoding only, the JSON the database built for the page included.
 // PostGraphile's whole server CPU per request (HTTP included) is in the peer bench's table to compare with.
@@ -78,8 +78,8 @@ async function main(): Promise<void> {
 
     const full: Record<string, number> = {};
     for (const [name, apollo] of Object.entries(engines)) full[name] = await cpuPerCall(() => run(context(), apollo));
-    // MikroORM's em.transactional runs its callback in an AsyncLocalStorage, which switches Node's promise hooks on
-    // for the whole process; transaction-hooks.ts switches them off once no transaction runs.
+    // MikroORM runs transactions and flushes in AsyncLocalStorages, which switch Node's promise hooks on for the
+    // whole process from the first one on: what that costs a read.
     await forkEm(orm).transactional(async () => undefined);
     const hooked = await cpuPerCall(() => run(context(), engines['graphql-jit']));
 
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     console.log(
       `| whole operation (Apollo executeOperation, ${statements.length} statement(s), no HTTP) | ${js.toFixed(2)} | ${jit.toFixed(2)} | ${(jit / js).toFixed(2)} |`,
     );
-    console.log(`| whole operation after an em.transactional (as in a server; src/db/transaction-hooks.ts) | | ${hooked.toFixed(2)} | |`);
+    console.log(`| whole operation after an em.transactional (promise hooks on, as in a server that has written) | | ${hooked.toFixed(2)} | |`);
     console.log(`| the ${statements.length} statement(s) through a bare pg client (prepared, as sent) | ${raw.toFixed(2)} | | |`);
     for (const apollo of Object.values(engines)) await apollo.stop();
     await orm.close();

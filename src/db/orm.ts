@@ -12,7 +12,6 @@ import { maskUrl } from './url';
 import { ENTITIES } from './entities';
 import { MIGRATIONS_TABLE, SQLITE_DEFAULT_BUSY_MS } from './migrations-table';
 import { ChangePublisher } from '../modules/live/publish';
-import { releasePromiseHooksAfterTransactions } from './transaction-hooks';
 
 export type Orm = MikroORM;
 
@@ -125,7 +124,6 @@ function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Options {
 }
 
 export async function createOrm(target: DatabaseTarget, opts: OrmOptions = {}): Promise<Orm> {
-  releasePromiseHooksAfterTransactions();
   return MikroORM.init(ormOptions(target, opts));
 }
 
