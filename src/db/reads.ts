@@ -125,7 +125,7 @@ export function jsonObject(d: Dialect, entries: ReadonlyArray<readonly [string, 
 /**
  * The select list of `columns` of the table aliased `alias`, for a query whose rows become JSON: on PostgreSQL
  * timestamps (the `*_at` columns) as epoch milliseconds, cut like the driver cuts microseconds. A number is
- * cheaper to write, parse and make a Date of than ISO text (date() takes either; SQLite stores them so).
+ * cheaper to write, parse and make a Date of than ISO text (driverDate() takes either; SQLite stores them so).
  */
 export function jsonSelect(d: Dialect, columns: readonly string[], alias: string): string {
   return columns
@@ -150,10 +150,7 @@ export function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
   return keys.map((k) => map.get(k) ?? null);
 }
 
-// SQLite keeps datetimes as epoch milliseconds, PostgreSQL's driver returns a Date (used as it is: nothing
-// else holds it).
-export const date = (v: unknown): Date => (v instanceof Date ? v : new Date(v as number | string));
-export const optionalDate = (v: unknown): Date | null => (v === null || v === undefined ? null : date(v));
+// Datetimes in rows are read by driver-date.ts (PostgreSQL's Date as it is, SQLite's epoch milliseconds).
 export const optionalText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 /** A datetime parameter as the backend stores it (SQLite: epoch milliseconds). */
 export const dateParam = (d: Dialect, v: Date): Date | number => (d.pg ? v : v.getTime());

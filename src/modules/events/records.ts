@@ -1,5 +1,6 @@
 // Dashboard events as the hot reads return them: plain records (the entity has the same shape).
-import { date, optionalText, type Row } from '../../db/reads';
+import { driverDate } from '../../db/driver-date';
+import { optionalText, type Row } from '../../db/reads';
 import { toSafeInt } from '../../db/types';
 
 export interface DashboardEventRecord {
@@ -33,6 +34,6 @@ export function eventRecord(r: Row, jsonParsed: boolean): DashboardEventRecord {
     eventType: String(r.event_type),
     message: optionalText(r.message),
     payload: jsonParsed ? r.payload : jsonText(r.payload),
-    createdAt: date(r.created_at),
+    createdAt: driverDate(r.created_at),
   };
 }

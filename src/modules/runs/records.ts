@@ -2,7 +2,8 @@
 // entities have the same shape, so the GraphQL types (codegen mappers) accept either: mutations keep returning
 // the entities they wrote.
 import type { PhaseState, RunState } from '../../db/entities/enums';
-import { date, optionalDate, optionalText, type Row } from '../../db/reads';
+import { driverDate, optionalDriverDate } from '../../db/driver-date';
+import { optionalText, type Row } from '../../db/reads';
 import { toSafeInt } from '../../db/types';
 
 export interface RunRecord {
@@ -64,11 +65,11 @@ export function runRecord(r: Row): RunRecord {
     failureReason: optionalText(r.failure_reason),
     replayOf: ref(r.replay_of_id),
     campaign: ref(r.campaign_id),
-    createdAt: date(r.created_at),
-    updatedAt: date(r.updated_at),
-    queuedAt: optionalDate(r.queued_at),
-    startedAt: optionalDate(r.started_at),
-    completedAt: optionalDate(r.completed_at),
+    createdAt: driverDate(r.created_at),
+    updatedAt: driverDate(r.updated_at),
+    queuedAt: optionalDriverDate(r.queued_at),
+    startedAt: optionalDriverDate(r.started_at),
+    completedAt: optionalDriverDate(r.completed_at),
     version: toSafeInt(r.version),
   };
 }
@@ -88,9 +89,9 @@ export function phaseRecord(r: Row): PhaseRecord {
     tokensUsed: toSafeInt(r.tokens_used),
     attempts: toSafeInt(r.attempts),
     lastFailureReason: optionalText(r.last_failure_reason),
-    createdAt: date(r.created_at),
-    updatedAt: date(r.updated_at),
-    startedAt: optionalDate(r.started_at),
-    completedAt: optionalDate(r.completed_at),
+    createdAt: driverDate(r.created_at),
+    updatedAt: driverDate(r.updated_at),
+    startedAt: optionalDriverDate(r.started_at),
+    completedAt: optionalDriverDate(r.completed_at),
   };
 }

@@ -1,6 +1,7 @@
 // Telemetry samples as the API returns them: plain records. PhaseMetrics entities loaded elsewhere have the
 // same shape; freshly ingested rows are plain records too (hydrating 1000 entities costs more than the INSERT).
-import { date, type Row } from '../../db/reads';
+import { driverDate } from '../../db/driver-date';
+import type { Row } from '../../db/reads';
 import { toSafeInt } from '../../db/types';
 import type { TokenCounts } from './token-counts';
 
@@ -57,6 +58,6 @@ export function metricsRecord(r: Row): PhaseMetricsRecord {
   if (r.evidence_request_tokens !== undefined) m.evidenceRequestTokens = toSafeInt(r.evidence_request_tokens);
   if (r.base_tokens !== undefined) m.baseTokens = toSafeInt(r.base_tokens);
   if (r.total_tokens !== undefined) m.totalTokens = toSafeInt(r.total_tokens);
-  if (r.created_at !== undefined) m.createdAt = date(r.created_at);
+  if (r.created_at !== undefined) m.createdAt = driverDate(r.created_at);
   return m;
 }
