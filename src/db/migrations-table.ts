@@ -14,7 +14,8 @@ export interface MigrationsTableRow {
   executed_at: unknown;
 }
 
-const SELECT = `select name, executed_at from ${MIGRATIONS_TABLE} order by id`;
+/** The applied migrations in the order applied (the ORM's migrationState and the bare drivers below). */
+export const SELECT_MIGRATIONS = `select name, executed_at from ${MIGRATIONS_TABLE} order by id`;
 
 /** The rows of the migrations table in the order applied; none when the table does not exist yet. */
 export async function readMigrationsTable(target: DatabaseTarget): Promise<MigrationsTableRow[]> {
@@ -31,7 +32,7 @@ async function readPostgres(url: string): Promise<MigrationsTableRow[]> {
   client.on('error', () => undefined);
   try {
     await client.connect();
-    return (await client.query<MigrationsTableRow>(SELECT)).rows;
+    return (await client.query<MigrationsTableRow>(SELECT_MIGRATIONS)).rows;
   } catch (e) {
     if ((e as { code?: string }).code === '42P01') return []; // undefined_table: nothing applied yet
     throw e;
@@ -49,7 +50,7 @@ async function readSqlite(path: string): Promise<MigrationsTableRow[]> {
     // Wait for a writer (a running `migrate up`) as the ORM's connection does, instead of failing with SQLITE_BUSY.
     db.configure('busyTimeout', SQLITE_DEFAULT_BUSY_MS);
     return await new Promise<MigrationsTableRow[]>((resolve, reject) =>
-      db.all<MigrationsTableRow>(SELECT, (err, rows) => {
+      db.all<MigrationsTableRow>(SELECT_MIGRATIONS, (err, rows) => {
         if (!err) resolve(rows);
         else if (/no such table/i.test(err.message)) resolve([]);
         else reject(err);

@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../../migrations';
 import type { Orm } from '../../db/orm';
 import { forkEm, isPostgres } from '../../db/orm';
 import type { Em } from '../../db/orm';
-import { MIGRATIONS_TABLE, type MigrationsTableRow } from '../../db/migrations-table';
+import { SELECT_MIGRATIONS, type MigrationsTableRow } from '../../db/migrations-table';
 import { migrationStateFrom, type MigrationState } from './migration-status';
 
 // Any constant works as long as every autopack process uses the same one.
@@ -41,7 +41,7 @@ async function withMigrationLock<T>(orm: Orm, fn: () => Promise<T>): Promise<T> 
 export async function migrationState(orm: Orm): Promise<MigrationState> {
   let rows: MigrationsTableRow[];
   try {
-    rows = await forkEm(orm).execute(`select name, executed_at from ${MIGRATIONS_TABLE} order by id`);
+    rows = await forkEm(orm).execute(SELECT_MIGRATIONS);
   } catch (e) {
     if (e instanceof TableNotFoundException) rows = [];
     else throw e;
