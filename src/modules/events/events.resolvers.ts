@@ -1,7 +1,6 @@
 import { found } from '../../shared/errors';
 import type { Resolvers } from '../../graphql/generated/types';
-import { listDashboardEvents } from './list';
-import { phaseEventsLimit, runEventsLimit } from '../runs/runs.lookahead';
+import { listDashboardEvents, phaseEventsLimit, runEventsLimit } from './list';
 import { recordDashboardEvent } from './record';
 
 export const eventResolvers: Resolvers = {

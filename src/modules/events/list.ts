@@ -1,11 +1,17 @@
 // Dashboard events as the dashboard reads them: newest first, by run and/or by type.
 import { DashboardEvent } from '../../db/entities';
 import type { Em } from '../../db/orm';
+import { MAX_NESTED_LIMIT } from '../../db/reads';
 import { badInput } from '../../shared/errors';
 import { EVENT_TYPE_PATTERN } from './emit';
 import { checkId, checkLimit } from '../../shared/validation';
 
-export const MAX_DASHBOARD_EVENTS = 1000;
+const MAX_DASHBOARD_EVENTS = 1000;
+
+// The limits of Run.events and Phase.events, which key their loaders: the resolvers and the runs page's
+// look-ahead (runs/runs.lookahead.ts) use these same functions, so a primed key is the key a resolver loads.
+export const runEventsLimit = (limit: number | null | undefined) => checkLimit(limit ?? 100, 'limit', MAX_DASHBOARD_EVENTS);
+export const phaseEventsLimit = (limit: number | null | undefined) => checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT);
 
 export interface DashboardEventFilter {
   runId?: string | null;

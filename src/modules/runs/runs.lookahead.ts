@@ -6,22 +6,14 @@ import { getArgumentValues, type FieldNode, type GraphQLObjectType, type GraphQL
 // graphql-js's own field collection (@skip/@include, fragments, type conditions): the look-ahead sees the
 // fields exactly as execution will resolve them, one entry per response key.
 import { collectSubfields } from 'graphql/execution/collectFields';
-import { MAX_NESTED_LIMIT } from '../../db/reads';
 import type { Loaders } from '../../graphql/loaders';
 import { selectedFields } from '../../graphql/selection';
-import { checkLimit } from '../../shared/validation';
-import { MAX_DASHBOARD_EVENTS } from '../events/list';
+import { phaseEventsLimit, runEventsLimit } from '../events/list';
 import type { FlagState } from '../flags/flags';
 import { checkMetricsPage, type MetricsPage } from '../telemetry/consolidated';
-import { metricsColumns } from '../telemetry/records';
+import { metricsColumns, phaseMetricsLimit } from '../telemetry/records';
 import type { PageNested } from './page-nested';
 import type { RunPage } from './service';
-
-// The loader keys of the nested fields, from their arguments: the resolvers and the look-ahead use these same
-// functions, so a primed key is the key a resolver loads.
-export const phaseMetricsLimit = (limit: number | null | undefined) => checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT);
-export const phaseEventsLimit = (limit: number | null | undefined) => checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT);
-export const runEventsLimit = (limit: number | null | undefined) => checkLimit(limit ?? 100, 'limit', MAX_DASHBOARD_EVENTS);
 
 type Keys = Map<string, readonly FieldNode[]>;
 

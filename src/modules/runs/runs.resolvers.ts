@@ -8,10 +8,10 @@ import type { Run } from '../../db/entities';
 import { summarizeStatus } from './status';
 import { ID_PATTERN } from '../../shared/validation';
 import { selectedFields, selectsField } from '../../graphql/selection';
-import { metricsColumns } from '../telemetry/records';
+import { metricsColumns, phaseMetricsLimit } from '../telemetry/records';
 import type { Resolvers } from '../../graphql/generated/types';
 import { runStateCounts } from './state-counts';
-import { pageNestedOf, phaseMetricsLimit, primeLoaders } from './runs.lookahead';
+import { pageNestedOf, primeLoaders } from './runs.lookahead';
 
 export const runResolvers: Resolvers = {
   Query: {

@@ -1,8 +1,9 @@
 // Telemetry samples as the API returns them: plain records. PhaseMetrics entities loaded elsewhere have the
 // same shape; freshly ingested rows are plain records too (hydrating 1000 entities costs more than the INSERT).
 import { driverDate } from '../../db/driver-date';
-import type { Row } from '../../db/reads';
+import { MAX_NESTED_LIMIT, type Row } from '../../db/reads';
 import { toSafeInt } from '../../db/types';
+import { checkLimit } from '../../shared/validation';
 import type { TokenCounts } from './token-counts';
 
 export interface PhaseMetricsRecord extends TokenCounts {
@@ -27,6 +28,10 @@ const COLUMN_OF: Record<keyof PhaseMetricsRecord, string | null> = {
 
 /** Every column of a sample (whole records, e.g. those the live feed reads back). */
 export const ALL_METRICS_COLUMNS = ['phase_id', ...Object.values(COLUMN_OF).filter((c): c is string => c !== null)].join(', ');
+
+// The limit of Phase.metrics, which (with metricsColumns) keys its loader: the resolver and the runs page's
+// look-ahead (runs/runs.lookahead.ts) use this same function, so a primed key is the key the resolver loads.
+export const phaseMetricsLimit = (limit: number | null | undefined) => checkLimit(limit ?? 20, 'limit', MAX_NESTED_LIMIT);
 
 /**
  * The select list for the record properties a caller will read (others, unknown names included, are left out:
