@@ -4,7 +4,7 @@
 // in turn, measuring req/s, p50/p99, CPU per request of each server and of PostgreSQL (/proc), statements per
 // request (pg_stat_statements) and peak RSS. Prints a markdown table with the ratios ours/theirs.
 // Env: PEER_BENCH_SECONDS (per measured slice, about: a slice is a number of requests, default 10), PEER_BENCH_ROUNDS (default 3),
-// PEER_BENCH_CONNECTIONS (default "50,1"). Smoke run: PEER_BENCH_SECONDS=1 PEER_BENCH_ROUNDS=1 npm run bench:peer
+// PEER_BENCH_CONNECTIONS (default "50,1"), PEER_BENCH_WORKLOADS (indexes of the timed workloads, default all: "0,1,2,3"). Smoke run: PEER_BENCH_SECONDS=1 PEER_BENCH_ROUNDS=1 npm run bench:peer
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -34,6 +34,12 @@ const CONNECTIONS = (process.env.PEER_BENCH_CONNECTIONS ?? '50,1').split(',').ma
   const n = Number(c);
   if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error('PEER_BENCH_CONNECTIONS must be a list of integers from 1 to 1000, e.g. 50,1');
   return n;
+});
+// Which workloads are timed (indexes into bench/peer-workloads.ts, e.g. "2" or "0,3"); all are still proven.
+const TIMED = (process.env.PEER_BENCH_WORKLOADS ?? WORKLOADS.map((_, i) => i).join(',')).split(',').map((i) => {
+  const w = WORKLOADS[Number(i)];
+  if (!w) throw new Error(`PEER_BENCH_WORKLOADS must be a list of indexes from 0 to ${WORKLOADS.length - 1}, e.g. 2 or 0,3`);
+  return w;
 });
 
 // Keeps a real dynamic import (swc would turn import() into require(), which cannot load .mjs).
@@ -300,7 +306,7 @@ async function main(): Promise<number> {
     log(`warm-up: ${WARMUP_REQUESTS} requests per workload and server, one at a time`);
     // Expected req/s of each workload, server and connection count: from the warm-up, then from the last slice.
     const rates = new Map<string, number>();
-    for (const w of WORKLOADS) {
+    for (const w of TIMED) {
       for (const s of SERVERS) {
         const t = performance.now();
         for (let i = 0; i < WARMUP_REQUESTS; i++) await post(urls[s], w.body[s](w.mutation ? ingestN++ : 0));
@@ -314,7 +320,7 @@ async function main(): Promise<number> {
     idleNote = `- Idle background, subtracted from the per-request figures: ours ${perSecond(idle.cpu.ours)} CPU ms/s, PostGraphile ${perSecond(idle.cpu.peer)} CPU ms/s, PostgreSQL ${perSecond(idle.db)} CPU ms/s and ${perSecond(idle.statements)} statements/s (${IDLE_SECONDS} s with both servers up and no request)`;
     const results = new Map<string, Record<Server, Slice[]>>();
     for (let round = 0; round < ROUNDS; round++) {
-      for (const w of WORKLOADS) {
+      for (const w of TIMED) {
         for (const connections of CONNECTIONS) {
           const key = `${WORKLOADS.indexOf(w)}:${connections}`;
           const r = results.get(key) ?? { ours: [], peer: [] };
