@@ -19,7 +19,7 @@ import { clusterCpuMs, cpuMs, peakRssBytes } from './peer-procs';
 import { CONSOLIDATED_RUN, firstDifference, ingestedIds, ingestInput, ingestionOk, normalForm, WORKLOADS, type Server, type Workload } from './peer-workloads';
 
 const SERVERS: Server[] = ['ours', 'peer'];
-const WARMUP_REQUESTS = 20;
+const WARMUP_REQUESTS = 200; // per workload and server, one at a time: V8 has optimized the hot paths of both before the first slice
 const SETTLE_MS = 300; // polling period while the requests still queued when autocannon hangs up finish (their CPU counts)
 const IDLE_SECONDS = 5; // the background measurement
 
