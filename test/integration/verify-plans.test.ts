@@ -86,10 +86,21 @@ describe.each(BACKENDS)('migrate verify with real volumes on %s', (backend) => {
       expect(JSON.stringify(plan)).toMatch(/idx_phase_metrics_phase_(created_id|id)/);
       expect(JSON.stringify(plan)).not.toContain('idx_phase_metrics_created_at');
 
+      // verify runs the same generic-plan check, and fails without an index on phase_id.
+      const perPhaseCheck = checks.find((c) =>
+        c.label.startsWith("A phase's newest samples (generic plan) is served by an index on phase_metrics(phase_id, ...)"),
+      );
+      expect(perPhaseCheck?.label).toMatch(/: idx_phase_metrics_phase_(created_id|id)$/);
+
       if (backend === 'postgresql') {
         await forkEm(orm).execute('alter table phase_metrics drop constraint ck_phase_metrics_total');
         const broken = await verifySchema(orm);
         expect(broken.filter((c) => !c.ok).map((c) => [c.label, c.detail])).toEqual([['Check constraint ck_phase_metrics_total on phase_metrics', 'missing']]);
+        await forkEm(orm).execute('drop index idx_phase_metrics_phase_created_id; drop index idx_phase_metrics_phase_id');
+        const unserved = (await verifySchema(orm)).filter((c) => !c.ok).map((c) => c.label);
+        expect(unserved).toContain("A phase's newest samples (generic plan) is served by an index on phase_metrics(phase_id, ...)");
+        // Run twice on the pool's connections: the prepared statement was deallocated each time.
+        expect((await verifySchema(orm)).filter((c) => !c.ok).map((c) => c.label)).toEqual(unserved);
       }
     } finally {
       await orm.close();
