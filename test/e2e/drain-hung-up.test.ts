@@ -17,6 +17,9 @@ test('a request whose client hung up still completes its write during shutdown',
   const app = await startApp(loadConfig({ DATABASE_URL: db.url, HOST: '127.0.0.1', PORT: '0', AUTOPACK_SHUTDOWN_GRACE_SECONDS: '0' }), { logger });
   const locker = new Client({ connectionString: db.url });
   await locker.connect();
+  // Sessions are watched from outside the locker's transaction: inside one, pg_stat_activity is a snapshot.
+  const watcher = new Client({ connectionString: db.url });
+  await watcher.connect();
   try {
     await locker.query('begin');
     await locker.query('lock table runs in access exclusive mode');
@@ -26,9 +29,18 @@ test('a request whose client hung up still completes its write during shutdown',
     const req = request(`${app.url}/graphql`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } });
     req.on('error', () => undefined); // destroyed below on purpose
     req.end(body);
+    // Its own statement (the id check before the INSERT names the run): the run dispatcher's poll waits for
+    // the same lock, and taking that for the mutation let the client hang up before the server had started it.
     await waitFor(
-      'the INSERT waiting for the lock',
-      async () => Number((await locker.query("select count(*) as n from pg_locks where not granted and relation = 'runs'::regclass")).rows[0].n) > 0,
+      "the mutation's statement waiting for the lock",
+      async () =>
+        Number(
+          (
+            await watcher.query(
+              "select count(*) as n from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and l.relation = 'runs'::regclass and a.query like '%hung-up%'",
+            )
+          ).rows[0].n,
+        ) > 0,
     );
     // ... its client gives up, and the server is told to stop.
     req.destroy();
@@ -42,6 +54,7 @@ test('a request whose client hung up still completes its write during shutdown',
     expect(rows).toEqual([{ id: 'hung-up' }]);
     expect(errors).toEqual([]);
   } finally {
+    await watcher.end();
     await locker.end();
     await db.drop();
   }
