@@ -10,7 +10,7 @@ import { eventsOf } from '../events/reads';
 import { EVENT_COLUMNS, eventRecord, type DashboardEventRecord } from '../events/records';
 import { consolidatedOfRun, consolidatedSummary, CONSOLIDATED_COLUMNS, metricsOfPhase } from '../telemetry/batch';
 import type { ConsolidatedMetricsSummary, MetricsPage } from '../telemetry/consolidated';
-import { metricsRecord, type PhaseMetricsRecord } from '../telemetry/records';
+import { positionalMetricsRecord, type PhaseMetricsRecord } from '../telemetry/records';
 import { PHASE_COLUMNS, phaseRecord, type PhaseRecord, type RunRecord } from './records';
 
 /** What to read with each run of a page: plain options, the same arguments the nested loaders are keyed by. */
@@ -150,7 +150,7 @@ export function nestedOfRuns(w: PageNested, runs: readonly RunRecord[], rows: re
   const samplesAt = PHASE_FIELDS.length;
   const eventsAt = samplesAt + (w.phaseMetrics ? 1 : 0);
   const phaseRow = rowMaker(PHASE_FIELDS, 'run_id');
-  const sampleRow = rowMaker(w.phaseMetrics ? sampleFields(w.phaseMetrics.columns) : [], 'phase_id');
+  const sample = positionalMetricsRecord(w.phaseMetrics ? sampleFields(w.phaseMetrics.columns) : []);
   const eventRow = rowMaker(EVENT_FIELDS);
   rows.forEach((row, i) => {
     if (row.nested === null || row.nested === undefined) return;
@@ -162,11 +162,13 @@ export function nestedOfRuns(w: PageNested, runs: readonly RunRecord[], rows: re
       for (const p of phaseRows) {
         const phase = phaseRecord(phaseRow(p, runId));
         phases.push(phase);
-        if (w.phaseMetrics)
+        if (w.phaseMetrics) {
+          const ref = { id: phase.id }; // one for all the phase's samples
           out.metricsByPhase.set(
             phase.id,
-            (p[samplesAt] as unknown[][]).map((m) => metricsRecord(sampleRow(m, phase.id))),
+            (p[samplesAt] as unknown[][]).map((m) => sample(m, ref)),
           );
+        }
         if (w.phaseEvents) out.eventsByPhase.set(phase.id, (p[eventsAt] as unknown[][]).map(event));
       }
       out.phasesByRun.set(runId, phases);
