@@ -86,41 +86,8 @@ export function firstPerParent(d: Dialect, table: string, columns: string, paren
 }
 
 // Nested data built as JSON by the database (the runs page with its phases, samples, events and totals in one
-// statement): the driver then decodes one text value per parent instead of a row per child, and JSON.parse is
-// native. Objects are keyed by column name, so the record functions that read driver rows read them as they are.
-
-const sqliteObject = (columns: readonly string[], json: readonly string[]) =>
-  `json_object(${columns.map((c) => `'${c}', ${json.includes(c) ? `json(x.${c})` : `x.${c}`}`).join(', ')})`;
-
-export interface JsonOptions {
-  /** Order of the array's elements, by the query's output columns (else the query's own order). */
-  orderBy?: string;
-  /** Columns that already hold JSON built by these functions (SQLite would embed them as strings). */
-  json?: readonly string[];
-}
-
-/**
- * A scalar subquery: the rows of `query`, which selects exactly `columns`, as one JSON array of objects keyed
- * by column name; `[]` when there are none. `query` may refer to columns of the enclosing statement.
- */
-export function jsonArrayOf(d: Dialect, query: string, columns: readonly string[], opts: JsonOptions = {}): string {
-  const order = opts.orderBy ? ` order by ${opts.orderBy}` : '';
-  if (d.pg) return `(select coalesce(json_agg(x${order}), '[]') from (${query}) x)`;
-  // SQLite 3.44 loses the JSON subtype of the elements under an aggregate's own ORDER BY (they come out as
-  // strings); an ordered subquery feeds the aggregate in its order.
-  return `(select json_group_array(${sqliteObject(columns, opts.json ?? [])}) from (${query}${order}) x)`;
-}
-
-/** A scalar subquery: the one row of `query` (which selects exactly `columns`) as a JSON object, or null. */
-export function jsonObjectOf(d: Dialect, query: string, columns: readonly string[]): string {
-  if (d.pg) return `(select row_to_json(x) from (${query}) x)`;
-  return `(select ${sqliteObject(columns, [])} from (${query}) x)`;
-}
-
-/** A JSON object of named SQL expressions (each one a JSON value built by the functions above, or a scalar). */
-export function jsonObject(d: Dialect, entries: ReadonlyArray<readonly [string, string]>): string {
-  return `${d.pg ? 'json_build_object' : 'json_object'}(${entries.map(([key, sql]) => `'${key}', ${d.pg ? sql : `json(${sql})`}`).join(', ')})`;
-}
+// statement: src/modules/runs/page-nested.ts): the driver then decodes one text value per parent instead of a row
+// per child, and JSON.parse is native.
 
 /**
  * The select list of `columns` of the table aliased `alias`, for a query whose rows become JSON: on PostgreSQL

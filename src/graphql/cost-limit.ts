@@ -3,9 +3,13 @@
 // slicing argument may be a variable, and validation does not see variable values.
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  getNullableType,
   getVariableValues,
   GraphQLError,
+  isInputObjectType,
+  isListType,
   Kind,
+  typeFromAST,
   type DocumentNode,
   type GraphQLSchema,
   type FragmentDefinitionNode,
@@ -23,6 +27,7 @@ export function costLimitExceeded(cost: number, limit: number): GraphQLError {
 
 export function costLimit<T extends object>(maxCost: number, onReject: () => void): ApolloServerPlugin<T> {
   const models = new WeakMap<object, CostModel>();
+  const passedAsSent = new WeakMap<OperationDefinitionNode, { coerce: OperationDefinitionNode['variableDefinitions']; raw: string[] }>();
   // The cost of an operation without variables depends on its document alone: worked out once per document
   // Apollo keeps parsed (its document cache hands the same DocumentNode to every request with that text).
   const fixedCosts = new WeakMap<DocumentNode, WeakMap<OperationDefinitionNode, number>>();
@@ -52,6 +57,26 @@ export function costLimit<T extends object>(maxCost: number, onReject: () => voi
     },
   };
 
+  /**
+   * Only scalar and enum variables can change a price (slicing arguments are Int, @skip/@include take a
+   * Boolean). Lists and input objects are priced as sent: coercing the 100 input objects of an ingestion call
+   * here cost as much as executing it, and execution coerces (and refuses) them anyway.
+   */
+  function splitVariables(schema: GraphQLSchema, operation: OperationDefinitionNode) {
+    let split = passedAsSent.get(operation);
+    if (!split) {
+      const defs = operation.variableDefinitions ?? [];
+      const composite = (d: (typeof defs)[number]) => {
+        const type = typeFromAST(schema, d.type as Parameters<typeof typeFromAST>[1]);
+        const nullable = type && getNullableType(type);
+        return !!nullable && (isListType(nullable) || isInputObjectType(nullable));
+      };
+      split = { coerce: defs.filter((d) => !composite(d)), raw: defs.filter(composite).map((d) => d.variable.name.value) };
+      passedAsSent.set(operation, split);
+    }
+    return split;
+  }
+
   /** The operation's cost with these variables; undefined when they do not coerce. */
   function costOf(
     schema: GraphQLSchema,
@@ -59,8 +84,13 @@ export function costLimit<T extends object>(maxCost: number, onReject: () => voi
     operation: OperationDefinitionNode,
     variables: Record<string, unknown> | undefined,
   ): number | undefined {
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+    const { coerce, raw } = splitVariables(schema, operation);
+    const values = variables ?? {};
+    // A missing or null list/input object: coerce everything, so that its error is execution's as before.
+    const asSent = raw.every((name) => values[name] !== undefined && values[name] !== null);
+    const coerced = getVariableValues(schema, (asSent ? coerce : operation.variableDefinitions) ?? [], values);
     if (coerced.errors) return undefined;
+    if (asSent) for (const name of raw) coerced.coerced[name] = values[name];
     let model = models.get(schema);
     if (!model) models.set(schema, (model = buildCostModel(schema)));
     const fragments: Record<string, FragmentDefinitionNode> = {};

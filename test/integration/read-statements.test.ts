@@ -77,9 +77,8 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
       fragment Sample on PhaseMetrics { id totalTokens createdAt phase { phaseId } run { id } }`;
     const sent = await statements(query, { n: 5, limit: 3, yes: true });
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatch(
-      /select s\.phase_id, s\.id, s\.run_id, s\.total_tokens, .{0,60}s\.created_at.{0,30} from phase_metrics s where s\.phase_id = p\.id/,
-    );
+    // The sample columns behind the selection (their phase_id is the enclosing phase's: not repeated per sample).
+    expect(sent[0]).toMatch(/select s\.id, s\.run_id, s\.total_tokens, .{0,60}s\.created_at.{0,30} from phase_metrics s where s\.phase_id = p\.id/);
     const res = await h.exec(query, { n: 5, limit: 3, yes: true }, ON);
     const node = res.data!.runs.nodes[0];
     expect(node).toMatchObject({ id: 'run-29', latest: [{ eventType: 'PHASE_STARTED' }], consolidatedMetrics: { totalTokens: 21, phasesWithMetrics: 3 } });
@@ -105,6 +104,35 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
     expect(res.errors).toHaveLength(3);
     expect(res.errors![0]).toMatchObject({ extensions: { code: 'FEATURE_DISABLED' }, path: ['runs', 'nodes', 0, 'consolidatedMetrics'] });
     expect(res.data!.runs.nodes[0].phases).toHaveLength(3);
+  });
+
+  it("a page's nested fields answer from its records: no nested list loader is asked", async () => {
+    // A loader asked per phase (200 for the dashboard) cost a call, a key and a promise each.
+    const ctx = h.context(ON);
+    const asked = new Set<string>();
+    const loaders = ctx.loaders;
+    ctx.loaders = new Proxy(loaders, {
+      get: (target, name) => {
+        asked.add(String(name));
+        const value = Reflect.get(target, name, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const query = DASHBOARD.replace('events(limit: 10) { eventType }', 'events(limit: 10) { eventType } phases { events(limit: 2) { id } }');
+    const res = await h.apollo.executeOperation({ query, variables: { n: 3 } }, { contextValue: ctx });
+    expect(res.body.kind === 'single' && res.body.singleResult.errors).toBeFalsy();
+    expect([...asked].sort()).toEqual(['phase', 'phasesByRun', 'run']); // primed for other paths (PhaseMetrics.phase, ...)
+  });
+
+  it('a document without variables is looked ahead once per consolidated switch state', async () => {
+    const plain = DASHBOARD.replace('query($n: Int!)', '').replace('$n', '3');
+    for (const consolidated of [false, true, false]) {
+      h.statements.length = 0;
+      const res = await h.exec(plain, {}, { CONSOLIDATED_METRICS: consolidated, PHASE6_METRICS: true });
+      expect(h.statements).toHaveLength(1);
+      expect(/total_phases/.test(h.statements[0])).toBe(consolidated);
+      expect(res.data!.runs.nodes[0].consolidatedMetrics).toEqual(consolidated ? { totalTokens: 21 } : null);
+    }
   });
 
   it("one run's consolidated metrics: one statement; one run with its phases: two", async () => {

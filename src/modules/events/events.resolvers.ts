@@ -2,6 +2,7 @@ import { found } from '../../shared/errors';
 import type { Resolvers } from '../../graphql/generated/types';
 import { listDashboardEvents, phaseEventsLimit, runEventsLimit } from './list';
 import { recordDashboardEvent } from './record';
+import { preloadedPhaseEvents, preloadedRunEvents } from '../runs/page-nested';
 
 export const eventResolvers: Resolvers = {
   Query: {
@@ -11,10 +12,17 @@ export const eventResolvers: Resolvers = {
     recordDashboardEvent: (_, { input }, ctx) => recordDashboardEvent(ctx.em, ctx, input),
   },
   Run: {
-    events: (run, { limit }, { loaders }) => loaders.eventsByRun(runEventsLimit(limit)).load(run.id),
+    // A page's runs and phases answer from what the page read (runs/page-nested.ts); others through the loader.
+    events: (run, { limit }, { loaders }) => {
+      const max = runEventsLimit(limit);
+      return preloadedRunEvents(run, max) ?? loaders.eventsByRun(max).load(run.id);
+    },
   },
   Phase: {
-    events: (phase, { limit }, { loaders }) => loaders.eventsByPhase(phaseEventsLimit(limit)).load(phase.id),
+    events: (phase, { limit }, { loaders }) => {
+      const max = phaseEventsLimit(limit);
+      return preloadedPhaseEvents(phase, max) ?? loaders.eventsByPhase(max).load(phase.id);
+    },
   },
   DashboardEvent: {
     run: async (e, _, { loaders }) => found(await loaders.run.load(e.run.id), `Run not found: ${e.run.id}`),

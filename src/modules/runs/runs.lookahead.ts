@@ -1,7 +1,7 @@
 // Look-ahead from `runs`: what the selection under `nodes` will ask the loaders for (phases, their samples and
 // events, the runs' events, consolidated metrics), so that the page's one statement reads it all (page-nested.ts)
-// and the loaders are primed with exactly the keys the nested resolvers will then load. The nested resolvers
-// stay as they are: a run asked for alone, or a key this cannot foresee, still goes through its loader.
+// and the nested resolvers answer from the page's records with exactly the keys they would have loaded
+// (page-nested.ts preloaded*). A run asked for alone, or a key this cannot foresee, still goes through its loader.
 import { getArgumentValues, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 // graphql-js's own field collection (@skip/@include, fragments, type conditions): the look-ahead sees the
 // fields exactly as execution will resolve them, one entry per response key.
@@ -36,6 +36,21 @@ function single<T>(occurrences: readonly (() => T)[], id: (key: T) => string): T
  * with different arguments in different places (two limits) is left to its loaders.
  */
 export function pageNestedOf(info: GraphQLResolveInfo, flags: FlagState): PageNested | null {
+  // Without variables the answer depends on the document alone (Apollo's document cache hands every request
+  // with that text the same nodes) and on the consolidated switch: worked out once per document and switch.
+  if (info.operation.variableDefinitions?.length) return lookAhead(info, flags);
+  const node = info.fieldNodes[0];
+  let byFlag = planned.get(node);
+  if (!byFlag) planned.set(node, (byFlag = new Map()));
+  let wanted = byFlag.get(flags.CONSOLIDATED_METRICS);
+  if (wanted === undefined) byFlag.set(flags.CONSOLIDATED_METRICS, (wanted = lookAhead(info, flags)));
+  return wanted;
+}
+
+// Shared by the requests of one document: never modified once made.
+const planned = new WeakMap<FieldNode, Map<boolean, PageNested | null>>();
+
+function lookAhead(info: GraphQLResolveInfo, flags: FlagState): PageNested | null {
   const { schema, fragments, variableValues } = info;
   const type = (name: string) => schema.getType(name) as GraphQLObjectType;
   const sub = (typeName: string, nodes: readonly FieldNode[]): Keys => collectSubfields(schema, fragments, variableValues, type(typeName), nodes);
@@ -86,31 +101,17 @@ export function pageNestedOf(info: GraphQLResolveInfo, flags: FlagState): PageNe
   return wanted.phases || wanted.runEvents || wanted.consolidated ? wanted : null;
 }
 
-/** Hands what the page's statement read to the loaders, under the keys the nested resolvers load. */
+/**
+ * Hands the page's runs and phases to the loaders (a phase or run reached again through another field, e.g.
+ * PhaseMetrics.phase, is then not read again). Their nested lists need no priming: the records carry them
+ * (page-nested.ts preloaded*), and every path to those keys within this request reaches these same records.
+ */
 export function primeLoaders(loaders: Loaders, page: RunPage): void {
   const n = page.nested;
   if (!n) return;
-  const w = n.wanted;
   for (const run of page.nodes) loaders.run.prime(run.id, run);
   for (const [runId, phases] of n.phasesByRun) {
     loaders.phasesByRun.prime(runId, phases);
     for (const phase of phases) loaders.phase.prime(phase.id, phase);
-  }
-  if (w.phaseMetrics) {
-    const loader = loaders.metricsByPhase(w.phaseMetrics.columns, w.phaseMetrics.limit);
-    for (const [phaseId, samples] of n.metricsByPhase) loader.prime(phaseId, samples);
-  }
-  if (w.phaseEvents) {
-    const loader = loaders.eventsByPhase(w.phaseEvents.limit);
-    for (const [phaseId, events] of n.eventsByPhase) loader.prime(phaseId, events);
-  }
-  if (w.runEvents) {
-    const loader = loaders.eventsByRun(w.runEvents.limit);
-    for (const [runId, events] of n.eventsByRun) loader.prime(runId, events);
-  }
-  if (w.consolidated) {
-    // A ServiceError (totals past 2^53 - 1) primes a rejection: that run's field fails alone, as from the loader.
-    const loader = loaders.consolidatedMetrics(w.consolidated);
-    for (const [runId, summary] of n.consolidatedByRun) loader.prime(runId, summary);
   }
 }

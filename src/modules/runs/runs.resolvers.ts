@@ -12,6 +12,7 @@ import { metricsColumns, phaseMetricsLimit } from '../telemetry/records';
 import type { Resolvers } from '../../graphql/generated/types';
 import { runStateCounts } from './state-counts';
 import { pageNestedOf, primeLoaders } from './runs.lookahead';
+import { preloadedMetrics, preloadedPhases } from './page-nested';
 
 export const runResolvers: Resolvers = {
   Query: {
@@ -58,12 +59,20 @@ export const runResolvers: Resolvers = {
   },
   Run: {
     replayOf: (run, _, { loaders }) => (run.replayOf ? loaders.run.load(run.replayOf.id) : null),
-    phases: (run, _, { loaders }) => loaders.phasesByRun.load(run.id),
-    status: async (run, _, { loaders }) => summarizeStatus(await loaders.phasesByRun.load(run.id)),
+    // A page's runs answer from what the page read (page-nested.ts), synchronously; others through the loader.
+    phases: (run, _, { loaders }) => preloadedPhases(run) ?? loaders.phasesByRun.load(run.id),
+    status: (run, _, { loaders }) => {
+      const phases = preloadedPhases(run);
+      return phases ? summarizeStatus(phases) : loaders.phasesByRun.load(run.id).then(summarizeStatus);
+    },
   },
   Phase: {
     run: async (phase, _, { loaders }) => found(await loaders.run.load(phase.run.id), `Run not found: ${phase.run.id}`),
     // Only the columns behind the selected fields (record properties are named like the GraphQL fields).
-    metrics: (phase, { limit }, { loaders }, info) => loaders.metricsByPhase(metricsColumns(selectedFields(info)), phaseMetricsLimit(limit)).load(phase.id),
+    metrics: (phase, { limit }, { loaders }, info) => {
+      const columns = metricsColumns(selectedFields(info));
+      const max = phaseMetricsLimit(limit);
+      return preloadedMetrics(phase, columns, max) ?? loaders.metricsByPhase(columns, max).load(phase.id);
+    },
   },
 };

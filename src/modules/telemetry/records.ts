@@ -66,3 +66,39 @@ export function metricsRecord(r: Row): PhaseMetricsRecord {
   if (r.created_at !== undefined) m.createdAt = driverDate(r.created_at);
   return m;
 }
+
+type PositionalMetrics = (values: readonly unknown[], phase: { id: number }) => PhaseMetricsRecord;
+const positionalMakers = new Map<string, PositionalMetrics>();
+
+// How each column becomes its property (as metricsRecord reads it), as source text over `v[i]`.
+const READ_COLUMN: Record<string, (at: string) => string> = {
+  id: (at) => `id: toSafeInt(${at})`,
+  run_id: (at) => `run: { id: String(${at}) }`,
+  retrieval_tokens: (at) => `retrievalTokens: toSafeInt(${at})`,
+  second_opinion_tokens: (at) => `secondOpinionTokens: toSafeInt(${at})`,
+  evidence_request_tokens: (at) => `evidenceRequestTokens: toSafeInt(${at})`,
+  base_tokens: (at) => `baseTokens: toSafeInt(${at})`,
+  total_tokens: (at) => `totalTokens: toSafeInt(${at})`,
+  created_at: (at) => `createdAt: driverDate(${at})`,
+};
+
+/**
+ * The records metricsRecord makes, from the values of `columns` (a metricsColumns list without phase_id) in that
+ * order, all the samples of one phase sharing its reference: how the runs page decodes its samples (a thousand
+ * for the dashboard) with one object each and no row keyed by column name in between. One object literal of
+ * fixed keys, compiled once per column list.
+ */
+export function positionalMetricsRecord(columns: readonly string[]): PositionalMetrics {
+  const key = columns.join(',');
+  let make = positionalMakers.get(key);
+  if (!make) {
+    const entries = columns.map((c, i) => {
+      const read = READ_COLUMN[c];
+      if (!read) throw new Error(`positionalMetricsRecord: no property for column ${c}`); // our own constants, never input
+      return read(`v[${i}]`);
+    });
+    make = new Function('toSafeInt', 'driverDate', `return (v, phase) => ({ phase, ${entries.join(', ')} });`)(toSafeInt, driverDate) as PositionalMetrics;
+    positionalMakers.set(key, make);
+  }
+  return make;
+}

@@ -10,6 +10,7 @@ import { EVENT_TYPE_PATTERN } from '../events/emit';
 import { badInput } from '../../shared/errors';
 import type { DashboardEventRecord } from '../events/records';
 import type { PhaseMetricsRecord } from './records';
+import { preloadedConsolidated } from '../runs/page-nested';
 
 // consolidatedMetrics and recordPhaseMetrics are gated by @killSwitch in the SDL: the directive refuses
 // them before these resolvers run.
@@ -47,9 +48,18 @@ export const telemetryResolvers: Resolvers = {
     },
   },
   Run: {
-    consolidatedMetrics: async (run, { limit, offset }, { loaders }) => {
-      const summary = await loaders.consolidatedMetrics(checkMetricsPage(limit, offset)).load(run.id);
-      return found(summary, `Run not found: ${run.id}`); // deleted while this query ran
+    consolidatedMetrics: (run, { limit, offset }, { loaders }) => {
+      const page = checkMetricsPage(limit, offset);
+      const gone = `Run not found: ${run.id}`; // deleted while this query ran
+      // A page's runs answer from what the page read (runs/page-nested.ts); others through the loader.
+      const read = preloadedConsolidated(run, page);
+      if (read === undefined)
+        return loaders
+          .consolidatedMetrics(page)
+          .load(run.id)
+          .then((summary) => found(summary, gone));
+      if (read instanceof Error) throw read; // totals past 2^53 - 1: this run's field fails alone, as from the loader
+      return found(read, gone);
     },
   },
   PhaseMetrics: {
