@@ -133,4 +133,18 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
     expect(next.data!.runs.nodes).toHaveLength(23);
     expect(next.data!.runs.nodes[0]).toEqual({ id: 'run-22' });
   });
+
+  it('runs pages and loaders fork no EntityManager (they read through the root one); a write still forks', async () => {
+    const fork = jest.spyOn(h.orm.em, 'fork');
+    try {
+      for (const query of [LIST, DASHBOARD, ONE_RUN]) await statements(query, { n: 5 });
+      expect(fork).not.toHaveBeenCalled();
+      // A request that writes still gets its own.
+      const res = await h.exec('mutation { createRun(input: { id: "forks-1" }) { id } }');
+      expect(res.errors).toBeUndefined();
+      expect(fork).toHaveBeenCalled();
+    } finally {
+      fork.mockRestore();
+    }
+  });
 });

@@ -20,9 +20,9 @@ export const runResolvers: Resolvers = {
     runStateCounts: (_, { since }, { em }) => runStateCounts(em, since),
     // The nodes' nested fields are read in the page's statement and handed to their loaders (runs.lookahead.ts).
     // Only the columns the nodes' fields read (records.ts runShapeOf).
-    runs: async (_, args, { em, flags, loaders }, info) => {
+    runs: async (_, args, { reads, flags, loaders }, info) => {
       const want = { totalCount: selectsField(info, 'totalCount'), nested: pageNestedOf(info, flags), shape: runShapeOf(selectedFieldsOf(info, 'nodes')) };
-      const page = await listRuns(em, args, want);
+      const page = await listRuns(reads, args, want);
       primeLoaders(loaders, page);
       return page;
     },
