@@ -243,7 +243,22 @@ describe.each(BACKENDS)('plain records on %s', (backend) => {
   });
 
   it('serves a bounded number of narrow column sets: past it a page reads every column (prepared statements stay bounded)', async () => {
-    const singles = ['state', 'safetyProfile', 'runScope', 'goal', 'tokenCap', 'tokensUsed', 'gitCommitSha', 'modelMappingHash', 'failureReason', 'updatedAt', 'queuedAt', 'startedAt', 'completedAt', 'version'];
+    const singles = [
+      'state',
+      'safetyProfile',
+      'runScope',
+      'goal',
+      'tokenCap',
+      'tokensUsed',
+      'gitCommitSha',
+      'modelMappingHash',
+      'failureReason',
+      'updatedAt',
+      'queuedAt',
+      'startedAt',
+      'completedAt',
+      'version',
+    ];
     const texts = new Set<string>();
     for (let i = 0; i < singles.length; i++)
       for (let j = i + 1; j < singles.length; j++) {

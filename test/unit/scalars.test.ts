@@ -43,13 +43,29 @@ describe('DateTime output', () => {
   const MAX_DATE_MS = 8.64e15;
 
   it('writes every instant exactly as Date#toISOString does (isoString, edges and 20,000 generated)', () => {
-    const edges = [0, -1, 1, 951_782_400_000, 4_107_542_399_999, -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, -MAX_DATE_MS, MAX_DATE_MS];
+    const edges = [
+      0,
+      -1,
+      1,
+      951_782_400_000,
+      4_107_542_399_999,
+      -62_167_219_200_000,
+      -62_167_219_200_001,
+      253_402_300_799_999,
+      253_402_300_800_000,
+      -MAX_DATE_MS,
+      MAX_DATE_MS,
+    ];
     for (const ms of edges) expect([ms, isoString(ms)]).toEqual([ms, new Date(ms).toISOString()]);
     fc.assert(
-      fc.property(fc.integer({ min: -MAX_DATE_MS, max: MAX_DATE_MS }), fc.integer({ min: -62_200_000_000_000, max: 253_500_000_000_000 }), (any, fourDigits) => {
-        expect(isoString(any)).toBe(new Date(any).toISOString());
-        expect(serialize(new Date(fourDigits))).toBe(new Date(fourDigits).toISOString());
-      }),
+      fc.property(
+        fc.integer({ min: -MAX_DATE_MS, max: MAX_DATE_MS }),
+        fc.integer({ min: -62_200_000_000_000, max: 253_500_000_000_000 }),
+        (any, fourDigits) => {
+          expect(isoString(any)).toBe(new Date(any).toISOString());
+          expect(serialize(new Date(fourDigits))).toBe(new Date(fourDigits).toISOString());
+        },
+      ),
       { numRuns: 10_000 },
     );
   });
