@@ -147,4 +147,22 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
       fork.mockRestore();
     }
   });
+
+  it('the look-ahead of a document without variables follows the consolidated metrics switch on every request', async () => {
+    // The same document text each time (its look-ahead is worked out once per switch state).
+    const query = '{ runs(first: 4) { nodes { id consolidatedMetrics { totalTokens } status { totalPhases } } } }';
+    const run = async (on: boolean) => {
+      h.statements.length = 0;
+      const res = await h.exec(query, {}, { CONSOLIDATED_METRICS: on });
+      return { res, statements: h.statements.length };
+    };
+    // Switched off first: a look-ahead kept from then would leave the totals to their own statement later.
+    const off = await run(false);
+    expect(off.res.errors?.[0].extensions?.code).toBe('FEATURE_DISABLED');
+    const on = await run(true);
+    expect(on.res.errors).toBeUndefined();
+    expect(on.statements).toBe(1);
+    expect(await run(false)).toEqual(off);
+    expect(await run(true)).toEqual(on);
+  });
 });

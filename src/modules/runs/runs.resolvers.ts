@@ -12,6 +12,26 @@ import { metricsColumns, phaseMetricsLimit } from '../telemetry/records';
 import type { Resolvers } from '../../graphql/generated/types';
 import { runStateCounts } from './state-counts';
 import { pageNestedOf, primeLoaders } from './runs.lookahead';
+import type { PageNested } from './page-nested';
+import type { FlagState } from '../flags/flags';
+import type { GraphQLResolveInfo } from 'graphql';
+
+/**
+ * pageNestedOf's answer depends on the selection, the variables and the consolidated metrics switch: for an
+ * operation without variables it is worked out once per document field (Apollo's document cache and
+ * graphql-jit hand every execution of a document the same field nodes) and switch state.
+ */
+const nestedMemo = new WeakMap<GraphQLResolveInfo['fieldNodes'], Map<boolean, PageNested | null>>();
+
+function pageNested(info: GraphQLResolveInfo, flags: FlagState): PageNested | null {
+  if (info.operation.variableDefinitions?.length) return pageNestedOf(info, flags);
+  let byFlag = nestedMemo.get(info.fieldNodes);
+  if (!byFlag) nestedMemo.set(info.fieldNodes, (byFlag = new Map()));
+  const on = flags.CONSOLIDATED_METRICS;
+  let nested = byFlag.get(on);
+  if (nested === undefined) byFlag.set(on, (nested = pageNestedOf(info, flags)));
+  return nested;
+}
 
 export const runResolvers: Resolvers = {
   Query: {
@@ -21,7 +41,7 @@ export const runResolvers: Resolvers = {
     // The nodes' nested fields are read in the page's statement and handed to their loaders (runs.lookahead.ts).
     // Only the columns the nodes' fields read (records.ts runShapeOf).
     runs: async (_, args, { reads, flags, loaders }, info) => {
-      const want = { totalCount: selectsField(info, 'totalCount'), nested: pageNestedOf(info, flags), shape: runShapeOf(selectedFieldsOf(info, 'nodes')) };
+      const want = { totalCount: selectsField(info, 'totalCount'), nested: pageNested(info, flags), shape: runShapeOf(selectedFieldsOf(info, 'nodes')) };
       const page = await listRuns(reads, args, want);
       primeLoaders(loaders, page);
       return page;
