@@ -1,7 +1,7 @@
 // Refuses an operation whose cost (cost.ts) is above AUTOPACK_MAX_QUERY_COST once the operation is resolved
 // and before it executes: no resolver runs, no SQL is sent. A plugin rather than a validation rule because a
 // slicing argument may be a variable, and validation does not see variable values.
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { BaseContext } from '@apollo/server';
 import {
   getNullableType,
   getVariableValues,
@@ -16,6 +16,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { buildCostModel, operationCost, type CostModel } from './cost';
+import type { RequestHooks } from './request-hooks';
 
 const COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED';
 
@@ -25,35 +26,31 @@ export function costLimitExceeded(cost: number, limit: number): GraphQLError {
   });
 }
 
-export function costLimit<T extends object>(maxCost: number, onReject: () => void): ApolloServerPlugin<T> {
+export function costLimit<T extends BaseContext>(maxCost: number, onReject: () => void): RequestHooks<T> {
   const models = new WeakMap<object, CostModel>();
   const passedAsSent = new WeakMap<OperationDefinitionNode, { coerce: OperationDefinitionNode['variableDefinitions']; raw: string[] }>();
   // The cost of an operation without variables depends on its document alone: worked out once per document
   // Apollo keeps parsed (its document cache hands the same DocumentNode to every request with that text).
   const fixedCosts = new WeakMap<DocumentNode, WeakMap<OperationDefinitionNode, number>>();
   return {
-    async serverWillStart({ schema }) {
+    serverWillStart({ schema }) {
       models.set(schema, buildCostModel(schema)); // an undeclared list size fails the start, not a request
     },
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return;
-          const fixed = !operation.variableDefinitions?.length;
-          let cost = fixed ? fixedCosts.get(document)?.get(operation) : undefined;
-          if (cost === undefined) cost = costOf(schema, document, operation, request.variables);
-          if (cost === undefined) return; // execution refuses the variables itself, before any resolver runs
-          if (fixed) {
-            let costs = fixedCosts.get(document);
-            if (!costs) fixedCosts.set(document, (costs = new WeakMap()));
-            costs.set(operation, cost);
-          }
-          if (cost > maxCost) {
-            onReject();
-            throw costLimitExceeded(cost, maxCost);
-          }
-        },
-      };
+    didResolveOperation({ schema, document, operation, request }) {
+      if (!operation) return;
+      const fixed = !operation.variableDefinitions?.length;
+      let cost = fixed ? fixedCosts.get(document)?.get(operation) : undefined;
+      if (cost === undefined) cost = costOf(schema, document, operation, request.variables);
+      if (cost === undefined) return; // execution refuses the variables itself, before any resolver runs
+      if (fixed) {
+        let costs = fixedCosts.get(document);
+        if (!costs) fixedCosts.set(document, (costs = new WeakMap()));
+        costs.set(operation, cost);
+      }
+      if (cost > maxCost) {
+        onReject();
+        throw costLimitExceeded(cost, maxCost);
+      }
     },
   };
 

@@ -2,16 +2,13 @@
 // suggestions, enum values included. graphql-armor's and Apollo's own masks match only validation errors
 // of the form `Did you mean "x"?`; "Did you mean the enum value ...?" (a literal, or a variable coerced at
 // execution) passed both.
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { BaseContext } from '@apollo/server';
+import type { RequestHooks } from './request-hooks';
 
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
-export const hideSuggestions: ApolloServerPlugin<BaseContext> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors }) {
-        for (const error of errors) error.message = error.message.replace(SUGGESTION, '');
-      },
-    };
+export const hideSuggestions: RequestHooks<BaseContext> = {
+  didEncounterErrors({ errors }) {
+    for (const error of errors) error.message = error.message.replace(SUGGESTION, '');
   },
 };

@@ -3,10 +3,10 @@
 // count; past AUTOPACK_MAX_RESPONSE_ITEMS the list fails and every later list fails at once without loading
 // anything, so the answer stops growing. Before sending, an answer above AUTOPACK_MAX_RESPONSE_BYTES is
 // replaced by the error. Either way the client gets RESPONSE_TOO_LARGE and no partial data.
-import type { ApolloServerPlugin } from '@apollo/server';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, getNullableType, GraphQLError, isListType, type GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context';
+import type { RequestHooks } from './request-hooks';
 
 const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
 
@@ -87,25 +87,21 @@ function bytesAbove(result: unknown, maxBytes: number): number {
 }
 
 /** Replaces an answer over the ceiling by one RESPONSE_TOO_LARGE error (no partial data); counts it. */
-export function responseCeiling(maxBytes: number, onReject: () => void): ApolloServerPlugin<GraphQLContext> {
+export function responseCeiling(maxBytes: number, onReject: () => void): RequestHooks<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          let refusal = result.errors?.find((e) => e.extensions?.code === RESPONSE_TOO_LARGE);
-          if (!refusal) {
-            const bytes = bytesAbove(result, maxBytes);
-            if (!bytes) return;
-            // The exact size would mean walking the rest of an answer we refuse anyway.
-            const error = tooManyBytes(bytes, maxBytes);
-            refusal = { message: error.message, extensions: error.extensions };
-          }
-          onReject();
-          response.body.singleResult = { data: null, errors: [{ message: refusal.message, extensions: refusal.extensions }] };
-        },
-      };
+    willSendResponse({ response }) {
+      if (response.body.kind !== 'single') return;
+      const result = response.body.singleResult;
+      let refusal = result.errors?.find((e) => e.extensions?.code === RESPONSE_TOO_LARGE);
+      if (!refusal) {
+        const bytes = bytesAbove(result, maxBytes);
+        if (!bytes) return;
+        // The exact size would mean walking the rest of an answer we refuse anyway.
+        const error = tooManyBytes(bytes, maxBytes);
+        refusal = { message: error.message, extensions: error.extensions };
+      }
+      onReject();
+      response.body.singleResult = { data: null, errors: [{ message: refusal.message, extensions: refusal.extensions }] };
     },
   };
 }

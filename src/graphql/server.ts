@@ -1,6 +1,6 @@
 // The Apollo server object, separate from any transport: tests call it through executeOperation, the HTTP
 // layer through executeHTTPGraphQLRequest.
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -18,6 +18,7 @@ import { costLimit } from './cost-limit';
 import { responseCeiling } from './response-limit';
 import { countTokenLimitRejections } from './token-limit';
 import { JitGateway } from './jit-executor';
+import { requestHooksPlugin, type RequestHooks } from './request-hooks';
 
 const INTERNAL = 'INTERNAL_SERVER_ERROR';
 
@@ -68,46 +69,38 @@ function errorCode(error: unknown): string {
 }
 
 /** Tells the transport the operation name and error codes (logs, metrics); logs unexpected errors. */
-function requestReporting(logger: Logger): ApolloServerPlugin<GraphQLContext> {
+function requestReporting(logger: Logger): RequestHooks<GraphQLContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operationName, contextValue }) {
-          contextValue.request.operation = operationName ?? 'anonymous';
-        },
-        async didEncounterErrors({ errors, contextValue, operationName }) {
-          for (const e of errors) {
-            const code = errorCode(e);
-            contextValue.request.errorCodes.push(code);
-            const metrics = contextValue.metrics;
-            metrics?.graphqlErrors.inc({ code, operation: metrics.operationLabel(operationName ?? contextValue.request.operation ?? 'unknown') });
-            if (isExpected(e)) continue;
-            const original = unwrapResolverError(e) as Error;
-            logger.error('unexpected error', {
-              requestId: contextValue.requestId,
-              operationName,
-              path: e.path?.join('.'),
-              error: original?.stack ?? String(original),
-            });
-          }
-        },
-      };
+    didResolveOperation({ operationName, contextValue }) {
+      contextValue.request.operation = operationName ?? 'anonymous';
+    },
+    didEncounterErrors({ errors, contextValue, operationName }) {
+      for (const e of errors) {
+        const code = errorCode(e);
+        contextValue.request.errorCodes.push(code);
+        const metrics = contextValue.metrics;
+        metrics?.graphqlErrors.inc({ code, operation: metrics.operationLabel(operationName ?? contextValue.request.operation ?? 'unknown') });
+        if (isExpected(e)) continue;
+        const original = unwrapResolverError(e) as Error;
+        logger.error('unexpected error', {
+          requestId: contextValue.requestId,
+          operationName,
+          path: e.path?.join('.'),
+          error: original?.stack ?? String(original),
+        });
+      }
     },
   };
 }
 
 /** AUTOPACK_READ_API_KEY runs queries only: any mutation is refused before it starts. */
-const readOnlyKeys: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation, contextValue }) {
-        if (operation?.operation === 'mutation' && contextValue.role === 'read') {
-          throw new GraphQLError('Read-only API key: mutations need AUTOPACK_API_KEY', {
-            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-          });
-        }
-      },
-    };
+const readOnlyKeys: RequestHooks<GraphQLContext> = {
+  didResolveOperation({ operation, contextValue }) {
+    if (operation?.operation === 'mutation' && contextValue.role === 'read') {
+      throw new GraphQLError('Read-only API key: mutations need AUTOPACK_API_KEY', {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    }
   },
 };
 
@@ -116,35 +109,27 @@ const readOnlyKeys: ApolloServerPlugin<GraphQLContext> = {
  * graphql-js's execute and fail as an internal error. It is the client's mistake: a 400 naming the live
  * transports (src/http/live-ws.ts, live-sse.ts).
  */
-const noSubscriptionsOverHttp: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation }) {
-        if (operation?.operation !== 'subscription') return;
-        throw new GraphQLError(
-          'Subscriptions are not served over HTTP requests (POST or GET): use GraphQL over WebSocket on /graphql or Server-Sent Events on /graphql/stream',
-          {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          },
-        );
+const noSubscriptionsOverHttp: RequestHooks<GraphQLContext> = {
+  didResolveOperation({ operation }) {
+    if (operation?.operation !== 'subscription') return;
+    throw new GraphQLError(
+      'Subscriptions are not served over HTTP requests (POST or GET): use GraphQL over WebSocket on /graphql or Server-Sent Events on /graphql/stream',
+      {
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
       },
-    };
+    );
   },
 };
 
 /** Masked errors carry the request id the client also gets in X-Request-Id, to find the log line. */
-const requestIdOnMaskedErrors: ApolloServerPlugin<GraphQLContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single') return;
-        const errors = response.body.singleResult.errors;
-        if (!errors?.some((e) => e.extensions?.code === INTERNAL)) return;
-        response.body.singleResult.errors = errors.map((e) =>
-          e.extensions?.code === INTERNAL ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
-        );
-      },
-    };
+const requestIdOnMaskedErrors: RequestHooks<GraphQLContext> = {
+  willSendResponse({ response, contextValue }) {
+    if (response.body.kind !== 'single') return;
+    const errors = response.body.singleResult.errors;
+    if (!errors?.some((e) => e.extensions?.code === INTERNAL)) return;
+    response.body.singleResult.errors = errors.map((e) =>
+      e.extensions?.code === INTERNAL ? { ...e, extensions: { ...e.extensions, requestId: contextValue.requestId } } : e,
+    );
   },
 };
 
@@ -200,16 +185,19 @@ export function createGraphQLServer(config: Config, logger: Logger, metrics?: Me
       // We set no cache hints; the default cache-control plugin would wrap every field resolver to compute
       // a policy nobody reads (a dashboard answer has thousands of fields).
       ApolloServerPluginCacheControlDisabled(),
-      countTokenLimitRejections(() => metrics?.rejections.inc({ rule: 'max_tokens' })),
       ...armor.plugins,
-      noSubscriptionsOverHttp,
-      // Suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
-      ...(config.env === 'production' ? [hideSuggestions] : []),
-      costLimit<GraphQLContext>(config.limits.maxCost, () => metrics?.rejections.inc({ rule: 'cost_limit' })),
-      responseCeiling(config.limits.maxResponseBytes, () => metrics?.rejections.inc({ rule: 'response_size' })),
-      readOnlyKeys,
-      requestReporting(logger),
-      requestIdOnMaskedErrors,
+      // Ours, in this order at each stage, as one plugin (request-hooks.ts).
+      requestHooksPlugin<GraphQLContext>([
+        countTokenLimitRejections(() => metrics?.rejections.inc({ rule: 'max_tokens' })),
+        noSubscriptionsOverHttp,
+        // Suggestions ("Did you mean ...?") would reveal the schema to whoever is probing it.
+        ...(config.env === 'production' ? [hideSuggestions] : []),
+        costLimit<GraphQLContext>(config.limits.maxCost, () => metrics?.rejections.inc({ rule: 'cost_limit' })),
+        responseCeiling(config.limits.maxResponseBytes, () => metrics?.rejections.inc({ rule: 'response_size' })),
+        readOnlyKeys,
+        requestReporting(logger),
+        requestIdOnMaskedErrors,
+      ]),
     ],
   });
 }

@@ -62,6 +62,13 @@ export class AdmissionGate {
   }
 
   /** Waits for a slot; false (no slot taken) when the line is full. Call `leave(cls)` after a true. */
+  /** Takes a slot if one is free now (no promise: most requests never wait); false: call enter(). */
+  tryEnter(cls: KeyClass = 'admin'): boolean {
+    if (!this.fits(cls)) return false;
+    this.take(cls);
+    return true;
+  }
+
   async enter(cls: KeyClass = 'admin'): Promise<boolean> {
     if (this.fits(cls)) {
       this.take(cls);

@@ -143,7 +143,7 @@ function createRequestHandler(deps: HttpDeps, sse?: ReturnType<typeof createLive
 
   /** Runs an API request once the gate admits it; a full line gets 503 at once (`busy` writes it). */
   async function admitted(req: IncomingMessage, cls: KeyClass, busy: () => void, handle: () => Promise<void>): Promise<void> {
-    if (!(await gate.enter(cls))) {
+    if (!gate.tryEnter(cls) && !(await gate.enter(cls))) {
       metrics.busyRejections.inc();
       return busy();
     }
@@ -184,7 +184,9 @@ function createRequestHandler(deps: HttpDeps, sse?: ReturnType<typeof createLive
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL, raw: string, ctx: () => GraphQLContext): Promise<void> {
     const headers = new HeaderMap();
-    for (const [k, v] of Object.entries(req.headers)) {
+    const incoming = req.headers;
+    for (const k in incoming) {
+      const v = incoming[k];
       if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     }
     let body: unknown = raw;

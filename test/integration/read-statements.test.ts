@@ -161,4 +161,36 @@ describe.each(BACKENDS)('read statements on %s', (backend) => {
     expect(next.data!.runs.nodes).toHaveLength(23);
     expect(next.data!.runs.nodes[0]).toEqual({ id: 'run-22' });
   });
+
+  it('runs pages and loaders fork no EntityManager (they read through the root one); a write still forks', async () => {
+    const fork = jest.spyOn(h.orm.em, 'fork');
+    try {
+      for (const query of [LIST, DASHBOARD, ONE_RUN]) await statements(query, { n: 5 });
+      expect(fork).not.toHaveBeenCalled();
+      // A request that writes still gets its own.
+      const res = await h.exec('mutation { createRun(input: { id: "forks-1" }) { id } }');
+      expect(res.errors).toBeUndefined();
+      expect(fork).toHaveBeenCalled();
+    } finally {
+      fork.mockRestore();
+    }
+  });
+
+  it('the look-ahead of a document without variables follows the consolidated metrics switch on every request', async () => {
+    // The same document text each time (its look-ahead is worked out once per switch state).
+    const query = '{ runs(first: 4) { nodes { id consolidatedMetrics { totalTokens } status { totalPhases } } } }';
+    const run = async (on: boolean) => {
+      h.statements.length = 0;
+      const res = await h.exec(query, {}, { CONSOLIDATED_METRICS: on });
+      return { res, statements: h.statements.length };
+    };
+    // Switched off first: a look-ahead kept from then would leave the totals to their own statement later.
+    const off = await run(false);
+    expect(off.res.errors?.[0].extensions?.code).toBe('FEATURE_DISABLED');
+    const on = await run(true);
+    expect(on.res.errors).toBeUndefined();
+    expect(on.statements).toBe(1);
+    expect(await run(false)).toEqual(off);
+    expect(await run(true)).toEqual(on);
+  });
 });

@@ -55,6 +55,22 @@ describe('AdmissionGate', () => {
     expect(gate.stats).toEqual({ running: 1, queued: 0 });
   });
 
+  it('tryEnter takes a free slot at once and takes nothing when none is free (enter() queues instead)', async () => {
+    const gate = new AdmissionGate(2, 10, { read: { running: 1, queued: 5 } });
+    expect(gate.tryEnter('read')).toBe(true);
+    expect(gate.tryEnter('read')).toBe(false); // the read key's share is taken
+    expect(gate.tryEnter('admin')).toBe(true);
+    expect(gate.tryEnter('admin')).toBe(false); // every slot is taken
+    expect(gate.stats).toEqual({ running: 2, queued: 0 });
+    const waiting = track(gate.enter('admin'));
+    await settle();
+    expect(gate.stats).toEqual({ running: 2, queued: 1 });
+    gate.leave('read');
+    await settle();
+    expect(waiting.value()).toBe(true);
+    expect(gate.byClass).toEqual({ admin: { running: 2, queued: 0 }, read: { running: 0, queued: 0 }, none: { running: 0, queued: 0 } });
+  });
+
   it('hands the slot over on leave() in arrival order (FIFO), one waiter per leave', async () => {
     const gate = new AdmissionGate(1, 10);
     expect(await gate.enter()).toBe(true);

@@ -1,6 +1,7 @@
 // DateTime and SafeInt input rules: graphql-scalars' parsing plus ours (years 0001-9999, coded errors).
 import { GraphQLError, Kind } from 'graphql';
-import { DateTimeScalar, JSONScalar, SafeIntScalar } from '../../src/graphql/scalars';
+import fc from 'fast-check';
+import { DateTimeScalar, isoString, JSONScalar, SafeIntScalar } from '../../src/graphql/scalars';
 
 const code = (f: () => unknown): string | undefined => {
   try {
@@ -34,6 +35,47 @@ describe('DateTime', () => {
     if (typeof value === 'string') {
       expect(code(() => DateTimeScalar.parseLiteral!({ kind: Kind.STRING, value }, undefined))).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('DateTime output', () => {
+  const serialize = (v: unknown) => DateTimeScalar.serialize!(v);
+  const MAX_DATE_MS = 8.64e15;
+
+  it('writes every instant exactly as Date#toISOString does (isoString, edges and 20,000 generated)', () => {
+    const edges = [
+      0,
+      -1,
+      1,
+      951_782_400_000,
+      4_107_542_399_999,
+      -62_167_219_200_000,
+      -62_167_219_200_001,
+      253_402_300_799_999,
+      253_402_300_800_000,
+      -MAX_DATE_MS,
+      MAX_DATE_MS,
+    ];
+    for (const ms of edges) expect([ms, isoString(ms)]).toEqual([ms, new Date(ms).toISOString()]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -MAX_DATE_MS, max: MAX_DATE_MS }),
+        fc.integer({ min: -62_200_000_000_000, max: 253_500_000_000_000 }),
+        (any, fourDigits) => {
+          expect(isoString(any)).toBe(new Date(any).toISOString());
+          expect(serialize(new Date(fourDigits))).toBe(new Date(fourDigits).toISOString());
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('takes text and numbers as before and refuses what is no instant', () => {
+    expect(serialize('2024-02-29T23:59:59.123+02:00')).toBe('2024-02-29T21:59:59.123Z');
+    expect(serialize(1767225600000)).toBe('2026-01-01T00:00:00.000Z');
+    expect(() => serialize(new Date(NaN))).toThrow('DateTime cannot represent');
+    expect(() => serialize('soon')).toThrow('DateTime cannot represent');
+    expect(() => serialize({})).toThrow('DateTime cannot represent');
   });
 });
 

@@ -4,7 +4,7 @@ import type { RunState } from '../../db/entities/enums';
 import type { Em } from '../../db/orm';
 import { byKey, dateParam, dialectOf, firstPerParent, groupByKey, readRows } from '../../db/reads';
 import { toSafeInt } from '../../db/types';
-import { PHASE_COLUMNS, phaseRecord, RUN_COLUMNS, runRecord, type PhaseRecord, type RunRecord } from './records';
+import { FULL_RUN_SHAPE, PHASE_COLUMNS, phaseRecord, RUN_COLUMNS, runRecord, type PhaseRecord, type RunRecord, type RunShape } from './records';
 import { jsonParsed } from '../events/reads';
 import { hasNested, nestedJson, nestedOfRuns, type NestedOfRuns, type PageNested } from './page-nested';
 
@@ -28,6 +28,8 @@ export interface RunsQuery {
   offset: number;
   /** Read along with the first `nested.runs` runs of the page, in the same statement (page-nested.ts). */
   nested?: { runs: number; wanted: PageNested } | null;
+  /** The columns the nodes' fields read (records.ts runShapeOf); all of them when absent or when nested is read. */
+  shape?: RunShape | null;
 }
 
 /** One page of runs, newest first (idx_runs_created_at / idx_runs_state_created serve it), with what was asked of them. */
@@ -46,9 +48,13 @@ export async function runsPage(em: Em, q: RunsQuery): Promise<{ runs: RunRecord[
   }
   const filter = `from runs${where.length ? ` where ${where.join(' and ')}` : ''} order by created_at desc, id desc limit ? offset ?`;
   params.push(q.limit, q.offset);
-  if (!q.nested || !hasNested(q.nested.wanted)) return { runs: (await readRows(em, `select ${RUN_COLUMNS} ${filter}`, params)).map(runRecord), nested: null };
-  // The page's extra run (there to tell hasNextPage) is read without: the window's position counts from the
-  // first run the filter keeps, before the offset.
+  if (!q.nested || !hasNested(q.nested.wanted)) {
+    const shape = q.shape ?? FULL_RUN_SHAPE;
+    return { runs: (await readRows(em, `select ${shape.columns} ${filter}`, params)).map(shape.record), nested: null };
+  }
+  // The nested read primes the run loader with the page's records: they stay whole. The page's extra run
+  // (there to tell hasNextPage) is read without: the window's position counts from the first run the filter
+  // keeps, before the offset.
   const json = nestedJson(d, q.nested.wanted);
   const sql = `select page.*, case when page.with_nested then ${json.sql} end as nested
 from (select ${RUN_COLUMNS}, row_number() over (order by created_at desc, id desc) <= ? as with_nested ${filter}) page

@@ -3,7 +3,7 @@
 // the entities they wrote.
 import type { PhaseState, RunState } from '../../db/entities/enums';
 import { driverDate, optionalDriverDate } from '../../db/driver-date';
-import { optionalText, type Row } from '../../db/reads';
+import { columnList, optionalText, type Row } from '../../db/reads';
 import { toSafeInt } from '../../db/types';
 
 export interface RunRecord {
@@ -72,6 +72,119 @@ export function runRecord(r: Row): RunRecord {
     completedAt: optionalDriverDate(r.completed_at),
     version: toSafeInt(r.version),
   };
+}
+
+/** How one column of a runs row becomes its record property (runRecord, column by column). */
+const RUN_COLUMN_READERS: Readonly<Record<string, (rec: Record<string, unknown>, v: unknown) => void>> = {
+  id: (o, v) => (o.id = String(v)),
+  state: (o, v) => (o.state = v as RunState),
+  safety_profile: (o, v) => (o.safetyProfile = String(v)),
+  run_scope: (o, v) => (o.runScope = String(v)),
+  goal: (o, v) => (o.goal = optionalText(v)),
+  token_cap: (o, v) => (o.tokenCap = toSafeInt(v)),
+  tokens_used: (o, v) => (o.tokensUsed = toSafeInt(v)),
+  git_commit_sha: (o, v) => (o.gitCommitSha = optionalText(v)),
+  model_mapping_hash: (o, v) => (o.modelMappingHash = optionalText(v)),
+  failure_reason: (o, v) => (o.failureReason = optionalText(v)),
+  replay_of_id: (o, v) => (o.replayOf = ref(v)),
+  campaign_id: (o, v) => (o.campaign = ref(v)),
+  created_at: (o, v) => (o.createdAt = driverDate(v)),
+  updated_at: (o, v) => (o.updatedAt = driverDate(v)),
+  queued_at: (o, v) => (o.queuedAt = optionalDriverDate(v)),
+  started_at: (o, v) => (o.startedAt = optionalDriverDate(v)),
+  completed_at: (o, v) => (o.completedAt = optionalDriverDate(v)),
+  version: (o, v) => (o.version = toSafeInt(v)),
+};
+
+/**
+ * The columns each Run field reads through its record. Fields resolved from the run's id by a loader (theirs
+ * or another capability's) need no more than the id. A field missing here (one added later, or one whose
+ * resolver reads several properties, like replayComparison) makes the page read every column.
+ */
+const RUN_FIELD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: ['id'],
+  state: ['state'],
+  safetyProfile: ['safety_profile'],
+  runScope: ['run_scope'],
+  goal: ['goal'],
+  tokenCap: ['token_cap'],
+  tokensUsed: ['tokens_used'],
+  gitCommitSha: ['git_commit_sha'],
+  modelMappingHash: ['model_mapping_hash'],
+  failureReason: ['failure_reason'],
+  replayOf: ['replay_of_id'],
+  campaignId: ['campaign_id'],
+  createdAt: ['created_at'],
+  updatedAt: ['updated_at'],
+  queuedAt: ['queued_at'],
+  startedAt: ['started_at'],
+  completedAt: ['completed_at'],
+  version: ['version'],
+  phases: [],
+  status: [],
+  events: [],
+  consolidatedMetrics: [],
+  replays: [],
+};
+
+/** The columns a runs statement reads and how its rows become records. */
+export interface RunShape {
+  columns: string;
+  record: (r: Row) => RunRecord;
+}
+
+export const FULL_RUN_SHAPE: RunShape = { columns: RUN_COLUMNS, record: runRecord };
+
+/**
+ * Distinct column sets served narrow: each one is its own prepared statement on every pooled connection, so
+ * clients asking for ever new combinations get the full shape past this many instead of growing that cache.
+ */
+const MAX_RUN_SHAPES = 32;
+const shapes = new Map<string, RunShape>();
+const shapeOfFields = new WeakMap<ReadonlySet<string>, RunShape>();
+
+/**
+ * The narrowest shape that answers `fields` (Run fields selected by a query), keyed by the selection set's
+ * memoised field set (src/graphql/selection.ts). The record carries only the properties of the columns read:
+ * the fields asked for read nothing else (test/integration/records.test.ts asks for each Run field alone).
+ * The id and creation time are always read: a page's cursor is made of them.
+ */
+export function runShapeOf(fields: ReadonlySet<string>): RunShape {
+  let shape = shapeOfFields.get(fields);
+  if (shape) return shape;
+  const wanted = new Set(['id', 'created_at']);
+  for (const f of fields) {
+    const columns = RUN_FIELD_COLUMNS[f];
+    if (!columns) {
+      shape = FULL_RUN_SHAPE;
+      break;
+    }
+    for (const c of columns) wanted.add(c);
+  }
+  if (!shape) {
+    // RUN_COLUMNS' order: one text (one prepared statement) per set, however the query orders its fields.
+    const list = columnList(RUN_COLUMNS).filter((c) => wanted.has(c));
+    const key = list.join(', ');
+    shape = shapes.get(key);
+    if (!shape && list.length === columnList(RUN_COLUMNS).length) shape = FULL_RUN_SHAPE;
+    if (!shape && shapes.size < MAX_RUN_SHAPES) {
+      const readers = list.map((c) => [c, RUN_COLUMN_READERS[c]] as const);
+      shape = {
+        columns: key,
+        // A record of the columns read only: the type promises all of them, the selection asks no others.
+        record: (r) => {
+          const rec: Record<string, unknown> = {};
+          for (const [c, read] of readers) read(rec, r[c]);
+          return rec as unknown as RunRecord;
+        },
+      };
+      shapes.set(key, shape);
+    }
+    shape ??= FULL_RUN_SHAPE;
+  }
+  shapeOfFields.set(fields, shape);
+  return shape;
 }
 
 export const PHASE_COLUMNS =

@@ -3,11 +3,11 @@ import { executeRun } from './lifecycle';
 import { updatePhase } from './phases';
 import { createRun, listRuns, requireRun } from './service';
 import { deliveredAs, follow } from '../live/resolve';
-import type { PhaseRecord } from './records';
+import { runShapeOf, type PhaseRecord } from './records';
 import type { Run } from '../../db/entities';
 import { summarizeStatus } from './status';
 import { ID_PATTERN } from '../../shared/validation';
-import { selectedFields, selectsField } from '../../graphql/selection';
+import { selectedFields, selectedFieldsOf, selectsField } from '../../graphql/selection';
 import { metricsColumns, phaseMetricsLimit } from '../telemetry/records';
 import type { Resolvers } from '../../graphql/generated/types';
 import { runStateCounts } from './state-counts';
@@ -20,8 +20,10 @@ export const runResolvers: Resolvers = {
     run: (_, { id }, { loaders }) => (ID_PATTERN.test(id) ? loaders.run.load(id) : null),
     runStateCounts: (_, { since }, { em }) => runStateCounts(em, since),
     // The nodes' nested fields are read in the page's statement and handed to their loaders (runs.lookahead.ts).
-    runs: async (_, args, { em, flags, loaders }, info) => {
-      const page = await listRuns(em, args, { totalCount: selectsField(info, 'totalCount'), nested: pageNestedOf(info, flags) });
+    // Only the columns the nodes' fields read (records.ts runShapeOf).
+    runs: async (_, args, { reads, flags, loaders }, info) => {
+      const want = { totalCount: selectsField(info, 'totalCount'), nested: pageNestedOf(info, flags), shape: runShapeOf(selectedFieldsOf(info, 'nodes')) };
+      const page = await listRuns(reads, args, want);
       primeLoaders(loaders, page);
       return page;
     },

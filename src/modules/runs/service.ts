@@ -7,7 +7,7 @@ import { touchRun } from '../live/publish';
 import { checkId, checkLength, checkLimit, checkNonNegative, ID_PATTERN } from '../../shared/validation';
 import { countRuns, runsPage } from './reads';
 import type { NestedOfRuns, PageNested } from './page-nested';
-import type { RunRecord } from './records';
+import type { RunRecord, RunShape } from './records';
 import { MAX_PAGE_SIZE } from './limits';
 
 interface PhaseInput {
@@ -124,7 +124,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 export async function listRuns(
   em: Em,
   args: { state?: RunState | null; first?: number | null; after?: string | null; offset?: number | null },
-  want: { totalCount: boolean; nested?: PageNested | null } = { totalCount: true },
+  want: { totalCount: boolean; nested?: PageNested | null; shape?: RunShape | null } = { totalCount: true },
 ): Promise<RunPage> {
   const first = checkLimit(args.first ?? 20, 'first', MAX_PAGE_SIZE);
   const offset = args.offset ?? 0;
@@ -132,7 +132,7 @@ export async function listRuns(
   if (offset && args.after) throw badInput('Use either after (a cursor) or offset, not both', { field: 'offset' });
   const after = args.after ? decodeCursor(args.after) : null;
   const [{ runs: rows, nested }, totalCount] = await Promise.all([
-    runsPage(em, { state: args.state, after, limit: first + 1, offset, nested: want.nested ? { runs: first, wanted: want.nested } : null }),
+    runsPage(em, { state: args.state, after, limit: first + 1, offset, nested: want.nested ? { runs: first, wanted: want.nested } : null, shape: want.shape }),
     want.totalCount ? countRuns(em, args.state) : null,
   ]);
   const nodes = rows.slice(0, first);
