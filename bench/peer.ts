@@ -17,6 +17,7 @@ import { drive } from './load-scenarios';
 import { SEED, seedLoadData } from './load-seed';
 import { clusterCpuMs, cpuMs, peakRssBytes } from './peer-procs';
 import { CONSOLIDATED_RUN, firstDifference, ingestedIds, ingestInput, ingestionOk, normalForm, WORKLOADS, type Server, type Workload } from './peer-workloads';
+import { START_FLAGS } from './servers';
 
 const SERVERS: Server[] = ['ours', 'peer'];
 const WARMUP_REQUESTS = 200; // per workload and server, one at a time: V8 has optimized the hot paths of both before the first slice
@@ -94,7 +95,8 @@ process.on('exit', () => children.forEach((child) => child.kill()));
 /** A server process on a free loopback port; resolves once it listens. */
 function start(server: Server, databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const script = server === 'ours' ? join(__dirname, 'load-server.js') : join(__dirname, 'peer', 'server.js');
-  const child = fork(script, [databaseUrl]);
+  // Ours with `npm start`'s node flags, PostGraphile as its server script runs by default (no flag).
+  const child = fork(script, [databaseUrl], { execArgv: server === 'ours' ? START_FLAGS : [] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   return new Promise((resolve, reject) => {

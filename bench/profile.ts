@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { drive } from './load-scenarios';
 import { seedLoadData } from './load-seed';
 import { WORKLOADS } from './peer-workloads';
+import { START_FLAGS } from './servers';
 
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 const seconds = Number(process.env.PROFILE_SECONDS ?? 20);
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     await admin.end();
     const url = `${pg.url}/autopack_profile`;
     await seedLoadData(url);
-    const child = fork(join(__dirname, 'load-server.js'), [url], { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
+    const child = fork(join(__dirname, 'load-server.js'), [url], { execArgv: [...START_FLAGS, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const server = await new Promise<string>((resolve) => child.once('message', (m: { url: string }) => resolve(m.url)));
     process.stderr.write(`profiling ${workload.name.slice(0, 60)}: ${seconds} s at ${connections} connections\n`);

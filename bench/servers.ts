@@ -30,13 +30,23 @@ export async function database(backend: Backend): Promise<{ url: string; postmas
   return { url: `${pg.url}/autopack_load`, postmasterPid, cleanup: () => pg.stop() };
 }
 
+/**
+ * The node flags `npm start` gives the server (package.json's start script, e.g. the young generation's size):
+ * every bench runs our server with them, as users run it.
+ */
+export const START_FLAGS: string[] = (
+  /\bnode ((?:--\S+ )*)bin\/autopack\.js serve/.exec(JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).scripts.start)?.[1] ?? ''
+)
+  .split(' ')
+  .filter(Boolean);
+
 // Server processes still running: killed if the bench fails half-way, so none is left behind.
 const servers = new Set<ChildProcess>();
 process.on('exit', () => servers.forEach((child) => child.kill()));
 
 /** A server process on a free loopback port; resolves once it listens. */
 export function startServer(databaseUrl: string, heapMb: number | null, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const execArgv = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const execArgv = [...START_FLAGS, ...(heapMb ? [`--max-old-space-size=${heapMb}`] : [])];
   const child = fork(join(__dirname, 'load-server.js'), [databaseUrl], { execArgv, env: { ...process.env, ...env } });
   servers.add(child);
   child.once('exit', () => servers.delete(child));
