@@ -266,7 +266,7 @@ function header(): string {
   return [
     `- CPU: ${cpus()[0]?.model ?? '?'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; Node ${process.version}; PostgreSQL 15 (embedded), one database for both servers`,
     `- Load average (1 / 5 / 15 min): ${fmt(loadAtStart)} at start, ${fmt(loadavg())} at the end`,
-    `- ${ROUNDS} interleaved round(s) of ${SECONDS} s per slice; ours = bench/load-server.js over dist/ (as \`npm start\` runs it, both flags on), PostGraphile 4.14.1 = bench/peer/server.js; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'} for both`,
+    `- ${ROUNDS} interleaved round(s) of ${SECONDS} s per slice; ours = bench/load-server.js over dist/ (as \`npm start\` runs it: node ${START_FLAGS.join(' ') || '(no flag)'}, both kill switches on), PostGraphile 4.14.1 = bench/peer/server.js; NODE_ENV=${process.env.NODE_ENV ?? '(unset)'} for both`,
   ].join('\n');
 }
 
