@@ -17,6 +17,7 @@ const POLL_MS = 2500;
 const SAFETY_NET_MS = 30_000;
 
 /** A subscription a page follows. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list holds sources of different documents; follow() types each
 export interface LiveSource<Data = any, Variables extends AnyVariables = any> {
   query: TypedDocumentNode<Data, Variables>;
   variables?: Variables;
@@ -24,7 +25,7 @@ export interface LiveSource<Data = any, Variables extends AnyVariables = any> {
    * Whether this value needs the page's query asked again (default: yes), for what normalization cannot
    * do: a run that joins or leaves the list, an event for a list. Called with the latest closure.
    */
-  refresh?: (data: Data) => boolean;
+  refresh?(data: Data): boolean;
 }
 
 /** A LiveSource with `refresh` typed by the subscription's document. */
@@ -36,7 +37,7 @@ export function follow<Data, Variables extends AnyVariables>(
   return { query, variables, refresh };
 }
 
-export interface LiveOptions {
+interface LiveOptions {
   /** the fallback's interval (default 2.5 s); with no `live` sources, the only way the data stays fresh */
   pollMs?: number;
   live?: LiveSource[];

@@ -156,7 +156,11 @@ describeIfChromium.each(BACKENDS)('operator console live updates on %s', (backen
   const text = (t: Tab, selector: string) => t.page.textContent(selector, { timeout: WAIT });
 
   async function waitForText(t: Tab, selector: string, expected: string): Promise<void> {
-    await t.page.waitForFunction(({ s, e }: { s: string; e: string }) => (document.querySelector(s)?.textContent ?? '').includes(e), { s: selector, e: expected }, { timeout: WAIT });
+    await t.page.waitForFunction(
+      ({ s, e }: { s: string; e: string }) => (document.querySelector(s)?.textContent ?? '').includes(e),
+      { s: selector, e: expected },
+      { timeout: WAIT },
+    );
   }
 
   beforeAll(async () => {
@@ -199,7 +203,11 @@ describeIfChromium.each(BACKENDS)('operator console live updates on %s', (backen
 
     const end = await finish('live-new');
     await waitForText(t, '[data-run-id="live-new"] [data-col="state"]', stateLabel(end));
-    expect(received(t, 'runsUpdated').filter((r) => r.id === 'live-new').map((r) => r.state)).toEqual(expect.arrayContaining(['PHASE_EXECUTION', end]));
+    expect(
+      received(t, 'runsUpdated')
+        .filter((r) => r.id === 'live-new')
+        .map((r) => r.state),
+    ).toEqual(expect.arrayContaining(['PHASE_EXECUTION', end]));
     // The only queries since the pause are the one the new run asked for (it joined the list).
     expect(t.posts.slice(postsBefore).every((p) => p.includes('query Runs'))).toBe(true);
     expect(await t.page.evaluate(() => window.__sameDocument)).toBe(true);
@@ -248,7 +256,7 @@ describeIfChromium.each(BACKENDS)('operator console live updates on %s', (backen
     expect(await t.page.evaluate(() => window.__sameDocument)).toBe(true);
   });
 
-  it("Overview: the dashboard event feed shows a new event live", async () => {
+  it('Overview: the dashboard event feed shows a new event live', async () => {
     const t = await tab(READ, { fakeClock: true });
     // dashboardEventAdded (the feed) and runsUpdated (the counts by state)
     await openLive(t, '/', '[data-testid="event-feed"]', 2);

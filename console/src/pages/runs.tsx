@@ -152,7 +152,7 @@ export function RunsPage() {
  * Whether a changed run changes which rows this page shows (a row changed in place needs nothing: the
  * cache updates it). Rows are newest first (createdAt, then id, descending), RUNS_PAGE_SIZE a page.
  */
-export function changesPage(run: RunRowFragment, rows: readonly RunRowFragment[] | undefined, page: { state: RunState | null; first: boolean }): boolean {
+function changesPage(run: RunRowFragment, rows: readonly RunRowFragment[] | undefined, page: { state: RunState | null; first: boolean }): boolean {
   if (!rows) return false; // the page's first answer is on its way
   const fits = page.state === null || run.state === page.state;
   if (rows.some((r) => r.id === run.id)) return !fits; // left the filter
