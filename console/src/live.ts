@@ -76,12 +76,12 @@ export function useLiveQuery<Data, Variables extends AnyVariables>(
 
   const following = useSubscriptions(paused ? [] : live, () => refresh.current());
   const fast = !following || transient;
-  // Back to live after a lost socket (or a passing failure): what changed meanwhile was sent to nobody.
-  const wasFast = useRef(fast);
+  // Following again after a lost socket: what changed meanwhile was sent to nobody.
+  const wasFollowing = useRef(following);
   useEffect(() => {
-    if (wasFast.current && !fast && result.data != null) refresh.current();
-    wasFast.current = fast;
-  }, [fast, result.data]);
+    if (!wasFollowing.current && following && result.data != null) refresh.current();
+    wasFollowing.current = following;
+  }, [following, result.data]);
 
   const intervalMs = fast ? pollMs : SAFETY_NET_MS;
   useEffect(() => {
