@@ -23,10 +23,13 @@ const READ = 'live-read-key';
 const WAIT = 30_000;
 /**
  * An executor that holds its run in PHASE_EXECUTION (so phases can be updated) until the test writes a
- * file named after the run into `folder`; then it exits 0.
+ * file named after the run into `folder`; then it exits 0. It exits too once the folder is gone (the
+ * file's teardown), so a test that failed half-way leaves no process behind.
  */
 const heldExecutor = (folder: string) =>
-  nodeExecutor(`const f = require('fs'), p = require('path').join('${folder}', process.argv[1]); setInterval(() => f.existsSync(p) && process.exit(0), 100)`);
+  nodeExecutor(
+    `const f = require('fs'), p = require('path').join('${folder}', process.argv[1]); setInterval(() => (!f.existsSync('${folder}') || f.existsSync(p)) && process.exit(0), 100)`,
+  );
 
 if (!hasChromium) console.warn(`Skipping console live test: ${CHROMIUM} not found (apt-get install chromium)`);
 const describeIfChromium = hasChromium ? describe : describe.skip;
