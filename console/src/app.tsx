@@ -81,7 +81,7 @@ interface GateProps {
 /** Shows the key form until the server accepts the key, then the console. */
 function Gate({ apiKey, theme, onKey, onToggleTheme }: GateProps) {
   // Polled too: a console left open notices a server that restarts or a key that stops working.
-  const [{ data, error }] = useLiveQuery({ query: ViewerQuery }, 10_000);
+  const [{ data, error }] = useLiveQuery({ query: ViewerQuery }, { pollMs: 10_000 });
   const code = errorCode(error);
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
     return <KeyForm invalid={code === 'FORBIDDEN' && apiKey !== null} onKey={onKey} />;

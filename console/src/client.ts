@@ -1,13 +1,17 @@
 // The GraphQL client: urql with a normalized cache (graphcache), so a mutation's answer (a run, a kill
-// switch) updates every page showing that object.
+// switch) updates every page showing that object. Queries and mutations go over HTTP, subscriptions over
+// the WebSocket of socket.ts; their values land in the same cache, so a run sent by a subscription updates
+// its row wherever it is shown.
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { Client, CombinedError, fetchExchange } from 'urql';
+import { Client, CombinedError, fetchExchange, subscriptionExchange, type ExecutionResult } from 'urql';
 import { databaseExchange, isDatabaseUnavailable } from './database';
+import { createSocket } from './socket';
 
 /** Types without an identity of their own are stored inside their parent. */
 const embedded = () => null;
 
 export function createClient(apiKey: string | null): Client {
+  const socket = createSocket(apiKey);
   return new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',
@@ -38,6 +42,26 @@ export function createClient(apiKey: string | null): Client {
       }),
       databaseExchange(apiKey),
       fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => {
+            let first = true;
+            return {
+              unsubscribe: socket.subscribe(request as { query: string }, {
+                // urql merges each value into the previous one and keeps the previous errors when the new
+                // value has none: an empty list says "no error", so one CHANGES_MISSED is not seen again on
+                // every later value. (Not on the first: there an empty list would make an empty error.)
+                next: (value: ExecutionResult) => {
+                  sink.next(first || value.errors ? value : { ...value, errors: [] });
+                  first = false;
+                },
+                error: (e) => sink.error(e),
+                complete: () => sink.complete(),
+              }),
+            };
+          },
+        }),
+      }),
     ],
   });
 }

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { Chart, type ChartOption } from '../chart';
 import { fmtTime, stateLabel } from '../format';
 import { graphql } from '../gql';
-import { useLiveQuery } from '../live';
+import { follow, useLiveQuery } from '../live';
 import { rolloutStage, STAGES } from '../rollout';
 import { Link } from '../router';
 import { ErrorBox, Loading, Page, Section } from '../ui';
@@ -60,14 +60,36 @@ const EventsQuery = graphql(`
   }
 `);
 
+const EventAddedSubscription = graphql(`
+  subscription EventAdded {
+    dashboardEventAdded {
+      id
+    }
+  }
+`);
+
+// A run created or changed: the counts by state move when it was created inside the window.
+const RunCreatedAtSubscription = graphql(`
+  subscription RunCreatedAt {
+    runsUpdated {
+      id
+      createdAt
+    }
+  }
+`);
+
 const DAY_MS = 24 * 3600 * 1000;
 
 export function OverviewPage() {
   // The window's start is fixed per visit (to the minute) so polling asks the same question.
   const since = useMemo(() => new Date(Math.floor((Date.now() - DAY_MS) / 60_000) * 60_000).toISOString(), []);
-  // Health checks the database (and Qdrant): every 5 s is enough.
-  const [{ data, error }, refetch] = useLiveQuery({ query: OverviewQuery, variables: { since } }, 5000);
-  const [health] = useLiveQuery({ query: HealthQuery }, 5000);
+  // Migrations have no subscription: they change with a restart, and the safety net's 30 s is enough.
+  const [{ data, error }, refetch] = useLiveQuery(
+    { query: OverviewQuery, variables: { since } },
+    { pollMs: 5000, live: [follow(RunCreatedAtSubscription, {}, (d) => Date.parse(d.runsUpdated.createdAt) >= Date.parse(since))] },
+  );
+  // Health (the database, Qdrant, the switches) is a probe, not a stream of changes: polled every 5 s.
+  const [health] = useLiveQuery({ query: HealthQuery }, { pollMs: 5000 });
   const h = health.data?.health;
   return (
     <Page title="Overview">
@@ -170,7 +192,7 @@ function RunsByState({ counts }: { counts: { state: string; count: number }[] })
 }
 
 function EventFeed() {
-  const [{ data, error }] = useLiveQuery({ query: EventsQuery });
+  const [{ data, error }] = useLiveQuery({ query: EventsQuery }, { live: [follow(EventAddedSubscription)] });
   return (
     <Section title="Dashboard events (live)" id="events">
       {error && <ErrorBox error={error} />}

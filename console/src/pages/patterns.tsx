@@ -29,7 +29,7 @@ const MIN_CHOICES = [1, 2, 3, 5, 10];
 export function PatternsPage() {
   const location = useLocation();
   const min = Number(location.params.get('min') ?? 3) || 3;
-  const [{ data, error }, refetch] = useLiveQuery({ query: PatternsQuery, variables: { minOccurrences: min } }, 10_000);
+  const [{ data, error }, refetch] = useLiveQuery({ query: PatternsQuery, variables: { minOccurrences: min } }, { pollMs: 10_000 });
   return (
     <Page title="Failure patterns">
       <div className="toolbar">

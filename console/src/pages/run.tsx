@@ -7,7 +7,7 @@ import { describeError } from '../client';
 import { fmtDuration, fmtInt, fmtSigned, fmtTime, stateLabel, stateTone } from '../format';
 import { graphql } from '../gql';
 import type { RunQuery } from '../gql/graphql';
-import { useLiveQuery } from '../live';
+import { follow, useLiveQuery, type LiveSource } from '../live';
 import { Link } from '../router';
 import { useIsAdmin } from '../session';
 import { Disabled, ErrorBox, isDisabled, Loading, Page, Section, StateBadge } from '../ui';
@@ -138,6 +138,89 @@ const ReplayComparisonsQuery = graphql(`
   }
 `);
 
+// What the run page follows. The run and its phases come with the fields shown, so the cache updates them in
+// place (a phase's run too: its progress moves with the phase); events, telemetry samples and replays add
+// rows to lists, which takes asking the page's query again.
+const RunUpdatedSubscription = graphql(`
+  subscription RunUpdated($id: ID!) {
+    runUpdated(id: $id) {
+      id
+      state
+      tokenCap
+      tokensUsed
+      failureReason
+      queuedAt
+      startedAt
+      completedAt
+      status {
+        totalPhases
+        completedPhases
+        failedPhases
+        percentComplete
+      }
+    }
+  }
+`);
+
+const PhaseUpdatedSubscription = graphql(`
+  subscription PhaseUpdated($runId: ID!) {
+    phaseUpdated(runId: $runId) {
+      id
+      state
+      tokensUsed
+      attempts
+      lastFailureReason
+      startedAt
+      completedAt
+      run {
+        id
+        tokensUsed
+        status {
+          totalPhases
+          completedPhases
+          failedPhases
+          percentComplete
+        }
+      }
+    }
+  }
+`);
+
+const RunEventAddedSubscription = graphql(`
+  subscription RunEventAdded($runId: ID!) {
+    dashboardEventAdded(runId: $runId) {
+      id
+    }
+  }
+`);
+
+// Gated by PHASE6_METRICS: refused with FEATURE_DISABLED while it is off, which live.ts does not count as
+// a failure (no sample can be recorded then).
+const MetricsRecordedSubscription = graphql(`
+  subscription MetricsRecorded($runId: ID!) {
+    phaseMetricsRecorded(runId: $runId) {
+      id
+    }
+  }
+`);
+
+const ReplayUpdatedSubscription = graphql(`
+  subscription ReplayUpdated {
+    runsUpdated {
+      id
+      state
+      tokensUsed
+      replayOf {
+        id
+      }
+    }
+  }
+`);
+
+const metricsSource = (runId: string): LiveSource => follow(MetricsRecordedSubscription, { runId });
+/** A replay of this run was created or changed: its comparison too. */
+const replaysSource = (runId: string): LiveSource => follow(ReplayUpdatedSubscription, {}, (d) => d.runsUpdated.replayOf?.id === runId);
+
 const ExecuteRunMutation = graphql(`
   mutation ExecuteRun($id: ID!) {
     executeRun(id: $id) {
@@ -168,7 +251,19 @@ const CATEGORIES = [
 ] as const;
 
 export function RunPage({ id }: { id: string }) {
-  const [{ data, error }, refetch] = useLiveQuery({ query: RunDetailQuery, variables: { id } });
+  const [{ data, error }, refetch] = useLiveQuery(
+    { query: RunDetailQuery, variables: { id } },
+    {
+      live: [
+        // A replay's comparison with its original moves with it.
+        follow(RunUpdatedSubscription, { id }, (): boolean => !!data?.run?.replayOf),
+        follow(PhaseUpdatedSubscription, { runId: id }, () => false),
+        follow(RunEventAddedSubscription, { runId: id }),
+        metricsSource(id),
+        replaysSource(id),
+      ],
+    },
+  );
   const run = data?.run;
   return (
     <Page title={`Run ${id}`} actions={run && <RunActions run={run} onDone={() => refetch({ requestPolicy: 'network-only' })} />}>
@@ -394,7 +489,7 @@ function cssColor(value: string): string {
 }
 
 function Tokens({ run }: { run: Run }) {
-  const [{ data, error }] = useLiveQuery({ query: ConsolidatedQuery, variables: { runId: run.id } });
+  const [{ data, error }] = useLiveQuery({ query: ConsolidatedQuery, variables: { runId: run.id } }, { live: [metricsSource(run.id)] });
   // Per phase and category: the sum of the phase's telemetry samples.
   const perPhase = useMemo(
     () =>
@@ -473,7 +568,10 @@ function Events({ run }: { run: Run }) {
 }
 
 function Replays({ run }: { run: Run }) {
-  const [{ data, error }] = useLiveQuery({ query: ReplayComparisonsQuery, variables: { id: run.id }, pause: run.replays.length === 0 });
+  const [{ data, error }] = useLiveQuery(
+    { query: ReplayComparisonsQuery, variables: { id: run.id }, pause: run.replays.length === 0 },
+    { live: [replaysSource(run.id)] },
+  );
   const comparisons = data?.run?.replays ?? [];
   return (
     <>

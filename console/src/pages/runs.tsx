@@ -2,9 +2,9 @@
 import { useEffect } from 'react';
 import { fmtDuration, fmtInt, fmtTime, RUN_STATES, stateLabel } from '../format';
 import { graphql } from '../gql';
-import { useLiveQuery } from '../live';
+import { follow, useLiveQuery } from '../live';
 import { Link, navigate, useLocation, withParams } from '../router';
-import type { RunState } from '../gql/graphql';
+import type { RunRowFragment, RunState } from '../gql/graphql';
 import { ErrorBox, Loading, Page, StateBadge } from '../ui';
 
 const RunsQuery = graphql(`
@@ -16,21 +16,38 @@ const RunsQuery = graphql(`
         endCursor
       }
       nodes {
-        id
-        state
-        goal
-        tokensUsed
-        tokenCap
-        createdAt
-        startedAt
-        completedAt
-        status {
-          totalPhases
-          completedPhases
-          failedPhases
-          percentComplete
-        }
+        ...RunRow
       }
+    }
+  }
+`);
+
+// What a row shows: the subscription sends the same fields, so the cache updates the row in place.
+graphql(`
+  fragment RunRow on Run {
+    id
+    state
+    goal
+    tokensUsed
+    tokenCap
+    createdAt
+    startedAt
+    completedAt
+    status {
+      totalPhases
+      completedPhases
+      failedPhases
+      percentComplete
+    }
+  }
+`);
+
+// Every run, whatever the filter: a run leaving the page's state is news for the page too, and
+// runsUpdated(state) only sends runs now in that state.
+const RunsUpdatedSubscription = graphql(`
+  subscription RunsUpdated {
+    runsUpdated {
+      ...RunRow
     }
   }
 `);
@@ -44,7 +61,10 @@ export function RunsPage() {
   const after = location.params.get('after');
   // Cursors of the pages before this one, so "Previous" works and survives a reload.
   const trail = (location.params.get('trail') ?? '').split(',').filter(Boolean);
-  const [{ data, error }, refetch] = useLiveQuery({ query: RunsQuery, variables: { state, first: RUNS_PAGE_SIZE, after } });
+  const [{ data, error }, refetch] = useLiveQuery(
+    { query: RunsQuery, variables: { state, first: RUNS_PAGE_SIZE, after } },
+    { live: [follow(RunsUpdatedSubscription, {}, (d): boolean => changesPage(d.runsUpdated, data?.runs.nodes, { state, first: !after }))] },
+  );
   const page = trail.length + (after ? 1 : 0);
   useEffect(() => {
     // When the first rows are on screen (read by `npm run bench:console`).
@@ -126,6 +146,25 @@ export function RunsPage() {
       )}
     </Page>
   );
+}
+
+/**
+ * Whether a changed run changes which rows this page shows (a row changed in place needs nothing: the
+ * cache updates it). Rows are newest first (createdAt, then id, descending), RUNS_PAGE_SIZE a page.
+ */
+function changesPage(run: RunRowFragment, rows: readonly RunRowFragment[] | undefined, page: { state: RunState | null; first: boolean }): boolean {
+  if (!rows) return false; // the page's first answer is on its way
+  const fits = page.state === null || run.state === page.state;
+  if (rows.some((r) => r.id === run.id)) return !fits; // left the filter
+  if (!fits) return false;
+  // Joined the filter or was created: it shows here if it sorts among these rows (or after them while the
+  // page is not full; before them only on the first page, the others start at a cursor).
+  const order = (a: RunRowFragment, b: RunRowFragment) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const newest = rows[0];
+  const oldest = rows[rows.length - 1];
+  if (!newest || !oldest) return true;
+  if (order(run, newest) > 0) return page.first;
+  return order(run, oldest) > 0 || rows.length < RUNS_PAGE_SIZE;
 }
 
 export function Meter({ value, label }: { value: number; label: string }) {

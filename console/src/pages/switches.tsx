@@ -6,7 +6,7 @@ import { describeError } from '../client';
 import { fmtTime } from '../format';
 import { graphql } from '../gql';
 import type { FeatureFlag, SwitchesQuery as SwitchesData } from '../gql/graphql';
-import { useLiveQuery } from '../live';
+import { follow, useLiveQuery } from '../live';
 import { rolloutStage, skipWarning, STAGES } from '../rollout';
 import { useIsAdmin } from '../session';
 import { ErrorBox, Loading, Page, Section } from '../ui';
@@ -14,6 +14,23 @@ import { ErrorBox, Loading, Page, Section } from '../ui';
 const SwitchesQuery = graphql(`
   query Switches {
     featureFlags {
+      flag
+      envVar
+      enabled
+      source
+      envEnabled
+      reason
+      changedBy
+      changedAt
+      gates
+    }
+  }
+`);
+
+// Every field the page shows, so the cache updates the switch's card in place.
+const FlagChangedSubscription = graphql(`
+  subscription FlagChanged {
+    featureFlagChanged {
       flag
       envVar
       enabled
@@ -63,7 +80,7 @@ const TITLES: Record<FeatureFlag, string> = {
 };
 
 export function SwitchesPage() {
-  const [{ data, error }, refetch] = useLiveQuery({ query: SwitchesQuery });
+  const [{ data, error }, refetch] = useLiveQuery({ query: SwitchesQuery }, { live: [follow(FlagChangedSubscription, {}, () => false)] });
   const flags = data?.featureFlags ?? [];
   const on = (f: FeatureFlag) => flags.find((x) => x.flag === f)?.enabled ?? false;
   const stage = rolloutStage(on('PHASE6_METRICS'), on('CONSOLIDATED_METRICS'));
