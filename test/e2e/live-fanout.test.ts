@@ -150,10 +150,12 @@ describe('two servers on one PostgreSQL database', () => {
     } finally {
       await admin.end();
     }
-    const signal = await waitFor('the missed-changes signal', async () => events.received.errors[0]);
-    expect(signal[0].extensions?.code).toBe('CHANGES_MISSED');
-    expect(signal[0].message).toMatch(/may be missing/);
+    // Told twice: when the connection is lost (at once, not after the reconnect's back-off) and once it is back.
     await waitFor('a new LISTEN connection', async () => bus.backendPid !== undefined && bus.backendPid !== pid);
+    const signals = await waitFor('both missed-changes signals', async () => events.received.errors.length >= 2 && events.received.errors);
+    expect(signals.map((s) => s[0].extensions?.code)).toEqual(['CHANGES_MISSED', 'CHANGES_MISSED']);
+    expect(signals[0][0].message).toMatch(/lost its connection .* is reconnecting: changes committed until it is back may be missing/);
+    expect(signals[1][0].message).toMatch(/reconnected: changes committed meanwhile may be missing/);
     await gql(a.url, `mutation { recordDashboardEvent(input: { runId: "fan-2", eventType: "AFTER", message: "after reconnect" }) { eventType } }`);
     expect(await valuesAtLeast(events.received, 1)).toEqual([{ message: 'after reconnect' }]);
     expect(events.received.refused).toBeUndefined();

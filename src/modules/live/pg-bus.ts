@@ -1,7 +1,8 @@
 // PostgreSQL: one dedicated connection per server LISTENs on the feed's channel. Writers NOTIFY inside their
 // transaction (publish.ts), so PostgreSQL delivers each change once it is committed, in commit order. When
-// the connection drops, notifications sent meanwhile are lost: the bus reconnects (backing off) and reports
-// the gap, so subscribers get an explicit "you may have missed changes" signal instead of silence.
+// the connection drops, notifications sent meanwhile are lost: the bus reports the gap at once, reconnects
+// (backing off) and reports it again, so subscribers get an explicit "you may have missed changes" signal
+// instead of silence.
 import { Client } from 'pg';
 import type { Logger } from '../../logger';
 import { describeError } from '../../shared/describe-error';
@@ -53,6 +54,11 @@ export class PostgresBus implements ChangeBus {
       client.end().catch(() => undefined);
       if (this.stopped) return;
       this.opts.logger.warn('live updates: LISTEN connection lost, reconnecting', { reason: why });
+      // Told at once, not only once reconnected: a client can re-query now (and learn the database is down)
+      // instead of taking the silence for "nothing changed" while the reconnect backs off.
+      this.handlers?.gap(
+        'The server lost its connection to the database change feed and is reconnecting: changes committed until it is back may be missing. Query the current state again.',
+      );
       this.scheduleReconnect();
     };
     client.on('error', (e) => lost(describeError(e)));
