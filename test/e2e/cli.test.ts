@@ -107,6 +107,20 @@ describe('autopack migrate safety', () => {
   });
 });
 
+describe('runCli, the in-process runner of the CLI tests', () => {
+  it('shows what a real `autopack` process shows: same exit code, stdout and stderr', async () => {
+    const db = await createTestDatabase('sqlite', { migrated: true });
+    try {
+      for (const args of [['--help'], ['migrate', 'status'], ['runs', 'show', 'nope'], ['nope'], ['retention', '--days', 'abc']]) {
+        const [inProcess, child] = [await runCli(args, { DATABASE_URL: db.url }), await runCliProcess(args, { DATABASE_URL: db.url })];
+        expect([args.join(' '), inProcess]).toEqual([args.join(' '), child]);
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
 describe('autopack serve', () => {
   it('in development migrates a fresh database by itself and serves', async () => {
     const db = await createTestDatabase('sqlite');

@@ -112,7 +112,7 @@ export function startCli(args: string[], env: Record<string, string> = {}, timeo
   let stderr = '';
   let closeStdout = () => {};
   const done = new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), '-e', script, ...args], {
+    const child = spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), '-e', script, '--', ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
