@@ -9,7 +9,9 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
 
 /** @type {import('jest').Config} */
 module.exports = {
-  maxWorkers: 2,
+  // Three workers on two cores: many e2e files spend much of their time waiting (browser pages, executor
+  // processes, a shutdown grace, lock retries), and a third worker runs another file meanwhile.
+  maxWorkers: 3,
   testTimeout: 60000,
   projects: [
     {

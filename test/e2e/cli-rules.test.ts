@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli';
+import { runCli, runCliProcess } from '../helpers/cli';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 
 /** Many CLI processes: more than jest's default on a loaded 2-core machine. */
@@ -46,7 +46,7 @@ describe('where a SQLite database may be created', () => {
       const up = await runCli(['migrate', 'up'], { DATABASE_URL: `sqlite:///${noDir}` });
       expect(up.code).toBe(1);
       expect(up.stderr).toMatch(/^autopack: no database at .*: the directory .*missing-dir does not exist/);
-      const serve = await runCli(['serve'], { DATABASE_URL: `sqlite:///${noDir}`, HOST: '127.0.0.1', PORT: '0' });
+      const serve = await runCliProcess(['serve'], { DATABASE_URL: `sqlite:///${noDir}`, HOST: '127.0.0.1', PORT: '0' });
       expect(serve.code).toBe(1);
       expect(serve.stderr).toMatch(/^autopack: no database at .*: the directory .*missing-dir does not exist.*\n$/);
       expect(readdirSync(dir)).toEqual([]);

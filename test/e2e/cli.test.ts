@@ -3,7 +3,7 @@ import { MIGRATIONS } from '../../migrations';
 import { BACKENDS, createTestDatabase } from '../helpers/db';
 
 const N = MIGRATIONS.length;
-import { runCli, startCli, startServe } from '../helpers/cli';
+import { runCli, runCliProcess, startCli, startServe } from '../helpers/cli';
 
 describe.each(BACKENDS)('autopack migrate on %s', (backend) => {
   it('status, up (twice), verify, down, with readable output and exit codes', async () => {
@@ -65,7 +65,10 @@ describe('autopack migrate safety', () => {
   it('two concurrent `migrate up` on one PostgreSQL database apply each migration exactly once', async () => {
     const db = await createTestDatabase('postgresql');
     try {
-      const [a, b] = await Promise.all([runCli(['migrate', 'up'], { DATABASE_URL: db.url }), runCli(['migrate', 'up'], { DATABASE_URL: db.url })]);
+      const [a, b] = await Promise.all([
+        runCliProcess(['migrate', 'up'], { DATABASE_URL: db.url }),
+        runCliProcess(['migrate', 'up'], { DATABASE_URL: db.url }),
+      ]);
       expect([a.code, b.code]).toEqual([0, 0]);
       const applied = [a.stdout, b.stdout].join('\n').match(/\u2713 Migration\w+/g) ?? [];
       // Each migration applied by exactly one of the two processes.
@@ -104,6 +107,20 @@ describe('autopack migrate safety', () => {
   });
 });
 
+describe('runCli, the in-process runner of the CLI tests', () => {
+  it('shows what a real `autopack` process shows: same exit code, stdout and stderr', async () => {
+    const db = await createTestDatabase('sqlite', { migrated: true });
+    try {
+      for (const args of [['--help'], ['migrate', 'status'], ['runs', 'show', 'nope'], ['nope'], ['retention', '--days', 'abc']]) {
+        const [inProcess, child] = [await runCli(args, { DATABASE_URL: db.url }), await runCliProcess(args, { DATABASE_URL: db.url })];
+        expect([args.join(' '), inProcess]).toEqual([args.join(' '), child]);
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
 describe('autopack serve', () => {
   it('in development migrates a fresh database by itself and serves', async () => {
     const db = await createTestDatabase('sqlite');
@@ -122,10 +139,10 @@ describe('autopack serve', () => {
   it('in production refuses to start without a key, or with migrations pending', async () => {
     const db = await createTestDatabase('sqlite');
     try {
-      const noKey = await runCli(['serve'], { DATABASE_URL: db.url, AUTOPACK_ENV: 'production', PORT: '0' });
+      const noKey = await runCliProcess(['serve'], { DATABASE_URL: db.url, AUTOPACK_ENV: 'production', PORT: '0' });
       expect(noKey.code).toBe(1);
       expect(noKey.stderr).toBe('autopack: AUTOPACK_API_KEY: required when AUTOPACK_ENV=production (or set AUTOPACK_API_KEY_FILE)\n');
-      const pending = await runCli(['serve'], { DATABASE_URL: db.url, AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: 'k', PORT: '0' });
+      const pending = await runCliProcess(['serve'], { DATABASE_URL: db.url, AUTOPACK_ENV: 'production', AUTOPACK_API_KEY: 'k', PORT: '0' });
       expect(pending.code).toBe(1);
       expect(pending.stderr).toMatch(new RegExp(`^autopack: ${N} database migration\\(s\\) pending .*: run \`autopack migrate up\` first\\n$`));
       // and it did not migrate anything by itself

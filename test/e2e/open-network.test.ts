@@ -3,7 +3,7 @@
 // 192.0.2.1 (TEST-NET-1) is on no interface here: a server that gets past the check fails to listen on it,
 // so no test ever serves beyond loopback.
 import { isLoopback } from '../../src/config';
-import { runCli } from '../helpers/cli';
+import { runCliProcess } from '../helpers/cli';
 import { createTestDatabase } from '../helpers/db';
 
 describe('development mode on a non-loopback HOST', () => {
@@ -12,7 +12,7 @@ describe('development mode on a non-loopback HOST', () => {
     try {
       // TEST-NET first: without the check, the test fails there before it could bind a wildcard address.
       for (const host of ['192.0.2.1', '0.0.0.0', '::']) {
-        const res = await runCli(['serve'], { DATABASE_URL: db.url, HOST: host, PORT: '0' });
+        const res = await runCliProcess(['serve'], { DATABASE_URL: db.url, HOST: host, PORT: '0' });
         expect(res.code).toBe(2);
         expect(res.stdout).toBe('');
         expect(res.stderr).toMatch(
@@ -20,7 +20,7 @@ describe('development mode on a non-loopback HOST', () => {
         );
         expect(res.stderr.trim().split('\n')).toHaveLength(1);
       }
-      const flag = await runCli(['serve', '--host', '0.0.0.0'], { DATABASE_URL: db.url, PORT: '0' });
+      const flag = await runCliProcess(['serve', '--host', '0.0.0.0'], { DATABASE_URL: db.url, PORT: '0' });
       expect(flag.code).toBe(2);
     } finally {
       await db.drop();
@@ -32,11 +32,11 @@ describe('development mode on a non-loopback HOST', () => {
     try {
       const passes: Record<string, string>[] = [{ AUTOPACK_API_KEY: 'k' }, { AUTOPACK_ALLOW_OPEN_NETWORK: '1' }];
       for (const env of passes) {
-        const res = await runCli(['serve'], { DATABASE_URL: db.url, HOST: '192.0.2.1', PORT: '0', ...env });
+        const res = await runCliProcess(['serve'], { DATABASE_URL: db.url, HOST: '192.0.2.1', PORT: '0', ...env });
         expect(res.code).toBe(1);
         expect(res.stderr).toMatch(/^autopack: cannot listen on 192\.0\.2\.1:0: EADDRNOTAVAIL\n$/m);
       }
-      const typo = await runCli(['serve'], { DATABASE_URL: db.url, HOST: '0.0.0.0', PORT: '0', AUTOPACK_ALLOW_OPEN_NETWORK: 'yes' });
+      const typo = await runCliProcess(['serve'], { DATABASE_URL: db.url, HOST: '0.0.0.0', PORT: '0', AUTOPACK_ALLOW_OPEN_NETWORK: 'yes' });
       expect(typo.code).toBe(2);
       expect(typo.stderr).toMatch(/^autopack: AUTOPACK_ALLOW_OPEN_NETWORK: invalid value "yes"/);
     } finally {
