@@ -34,10 +34,7 @@ const RunDetailQuery = graphql(`
         id
       }
       status {
-        totalPhases
-        completedPhases
-        failedPhases
-        percentComplete
+        ...RunProgress
       }
       phases {
         id
@@ -153,10 +150,7 @@ const RunUpdatedSubscription = graphql(`
       startedAt
       completedAt
       status {
-        totalPhases
-        completedPhases
-        failedPhases
-        percentComplete
+        ...RunProgress
       }
     }
   }
@@ -176,10 +170,7 @@ const PhaseUpdatedSubscription = graphql(`
         id
         tokensUsed
         status {
-          totalPhases
-          completedPhases
-          failedPhases
-          percentComplete
+          ...RunProgress
         }
       }
     }

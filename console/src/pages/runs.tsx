@@ -22,6 +22,16 @@ const RunsQuery = graphql(`
   }
 `);
 
+// A run's progress, as the Runs and Run pages show it (their queries and subscriptions select the same).
+graphql(`
+  fragment RunProgress on RunStatus {
+    totalPhases
+    completedPhases
+    failedPhases
+    percentComplete
+  }
+`);
+
 // What a row shows: the subscription sends the same fields, so the cache updates the row in place.
 graphql(`
   fragment RunRow on Run {
@@ -34,10 +44,7 @@ graphql(`
     startedAt
     completedAt
     status {
-      totalPhases
-      completedPhases
-      failedPhases
-      percentComplete
+      ...RunProgress
     }
   }
 `);

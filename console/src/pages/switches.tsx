@@ -11,35 +11,34 @@ import { rolloutStage, skipWarning, STAGES } from '../rollout';
 import { useIsAdmin } from '../session';
 import { ErrorBox, Loading, Page, Section } from '../ui';
 
+// Every field the page shows: the query, the subscription and both mutations answer with it, so the cache
+// updates the switch's card in place.
+graphql(`
+  fragment SwitchFields on FeatureFlagState {
+    flag
+    envVar
+    enabled
+    source
+    envEnabled
+    reason
+    changedBy
+    changedAt
+    gates
+  }
+`);
+
 const SwitchesQuery = graphql(`
   query Switches {
     featureFlags {
-      flag
-      envVar
-      enabled
-      source
-      envEnabled
-      reason
-      changedBy
-      changedAt
-      gates
+      ...SwitchFields
     }
   }
 `);
 
-// Every field the page shows, so the cache updates the switch's card in place.
 const FlagChangedSubscription = graphql(`
   subscription FlagChanged {
     featureFlagChanged {
-      flag
-      envVar
-      enabled
-      source
-      envEnabled
-      reason
-      changedBy
-      changedAt
-      gates
+      ...SwitchFields
     }
   }
 `);
@@ -47,13 +46,7 @@ const FlagChangedSubscription = graphql(`
 const SetFlagMutation = graphql(`
   mutation SetFeatureFlag($flag: FeatureFlag!, $enabled: Boolean!, $reason: String) {
     setFeatureFlag(flag: $flag, enabled: $enabled, reason: $reason) {
-      flag
-      enabled
-      source
-      envEnabled
-      reason
-      changedBy
-      changedAt
+      ...SwitchFields
     }
   }
 `);
@@ -61,13 +54,7 @@ const SetFlagMutation = graphql(`
 const ClearFlagMutation = graphql(`
   mutation ClearFeatureFlag($flag: FeatureFlag!) {
     clearFeatureFlag(flag: $flag) {
-      flag
-      enabled
-      source
-      envEnabled
-      reason
-      changedBy
-      changedAt
+      ...SwitchFields
     }
   }
 `);
