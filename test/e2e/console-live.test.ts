@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
+import { blockOutsideRequests, CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
 import { BACKENDS } from '../helpers/db';
 import { nodeExecutor, waitFor } from '../helpers/executor';
 import { stateLabel } from '../../console/src/format';
@@ -92,14 +92,7 @@ describeIfChromium.each(BACKENDS)('operator console live updates on %s', (backen
   async function tab(key: string, opts: { fakeClock?: boolean; refuseWebSocket?: boolean } = {}): Promise<Tab> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     contexts.push(context);
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (new URL(url).hostname !== '127.0.0.1') {
-        blocked.push(url);
-        return route.abort('blockedbyclient');
-      }
-      return route.continue();
-    });
+    await blockOutsideRequests(context, blocked);
     if (opts.refuseWebSocket) await context.routeWebSocket(/\/graphql$/, (ws) => ws.close({ code: 1013, reason: 'WebSockets refused by the test' }));
     await context.addInitScript((k: string) => window.sessionStorage.setItem('autopack.apiKey', k), key);
     const page = await context.newPage();

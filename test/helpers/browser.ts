@@ -1,7 +1,7 @@
 // Debian's Chromium for the browser tests (GraphiQL, operator console), started so that nothing leaves the
 // machine: no background services, and every host but 127.0.0.1 unresolvable.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -23,5 +23,15 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
+  });
+}
+
+/** Every request of `context` to a host other than 127.0.0.1 is aborted and its URL pushed to `blocked`. */
+export async function blockOutsideRequests(context: BrowserContext, blocked: string[]): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).hostname === '127.0.0.1') return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
   });
 }

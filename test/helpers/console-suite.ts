@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium } from './browser';
+import { blockOutsideRequests, CHROMIUM, hasChromium, launchChromium } from './browser';
 import type { Backend } from './db';
 import { REFERENCE_EXECUTOR, waitFor } from './executor';
 import { startTestApp, type TestApp } from './harness';
@@ -214,14 +214,7 @@ export function consoleTests(backend: Backend, { noKey = false } = {}): void {
     async function tab(key: string | null, viewport = { width: 1280, height: 800 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
       const context = await browser.newContext({ viewport, colorScheme });
       contexts.push(context);
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (new URL(url).hostname !== '127.0.0.1') {
-          blocked.push(url);
-          return route.abort('blockedbyclient');
-        }
-        return route.continue();
-      });
+      await blockOutsideRequests(context, blocked);
       if (key) await context.addInitScript((k: string) => window.sessionStorage.setItem('autopack.apiKey', k), key);
       const page = await context.newPage();
       page.on('request', (r) => requests.push(r.url()));
