@@ -37,7 +37,7 @@ test('a request whose client hung up still completes its write during shutdown',
         Number(
           (
             await watcher.query(
-              "select count(*) as n from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and l.relation = 'runs'::regclass and a.query like '%hung-up%'",
+              "select count(*) as n from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and l.relation = 'runs'::regclass and a.datname = current_database() and a.query like '%hung-up%'",
             )
           ).rows[0].n,
         ) > 0,
