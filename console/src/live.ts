@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createRequest, useClient, useQuery, type AnyVariables, type TypedDocumentNode, type UseQueryArgs, type UseQueryResponse } from 'urql';
 import { errorCode } from './client';
+import { graphql } from './gql';
 import { isTransient } from './database';
 import { useSocketOpen } from './socket';
 
@@ -15,6 +16,31 @@ const POLL_MS = 2500;
  * query was answered: a change committed in between is sent to nobody, and this is what catches it.
  */
 const SAFETY_NET_MS = 30_000;
+
+// A switch turned on makes what was refused with FEATURE_DISABLED available: the pages that were told so ask
+// again, and subscriptions refused for it register again (urql shares one subscription among all hooks).
+const SwitchFlipped = graphql(`
+  subscription SwitchFlipped {
+    featureFlagChanged {
+      flag
+      enabled
+    }
+  }
+`);
+
+/** A count of kill switch changes seen since the page opened (0 while none; followed only while `wanted`). */
+function useSwitchFlips(wanted: boolean): number {
+  const client = useClient();
+  const [flips, setFlips] = useState(0);
+  useEffect(() => {
+    if (!wanted) return;
+    const subscription = client.subscription(SwitchFlipped, {}).subscribe((r) => {
+      if (r.data) setFlips((n) => n + 1);
+    });
+    return () => subscription.unsubscribe();
+  }, [client, wanted]);
+  return flips;
+}
 
 /** A subscription a page follows. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list holds sources of different documents; follow() types each
@@ -74,7 +100,13 @@ export function useLiveQuery<Data, Variables extends AnyVariables>(
     }
   }, [busy, reexecute]);
 
-  const following = useSubscriptions(paused ? [] : live, () => refresh.current());
+  const [refused, setRefused] = useState(false);
+  const disabled = errorCode(result.error) === 'FEATURE_DISABLED' || refused;
+  const flips = useSwitchFlips(disabled && !paused);
+  useEffect(() => {
+    if (flips > 0) refresh.current();
+  }, [flips]);
+  const following = useSubscriptions(paused ? [] : live, () => refresh.current(), setRefused, flips);
   const fast = !following || transient;
   // Following again after a lost socket: what changed meanwhile was sent to nobody.
   const wasFollowing = useRef(following);
@@ -107,9 +139,10 @@ export function useLiveQuery<Data, Variables extends AnyVariables>(
  * Subscribes to `sources` through the client (so values reach the cache) and calls `onRefresh` when one
  * asks for it. Returns whether the page may rely on them: the socket is open and none has failed.
  * CHANGES_MISSED (the server may have missed changes) asks for a refresh; FEATURE_DISABLED (a kill switch
- * is off, so nothing of the kind is recorded) is not a failure.
+ * is off, so nothing of the kind is recorded) is not a failure: it is reported to `onRefused`, and the
+ * subscriptions register again when `generation` changes.
  */
-function useSubscriptions(sources: LiveSource[], onRefresh: () => void): boolean {
+function useSubscriptions(sources: LiveSource[], onRefresh: () => void, onRefused: (refused: boolean) => void, generation: number): boolean {
   const client = useClient();
   const socketOpen = useSocketOpen();
   const [failed, setFailed] = useState(false);
@@ -119,20 +152,25 @@ function useSubscriptions(sources: LiveSource[], onRefresh: () => void): boolean
   onRefreshRef.current = onRefresh;
   const keys = sources.map((s) => createRequest(s.query, s.variables).key).join(',');
 
+  const onRefusedRef = useRef(onRefused);
+  onRefusedRef.current = onRefused;
+
+  // `generation` changes when a switch flipped while one of them was refused: all register again.
   useEffect(() => {
     setFailed(false);
+    onRefusedRef.current(false);
     const subscriptions = latest.current.map((source, i) =>
       client.subscription(source.query, source.variables ?? {}).subscribe((result) => {
         const code = errorCode(result.error);
         if (code === 'CHANGES_MISSED') return onRefreshRef.current();
-        if (code === 'FEATURE_DISABLED') return;
+        if (code === 'FEATURE_DISABLED') return onRefusedRef.current(true);
         if (result.error) return setFailed(true);
         const current = latest.current[i] ?? source;
         if (result.data != null && (current.refresh?.(result.data) ?? true)) onRefreshRef.current();
       }),
     );
     return () => subscriptions.forEach((s) => s.unsubscribe());
-  }, [client, keys]);
+  }, [client, keys, generation]);
 
   return sources.length > 0 && socketOpen && !failed;
 }

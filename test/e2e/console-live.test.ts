@@ -252,6 +252,25 @@ describeIfChromium.each(BACKENDS)('operator console live updates on %s', (backen
     expect(await t.page.evaluate(() => window.__sameDocument)).toBe(true);
   });
 
+  it('Run page: a kill switch turned back on brings its section back live (FEATURE_DISABLED pages follow the switches)', async () => {
+    await ok(app, 'mutation { setFeatureFlag(flag: CONSOLIDATED_METRICS, enabled: false, reason: "live: off for the run page") { enabled } }');
+    try {
+      const t = await tab(READ, { fakeClock: true });
+      await openLive(t, '/runs/live-seed', 'section[aria-labelledby="tokens-h"] >> text=is disabled', 4);
+      await ok(app, 'mutation { clearFeatureFlag(flag: CONSOLIDATED_METRICS) { enabled } }');
+      // Nothing polls: the switch's change over the WebSocket is what asks for the section again.
+      await t.page.waitForFunction(
+        () => !(document.querySelector('section[aria-labelledby="tokens-h"]')?.textContent ?? 'is disabled').includes('is disabled'),
+        undefined,
+        { timeout: WAIT },
+      );
+      expect(received(t, 'featureFlagChanged').map((f) => [f.flag, f.enabled])).toContainEqual(['CONSOLIDATED_METRICS', true]);
+      expect(await t.page.evaluate(() => window.__sameDocument)).toBe(true);
+    } finally {
+      await ok(app, 'mutation { clearFeatureFlag(flag: CONSOLIDATED_METRICS) { enabled } }');
+    }
+  });
+
   it('Overview: the dashboard event feed shows a new event live', async () => {
     const t = await tab(READ, { fakeClock: true });
     // dashboardEventAdded (the feed) and runsUpdated (the counts by state)

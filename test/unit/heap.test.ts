@@ -17,5 +17,8 @@ test('a 50 % growth step peaks well below V8 default policy for the same load', 
   const withPolicy = peakHeapBytes(50);
   // Live set: about 24 MB of objects in the window.
   expect(withPolicy).toBeGreaterThan(20 * 2 ** 20);
-  expect(withPolicy).toBeLessThan(v8Default * 0.7);
+  // About 0.46 of V8's own peak on a quiet machine. On a loaded one V8's concurrent marker lags the allocation
+  // and the step shows less: 0.70 was seen in a clean-clone CI run (three jest workers, load ~4), and 0.74 with
+  // all marking on the main thread (--single-threaded-gc), the worst case scheduling can make.
+  expect(withPolicy).toBeLessThan(v8Default * 0.8);
 }, 60_000);

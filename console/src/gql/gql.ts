@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Viewer {\n    viewer {\n      role\n      keyRequired\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  subscription SwitchFlipped {\n    featureFlagChanged {\n      flag\n      enabled\n    }\n  }\n": typeof types.SwitchFlippedDocument,
     "\n  query AbResults($testId: String) {\n    abTestResults(testId: $testId, validOnly: false, limit: 50) {\n      id\n      testId\n      isValid\n      validityErrors\n      tokenDelta\n      timeDeltaSeconds\n      successRateDelta\n      controlTotalTokens\n      treatmentTotalTokens\n      controlPhasesComplete\n      controlTotalPhases\n      treatmentPhasesComplete\n      treatmentTotalPhases\n      createdAt\n      createdBy\n      controlRun {\n        id\n      }\n      treatmentRun {\n        id\n      }\n    }\n  }\n": typeof types.AbResultsDocument,
     "\n  query AbSummary($testId: String!) {\n    abTestSummary(testId: $testId) {\n      testId\n      count\n      tokenDelta {\n        mean\n        median\n      }\n      timeDeltaSeconds {\n        mean\n        median\n      }\n      successRateDelta {\n        mean\n        median\n      }\n    }\n  }\n": typeof types.AbSummaryDocument,
     "\n  query OverviewHealth {\n    health {\n      status\n      database\n      qdrant\n      version\n      timestamp\n      killSwitches {\n        phase6Metrics\n        consolidatedMetrics\n      }\n    }\n  }\n": typeof types.OverviewHealthDocument,
@@ -46,6 +47,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      role\n      keyRequired\n    }\n  }\n": types.ViewerDocument,
+    "\n  subscription SwitchFlipped {\n    featureFlagChanged {\n      flag\n      enabled\n    }\n  }\n": types.SwitchFlippedDocument,
     "\n  query AbResults($testId: String) {\n    abTestResults(testId: $testId, validOnly: false, limit: 50) {\n      id\n      testId\n      isValid\n      validityErrors\n      tokenDelta\n      timeDeltaSeconds\n      successRateDelta\n      controlTotalTokens\n      treatmentTotalTokens\n      controlPhasesComplete\n      controlTotalPhases\n      treatmentPhasesComplete\n      treatmentTotalPhases\n      createdAt\n      createdBy\n      controlRun {\n        id\n      }\n      treatmentRun {\n        id\n      }\n    }\n  }\n": types.AbResultsDocument,
     "\n  query AbSummary($testId: String!) {\n    abTestSummary(testId: $testId) {\n      testId\n      count\n      tokenDelta {\n        mean\n        median\n      }\n      timeDeltaSeconds {\n        mean\n        median\n      }\n      successRateDelta {\n        mean\n        median\n      }\n    }\n  }\n": types.AbSummaryDocument,
     "\n  query OverviewHealth {\n    health {\n      status\n      database\n      qdrant\n      version\n      timestamp\n      killSwitches {\n        phase6Metrics\n        consolidatedMetrics\n      }\n    }\n  }\n": types.OverviewHealthDocument,
@@ -94,6 +96,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      role\n      keyRequired\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      role\n      keyRequired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SwitchFlipped {\n    featureFlagChanged {\n      flag\n      enabled\n    }\n  }\n"): (typeof documents)["\n  subscription SwitchFlipped {\n    featureFlagChanged {\n      flag\n      enabled\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
