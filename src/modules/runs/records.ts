@@ -51,30 +51,7 @@ export const RUN_COLUMNS =
 
 const ref = (v: unknown): { id: string } | null => (v === null || v === undefined ? null : { id: String(v) });
 
-export function runRecord(r: Row): RunRecord {
-  return {
-    id: String(r.id),
-    state: r.state as RunState,
-    safetyProfile: String(r.safety_profile),
-    runScope: String(r.run_scope),
-    goal: optionalText(r.goal),
-    tokenCap: toSafeInt(r.token_cap),
-    tokensUsed: toSafeInt(r.tokens_used),
-    gitCommitSha: optionalText(r.git_commit_sha),
-    modelMappingHash: optionalText(r.model_mapping_hash),
-    failureReason: optionalText(r.failure_reason),
-    replayOf: ref(r.replay_of_id),
-    campaign: ref(r.campaign_id),
-    createdAt: driverDate(r.created_at),
-    updatedAt: driverDate(r.updated_at),
-    queuedAt: optionalDriverDate(r.queued_at),
-    startedAt: optionalDriverDate(r.started_at),
-    completedAt: optionalDriverDate(r.completed_at),
-    version: toSafeInt(r.version),
-  };
-}
-
-/** How one column of a runs row becomes its record property (runRecord, column by column). */
+/** How each column of a runs row becomes its record property: written once, for whole and narrow records. */
 const RUN_COLUMN_READERS: Readonly<Record<string, (rec: Record<string, unknown>, v: unknown) => void>> = {
   id: (o, v) => (o.id = String(v)),
   state: (o, v) => (o.state = v as RunState),
@@ -95,6 +72,22 @@ const RUN_COLUMN_READERS: Readonly<Record<string, (rec: Record<string, unknown>,
   completed_at: (o, v) => (o.completedAt = optionalDriverDate(v)),
   version: (o, v) => (o.version = toSafeInt(v)),
 };
+
+type ColumnReader = readonly [column: string, read: (rec: Record<string, unknown>, v: unknown) => void];
+
+/** A record of `columns` only (RUN_COLUMNS' names): the properties of other columns are absent. */
+function recordOf(columns: readonly string[]): (r: Row) => RunRecord {
+  const readers: ColumnReader[] = columns.map((c) => [c, RUN_COLUMN_READERS[c]]);
+  return (r) => {
+    const rec: Record<string, unknown> = {};
+    for (const [c, read] of readers) read(rec, r[c]);
+    // A narrow record: the type promises every property, the selection it serves asks for no others.
+    return rec as unknown as RunRecord;
+  };
+}
+
+/** The record of a row holding every column of RUN_COLUMNS. */
+export const runRecord = recordOf(columnList(RUN_COLUMNS));
 
 /**
  * The columns each Run field reads through its record. Fields resolved from the run's id by a loader (theirs
@@ -169,16 +162,7 @@ export function runShapeOf(fields: ReadonlySet<string>): RunShape {
     shape = shapes.get(key);
     if (!shape && list.length === columnList(RUN_COLUMNS).length) shape = FULL_RUN_SHAPE;
     if (!shape && shapes.size < MAX_RUN_SHAPES) {
-      const readers = list.map((c) => [c, RUN_COLUMN_READERS[c]] as const);
-      shape = {
-        columns: key,
-        // A record of the columns read only: the type promises all of them, the selection asks no others.
-        record: (r) => {
-          const rec: Record<string, unknown> = {};
-          for (const [c, read] of readers) read(rec, r[c]);
-          return rec as unknown as RunRecord;
-        },
-      };
+      shape = { columns: key, record: recordOf(list) };
       shapes.set(key, shape);
     }
     shape ??= FULL_RUN_SHAPE;
