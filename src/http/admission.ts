@@ -61,7 +61,6 @@ export class AdmissionGate {
     this.runningBy[cls]++;
   }
 
-  /** Waits for a slot; false (no slot taken) when the line is full. Call `leave(cls)` after a true. */
   /** Takes a slot if one is free now (no promise: most requests never wait); false: call enter(). */
   tryEnter(cls: KeyClass = 'admin'): boolean {
     if (!this.fits(cls)) return false;
@@ -69,11 +68,9 @@ export class AdmissionGate {
     return true;
   }
 
+  /** Waits for a slot; false (no slot taken) when the line is full. Call `leave(cls)` after a true. */
   async enter(cls: KeyClass = 'admin'): Promise<boolean> {
-    if (this.fits(cls)) {
-      this.take(cls);
-      return true;
-    }
+    if (this.tryEnter(cls)) return true;
     if (this.line.length >= this.maxQueued || this.queuedBy[cls] >= this.cap(cls).queued) return false;
     this.queuedBy[cls]++;
     // The slot is taken for the waiter by leave() before it resumes.
