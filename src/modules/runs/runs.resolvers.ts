@@ -19,8 +19,8 @@ export const runResolvers: Resolvers = {
     // An id no run can have is not found without asking the database.
     run: (_, { id }, { loaders }) => (ID_PATTERN.test(id) ? loaders.run.load(id) : null),
     runStateCounts: (_, { since }, { em }) => runStateCounts(em, since),
-    // The nodes' nested fields are read in the page's statement and handed to their loaders (runs.lookahead.ts).
-    // Only the columns the nodes' fields read (records.ts runShapeOf).
+    // The nodes' nested fields are read in the page's statement and carried by its records (runs.lookahead.ts,
+    // page-nested.ts); otherwise only the columns the nodes' fields read (records.ts runShapeOf).
     runs: async (_, args, { reads, flags, loaders }, info) => {
       const want = { totalCount: selectsField(info, 'totalCount'), nested: pageNestedOf(info, flags), shape: runShapeOf(selectedFieldsOf(info, 'nodes')) };
       const page = await listRuns(reads, args, want);
