@@ -15,4 +15,6 @@ export default async function globalTeardown() {
     await client.query(`drop database if exists "${templates.postgresql}" with (force)`);
     await client.end();
   }
+  // Last: the embedded PostgreSQL's data lives in it. Also takes whatever a test left behind.
+  if (globalThis.__AUTOPACK_SCRATCH__) rmSync(globalThis.__AUTOPACK_SCRATCH__, { recursive: true, force: true });
 }
