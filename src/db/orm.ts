@@ -2,7 +2,6 @@
 import 'reflect-metadata';
 import { BigIntType, MikroORM, type EntityMetadata, type Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { MIGRATIONS } from '../../migrations';
@@ -61,9 +60,10 @@ function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Options {
         if (!(platform instanceof PostgreSqlPlatform)) describeForSqlite(meta);
       },
     },
-    extensions: [Migrator],
     // Publishes each transaction's changes to the live feed at its commit (modules/live/publish.ts).
     subscribers: [new ChangePublisher()],
+    // The migrator itself (@mikro-orm/migrations, with umzug and its command-line parser) is registered only
+    // when something migrates (modules/ops/migrations.ts): a server or a command that does not saves its load.
     migrations: {
       tableName: MIGRATIONS_TABLE,
       migrationsList: MIGRATIONS,

@@ -10,7 +10,7 @@ import { createGraphQLServer } from '../../src/graphql/server';
 import { silentLogger } from '../../src/logger';
 import type { FlagState } from '../../src/modules/flags/flags';
 import { createHealthProbe } from '../../src/modules/ops/health';
-import { migrateUp } from '../../src/modules/ops/migrations';
+import { migrateUp, migrationState } from '../../src/modules/ops/migrations';
 import { createTestDatabase, type Backend, type TestDatabase } from './db';
 
 export interface GqlResult<T = Record<string, any>> {
@@ -44,7 +44,8 @@ export async function createHarness(backend: Backend, env: Record<string, string
   const config = loadConfig({ DATABASE_URL: db.url, ...JIT_FROM_THE_START, ...env });
   const statements: string[] = [];
   const orm = await createOrm(config.database, { onQuery: (sql) => statements.push(sql), logger: silentLogger });
-  await migrateUp(orm); // finds nothing pending on a template copy; kept so a harness never runs unmigrated
+  // A template copy has nothing pending (one read, no migrator loaded); kept so a harness never runs unmigrated.
+  if ((await migrationState(orm)).pending.length) await migrateUp(orm);
   const apollo = createGraphQLServer(config, silentLogger);
   await apollo.start();
   const flagStore = new FlagStore(config.flags, orm, silentLogger);

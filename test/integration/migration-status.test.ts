@@ -1,13 +1,13 @@
 // `autopack migrate status` reads the migrations table with the bare driver and the pending names from the
 // files (no ORM): what it reports must be what the migrator itself sees, before, after up and after down.
 import { createOrm, type Orm } from '../../src/db/orm';
-import { migrateDown, migrateUp, migrationState } from '../../src/modules/ops/migrations';
+import { migrateDown, migrateUp, migrationState, migratorOf } from '../../src/modules/ops/migrations';
 import { readMigrationStatus } from '../../src/modules/ops/migration-status';
 import { BACKENDS, createTestDatabase, type TestDatabase } from '../helpers/db';
 
 /** The migrator's own view: executed (with time) and pending names. */
 async function migratorView(orm: Orm) {
-  const migrator = orm.getMigrator();
+  const migrator = await migratorOf(orm);
   return {
     applied: (await migrator.getExecutedMigrations()).map((m) => ({ name: m.name, executedAt: m.executed_at })),
     pending: (await migrator.getPendingMigrations()).map((m) => m.name),

@@ -1,6 +1,6 @@
 // Applying and reverting the migrations in migrations/, safely from several processes at once; reading
 // which ones are applied, with no lock.
-import { TableNotFoundException } from '@mikro-orm/core';
+import { TableNotFoundException, type IMigrator } from '@mikro-orm/core';
 import { MIGRATIONS } from '../../../migrations';
 import type { Orm } from '../../db/orm';
 import { forkEm, isPostgres } from '../../db/orm';
@@ -52,15 +52,24 @@ export async function migrationState(orm: Orm): Promise<MigrationState> {
   );
 }
 
+/** The ORM's migrator, loaded on first use (the ORM is created without it; see db/orm.ts). */
+export async function migratorOf(orm: Orm): Promise<IMigrator> {
+  const { Migrator } = await import('@mikro-orm/migrations');
+  if (!orm.config.getExtension('@mikro-orm/migrator')) Migrator.register(orm);
+  return orm.getMigrator();
+}
+
 /** Applies every pending migration; returns the names applied (empty when already up to date). */
 export async function migrateUp(orm: Orm): Promise<string[]> {
-  return withMigrationLock(orm, async () => (await orm.getMigrator().up()).map((m) => m.name));
+  const migrator = await migratorOf(orm);
+  return withMigrationLock(orm, async () => (await migrator.up()).map((m) => m.name));
 }
 
 /** Reverts the last applied migration; returns its name, or null when none is applied. */
 export async function migrateDown(orm: Orm): Promise<string | null> {
+  const migrator = await migratorOf(orm);
   return withMigrationLock(orm, async () => {
-    const reverted = await orm.getMigrator().down();
+    const reverted = await migrator.down();
     return reverted[0]?.name ?? null;
   });
 }
