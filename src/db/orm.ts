@@ -4,7 +4,6 @@ import { BigIntType, MikroORM, type EntityMetadata, type Options } from '@mikro-
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
-import { MIGRATIONS } from '../../migrations';
 import { consoleLogger, type Logger } from '../logger';
 import type { DatabaseTarget } from './url';
 import { maskUrl } from './url';
@@ -62,11 +61,11 @@ function ormOptions(target: DatabaseTarget, opts: OrmOptions = {}): Options {
     },
     // Publishes each transaction's changes to the live feed at its commit (modules/live/publish.ts).
     subscribers: [new ChangePublisher()],
-    // The migrator itself (@mikro-orm/migrations, with umzug and its command-line parser) is registered only
-    // when something migrates (modules/ops/migrations.ts): a server or a command that does not saves its load.
+    // The migrator itself (@mikro-orm/migrations, with umzug and its command-line parser) and the migration
+    // classes that extend its base load only when something migrates (modules/ops/migrations.ts adds them):
+    // a server on a migrated database or a command that does not migrate saves their load.
     migrations: {
       tableName: MIGRATIONS_TABLE,
-      migrationsList: MIGRATIONS,
       transactional: true,
       allOrNothing: true,
       snapshot: false,

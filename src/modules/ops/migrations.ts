@@ -1,12 +1,11 @@
 // Applying and reverting the migrations in migrations/, safely from several processes at once; reading
 // which ones are applied, with no lock.
 import { TableNotFoundException, type IMigrator } from '@mikro-orm/core';
-import { MIGRATIONS } from '../../../migrations';
 import type { Orm } from '../../db/orm';
 import { forkEm, isPostgres } from '../../db/orm';
 import type { Em } from '../../db/orm';
 import { SELECT_MIGRATIONS, type MigrationsTableRow } from '../../db/migrations-table';
-import { migrationStateFrom, type MigrationState } from './migration-status';
+import { migrationFileNames, migrationStateFrom, type MigrationState } from './migration-status';
 
 // Any constant works as long as every autopack process uses the same one.
 const MIGRATION_LOCK_KEY = 7_146_146_012;
@@ -32,6 +31,9 @@ async function withMigrationLock<T>(orm: Orm, fn: () => Promise<T>): Promise<T> 
   }
 }
 
+/** The migrations' names, read from migrations/ once per process (not loaded: see migratorOf). */
+let names: string[] | undefined;
+
 /**
  * Which migrations are applied and which are pending: one plain read of the migrations table, no lock and
  * one connection, so a status read (a GraphQL field a client may alias many times) can neither wait behind
@@ -46,16 +48,16 @@ export async function migrationState(orm: Orm): Promise<MigrationState> {
     if (e instanceof TableNotFoundException) rows = [];
     else throw e;
   }
-  return migrationStateFrom(
-    rows,
-    MIGRATIONS.map((m) => m.name),
-  );
+  return migrationStateFrom(rows, (names ??= migrationFileNames()));
 }
 
-/** The ORM's migrator, loaded on first use (the ORM is created without it; see db/orm.ts). */
+/** The ORM's migrator, with the migration classes, loaded on first use (the ORM is created without them; see db/orm.ts). */
 export async function migratorOf(orm: Orm): Promise<IMigrator> {
-  const { Migrator } = await import('@mikro-orm/migrations');
-  if (!orm.config.getExtension('@mikro-orm/migrator')) Migrator.register(orm);
+  if (!orm.config.getExtension('@mikro-orm/migrator')) {
+    const [{ Migrator }, { MIGRATIONS }] = await Promise.all([import('@mikro-orm/migrations'), import('../../../migrations')]);
+    orm.config.set('migrations', { ...orm.config.get('migrations'), migrationsList: MIGRATIONS });
+    Migrator.register(orm);
+  }
   return orm.getMigrator();
 }
 
