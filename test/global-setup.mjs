@@ -2,7 +2,7 @@
 // own databases in it), unless TEST_PG_URL points at an existing server (postgresql://user:pass@host:port,
 // no database); then one migrated template database per backend, copied for every harness.
 import { execFileSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdtempSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdtempSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,17 +12,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Where the run keeps its scratch files (SQLite databases, the embedded PostgreSQL's data, browser profiles,
- * backups): TEST_TMPDIR, else memory-backed /dev/shm where it exists. Creating a file there costs microseconds;
- * on this machine's disk it costs up to a millisecond, and a PostgreSQL database copy creates ~300 files.
+ * backups): TEST_TMPDIR, else memory-backed /dev/shm where it exists with room (a container's default 64 MB
+ * is not enough), else the system's temporary directory. Creating a file in memory costs microseconds; on
+ * this machine's disk up to a millisecond, and a PostgreSQL database copy creates ~300 files.
  */
+const SHM_ROOM = 1024 ** 3; // a whole run peaks near 120 MB
+
 function scratchRoot() {
   if (process.env.TEST_TMPDIR) return process.env.TEST_TMPDIR;
   try {
     accessSync('/dev/shm', constants.W_OK | constants.X_OK);
-    return '/dev/shm';
+    const { bavail, bsize } = statfsSync('/dev/shm');
+    if (bavail * bsize >= SHM_ROOM) return '/dev/shm';
   } catch {
-    return tmpdir();
+    // no /dev/shm: the system's temporary directory
   }
+  return tmpdir();
 }
 
 export default async function globalSetup() {
