@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -158,11 +158,16 @@ describe('configuration', () => {
   });
 
   it('reads the API key from AUTOPACK_API_KEY_FILE', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'autopack-key-')), 'key');
-    writeFileSync(file, 'from-file\n');
-    expect(loadConfig({ AUTOPACK_API_KEY_FILE: file }).apiKey).toBe('from-file');
-    expect(fail({ AUTOPACK_API_KEY_FILE: `${file}.missing` })).toMatch(/^AUTOPACK_API_KEY_FILE: cannot read .* \(ENOENT\)$/);
-    expect(fail({ AUTOPACK_API_KEY_FILE: file, AUTOPACK_API_KEY: 'x' })).toMatch(/not both/);
+    const dir = mkdtempSync(join(tmpdir(), 'autopack-key-'));
+    const file = join(dir, 'key');
+    try {
+      writeFileSync(file, 'from-file\n');
+      expect(loadConfig({ AUTOPACK_API_KEY_FILE: file }).apiKey).toBe('from-file');
+      expect(fail({ AUTOPACK_API_KEY_FILE: `${file}.missing` })).toMatch(/^AUTOPACK_API_KEY_FILE: cannot read .* \(ENOENT\)$/);
+      expect(fail({ AUTOPACK_API_KEY_FILE: file, AUTOPACK_API_KEY: 'x' })).toMatch(/not both/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses URLs that are not http(s) for QDRANT_HOST and AUTOPACK_API_URL', () => {
