@@ -2,7 +2,7 @@
 // own databases in it), unless TEST_PG_URL points at an existing server (postgresql://user:pass@host:port,
 // no database); then one migrated template database per backend, copied for every harness.
 import { execFileSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdtempSync, statfsSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,9 +30,33 @@ function scratchRoot() {
   return tmpdir();
 }
 
+const SCRATCH_PREFIX = 'autopack-test-run-';
+
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+};
+
+/**
+ * Scratch directories of earlier runs that ended without their teardown (Ctrl-C, a killed jest): in memory they
+ * would hold their space until a reboot. Each is named after its run's process, so only the dead ones go.
+ */
+function removeStaleScratch(root) {
+  for (const name of readdirSync(root)) {
+    const pid = name.startsWith(SCRATCH_PREFIX) ? Number(name.slice(SCRATCH_PREFIX.length).split('-')[0]) : 0;
+    if (pid > 0 && !alive(pid)) rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
 export default async function globalSetup() {
+  const root = scratchRoot();
+  removeStaleScratch(root);
   // Set before anything starts: the workers, the embedded PostgreSQL and their children inherit it (os.tmpdir()).
-  const scratch = mkdtempSync(join(scratchRoot(), 'autopack-test-run-'));
+  const scratch = mkdtempSync(join(root, `${SCRATCH_PREFIX}${process.pid}-`));
   chmodSync(scratch, 0o755); // as root, the embedded PostgreSQL runs as the 'postgres' user and must reach it
   globalThis.__AUTOPACK_SCRATCH__ = scratch;
   process.env.TMPDIR = scratch;
