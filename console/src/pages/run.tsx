@@ -17,36 +17,22 @@ const RunDetailQuery = graphql(`
   query Run($id: ID!) {
     run(id: $id) {
       id
-      state
+      ...RunLive
       goal
       safetyProfile
       runScope
-      tokenCap
-      tokensUsed
       gitCommitSha
       modelMappingHash
-      failureReason
       createdAt
-      queuedAt
-      startedAt
-      completedAt
       replayOf {
         id
-      }
-      status {
-        ...RunProgress
       }
       phases {
         id
         phaseId
         phaseIndex
         name
-        state
-        tokensUsed
-        attempts
-        lastFailureReason
-        startedAt
-        completedAt
+        ...PhaseLive
         metrics {
           id
           retrievalTokens
@@ -78,7 +64,35 @@ const RunDetailQuery = graphql(`
   }
 `);
 
-// Spread by the two queries above; the client preset adds its text to their documents.
+// What changes while a run executes: the page's query and its subscriptions below spread the same fields, so
+// everything shown that can change is updated in place.
+graphql(`
+  fragment RunLive on Run {
+    state
+    tokenCap
+    tokensUsed
+    failureReason
+    queuedAt
+    startedAt
+    completedAt
+    status {
+      ...RunProgress
+    }
+  }
+`);
+
+graphql(`
+  fragment PhaseLive on Phase {
+    state
+    tokensUsed
+    attempts
+    lastFailureReason
+    startedAt
+    completedAt
+  }
+`);
+
+// Spread by the run query above and the replay comparisons query below; the client preset adds its text to their documents.
 graphql(`
   fragment Comparison on ReplayComparison {
     originalRunId
@@ -142,16 +156,7 @@ const RunUpdatedSubscription = graphql(`
   subscription RunUpdated($id: ID!) {
     runUpdated(id: $id) {
       id
-      state
-      tokenCap
-      tokensUsed
-      failureReason
-      queuedAt
-      startedAt
-      completedAt
-      status {
-        ...RunProgress
-      }
+      ...RunLive
     }
   }
 `);
@@ -160,12 +165,7 @@ const PhaseUpdatedSubscription = graphql(`
   subscription PhaseUpdated($runId: ID!) {
     phaseUpdated(runId: $runId) {
       id
-      state
-      tokensUsed
-      attempts
-      lastFailureReason
-      startedAt
-      completedAt
+      ...PhaseLive
       run {
         id
         tokensUsed
