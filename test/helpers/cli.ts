@@ -106,17 +106,22 @@ export interface CliProcess {
 }
 
 /** Starts `autopack <args>` like runCli, for a test that acts while the command runs (e.g. `watch`). */
-export function startCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, cwd = ROOT): CliProcess {
+/** `autopack <args>` from the TypeScript sources, in a child process with exactly `env` (plus PATH). */
+function spawnAutopack(args: string[], env: Record<string, string>, cwd: string) {
   const script = `require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))}).main(['node', 'autopack', ...process.argv.slice(1)])`;
+  return spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), '-e', script, '--', ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+export function startCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, cwd = ROOT): CliProcess {
   let stdout = '';
   let stderr = '';
   let closeStdout = () => {};
   const done = new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), '-e', script, '--', ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnAutopack(args, env, cwd);
     child.stdout.on('data', (d) => (stdout += d));
     closeStdout = () => child.stdout.destroy();
     child.stderr.on('data', (d) => (stderr += d));
@@ -140,12 +145,7 @@ export interface ServeProcess {
 }
 
 export function startServe(env: Record<string, string>): Promise<ServeProcess> {
-  const script = `require(${JSON.stringify(join(ROOT, 'src/cli/main.ts'))}).main(['node', 'autopack', 'serve'])`;
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'test/helpers/swc-register.js'), '-e', script], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnAutopack(['serve'], { HOST: '127.0.0.1', PORT: '0', ...env }, ROOT);
   let stdout = '';
   let stderr = '';
   const closed = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
