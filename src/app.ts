@@ -109,7 +109,7 @@ export async function startApp(config: Config, opts: { logger?: Logger; onQuery?
     flagStore.onChange((changed) => feed.flagsChanged(changed));
     bus = config.database.kind === 'postgresql' ? new PostgresBus({ url: config.database.url, logger }) : new InProcessBus(orm);
     const changeBus = bus;
-    await changeBus.start({ changes: (c) => feed.handleChanges(c), gap: (reason) => feed.gap(reason) }).catch((e) => {
+    await feed.listen(changeBus).catch((e) => {
       throw new StartupError(`cannot listen for changes on ${config.database.display}: ${describeError(e)}`);
     });
     let dispatcher: Dispatcher | undefined;

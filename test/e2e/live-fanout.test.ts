@@ -1,6 +1,7 @@
 // Live updates under concurrency and across servers: 50 concurrent writers on one run reach every subscriber
 // exactly once and in commit order; on PostgreSQL a change written through server A reaches subscribers on
 // server B (LISTEN/NOTIFY), and a lost LISTEN connection comes back with an explicit missed-changes signal.
+import type { Socket } from 'node:net';
 import { Client } from 'pg';
 import { Run } from '../../src/db/entities';
 import { forkEm } from '../../src/db/orm';
@@ -133,6 +134,40 @@ describe('two servers on one PostgreSQL database', () => {
     await subscriptionsAtLeast(a.app.live.feed, 3);
     await subscriptionsAtLeast(b.app.live.feed, 3);
     await concurrentWriters([a, b], followers, 'fan-busy');
+  });
+
+  it('a change committed before a subscription started is not sent to it, though its notification was still on its way', async () => {
+    await executingRun(a, 'fan-cut', 1);
+    const sub = await connectSubscriber(b.url);
+    subs.push(sub);
+    const bus = b.app.live.bus as PostgresBus;
+    const started = b.app.live.feed.subscriptionCount;
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    // Server B reads nothing from its LISTEN connection for now: notifications wait in the socket, as when
+    // they are slow to arrive.
+    const socket = (bus as unknown as { client: { connection: { stream: Socket } } }).client.connection.stream;
+    socket.pause();
+    let events;
+    try {
+      await gql(a.url, `mutation { recordDashboardEvent(input: { runId: "fan-cut", eventType: "BEFORE", message: "before" }) { eventType } }`);
+      events = sub.subscribe(`subscription { dashboardEventAdded(runId: "fan-cut") { message } }`);
+      // B registered the subscription and sent its marker (on the LISTEN connection, after the event's commit).
+      await waitFor('the subscription marker', async () => {
+        const { rows } = await admin.query('select query from pg_stat_activity where pid = $1', [bus.backendPid]);
+        return rows[0]?.query.includes('pg_notify');
+      });
+      expect(b.app.live.feed.subscriptionCount).toBe(started); // not started until its marker is back
+    } finally {
+      socket.resume();
+      await admin.end();
+    }
+    await subscriptionsAtLeast(b.app.live.feed, started + 1);
+    await gql(a.url, `mutation { recordDashboardEvent(input: { runId: "fan-cut", eventType: "AFTER", message: "after" }) { eventType } }`);
+    expect(await valuesAtLeast(events.received, 1)).toEqual([{ message: 'after' }]);
+    await b.app.live.feed.idle();
+    expect(events.received.values).toEqual([{ message: 'after' }]);
+    events.stop();
   });
 
   it('a killed LISTEN connection reconnects and subscribers get the missed-changes signal, then changes again', async () => {

@@ -11,6 +11,8 @@ describe('live change payloads', () => {
     const change: RunChange = { k: 'run', r: 'run-1', v: 7, row: 1, ph: [3, 4], ev: [10, 11], pm: [20], c: 'campaign-x', at: 1 };
     expect(encode(change).map(decode)).toEqual([change]);
     expect(encode({ k: 'flags', at: 2 }).map(decode)).toEqual([{ k: 'flags', at: 2 }]);
+    expect(encode({ k: 'mark', m: 'server-a:1', at: 3 }).map(decode)).toEqual([{ k: 'mark', m: 'server-a:1', at: 3 }]);
+    expect(decode('{"k":"mark","at":3}')).toBeNull(); // a marker without its id places nothing
   });
 
   it('split 1000 scattered ids below the NOTIFY limit; only the first part carries the row and phases', () => {

@@ -3,6 +3,25 @@ import { Feed } from '../../src/modules/live/feed';
 import type { LiveConnection } from '../../src/modules/live/topics';
 import { silentLogger } from '../../src/logger';
 import type { Orm } from '../../src/db/orm';
+import type { BusHandlers, ChangeBus } from '../../src/modules/live/bus';
+
+/** A bus that keeps the markers sent through it; the test hands them back (or not) as the feed would hear them. */
+function markerBus(fail = false) {
+  const sent: string[] = [];
+  let handlers!: BusHandlers;
+  const bus: ChangeBus = {
+    kind: 'postgresql',
+    start: async (h) => void (handlers = h),
+    stop: async () => undefined,
+    mark: async (id) => {
+      if (fail) throw new Error('connection down');
+      sent.push(id);
+    },
+  };
+  return { bus, sent, back: (id: string) => handlers.changes([{ k: 'mark', m: id, at: Date.now() }]), gap: () => handlers.gap('lost') };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 const feed = (limits: Partial<{ perConnection: number; perServer: number; queue: number }> = {}) =>
   new Feed(undefined as unknown as Orm, { perConnection: 10, perServer: 10, queue: 10, ...limits }, silentLogger);
@@ -55,5 +74,47 @@ describe('live subscription registry', () => {
         { kind: 'flags' },
       ),
     ).toThrow(expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }));
+  });
+
+  it("starts the subscriptions of one tick when their one marker comes back, not before, and ignores other servers' markers", async () => {
+    const f = feed();
+    const m = markerBus();
+    await f.listen(m.bus);
+    const conn = f.openConnection('ws', () => undefined);
+    const subs = [f.subscribe(conn, { kind: 'flags' }), f.subscribe(conn, { kind: 'runs', state: null })];
+    await tick();
+    expect(m.sent).toHaveLength(1);
+    expect(f.subscriptionCount).toBe(0);
+    m.back('another-server:1');
+    expect(f.subscriptionCount).toBe(0);
+    m.back(m.sent[0]);
+    await Promise.all(subs.map((s) => s.started));
+    expect(f.subscriptionCount).toBe(2);
+    expect(subs.map((s) => s.from)).toEqual([2, 2]); // after the foreign marker (1) and its own (2)
+  });
+
+  it('starts at once when the marker cannot be sent, and on a gap (a marker sent over a lost connection never returns)', async () => {
+    const down = feed();
+    await down.listen(markerBus(true).bus);
+    const a = down.subscribe(
+      down.openConnection('ws', () => undefined),
+      { kind: 'flags' },
+    );
+    await a.started;
+    expect(down.subscriptionCount).toBe(1);
+
+    const f = feed();
+    const m = markerBus();
+    await f.listen(m.bus);
+    const b = f.subscribe(
+      f.openConnection('ws', () => undefined),
+      { kind: 'flags' },
+    );
+    await tick();
+    expect(f.subscriptionCount).toBe(0);
+    m.gap();
+    await b.started;
+    expect(f.subscriptionCount).toBe(1);
+    expect((await b.next()).value?.missed).toBe('lost');
   });
 });

@@ -12,5 +12,10 @@ export interface BusHandlers {
 export interface ChangeBus {
   readonly kind: 'in-process' | 'postgresql';
   start(handlers: BusHandlers): Promise<void>;
+  /**
+   * Sends marker `id` through the bus: it reaches `changes` after every change committed before it was sent
+   * and before every change committed after (where a subscription starts, Feed.subscribe).
+   */
+  mark(id: string): Promise<void>;
   stop(): Promise<void>;
 }

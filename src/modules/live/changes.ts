@@ -28,7 +28,18 @@ interface FlagsChange {
   at: number;
 }
 
-export type Change = RunChange | FlagsChange;
+/**
+ * A server's own marker, sent when a subscription starts: it arrives among the changes in commit order, so the
+ * changes before it were committed before the subscription started and those after it, after.
+ */
+interface MarkChange {
+  k: 'mark';
+  /** the marker's id (unique to its server; other servers ignore it) */
+  m: string;
+  at: number;
+}
+
+export type Change = RunChange | FlagsChange | MarkChange;
 
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
 export const MAX_PAYLOAD_BYTES = 7900;
@@ -51,8 +62,9 @@ export function fromRanges(ranges: readonly number[]): number[] {
 }
 
 interface Wire {
-  k: 'run' | 'flags';
+  k: 'run' | 'flags' | 'mark';
   at: number;
+  m?: string;
   r?: string;
   v?: number;
   row?: 1;
@@ -67,7 +79,7 @@ interface Wire {
  * the row and phase parts, so a consumer handles each of those once.
  */
 export function encode(change: Change): string[] {
-  if (change.k === 'flags') return [JSON.stringify({ k: 'flags', at: change.at })];
+  if (change.k !== 'run') return [JSON.stringify(change)];
   const base: Wire = { k: 'run', r: change.r, v: change.v, at: change.at, ...(change.c ? { c: change.c } : {}) };
   const first: Wire = { ...base, ...(change.row ? { row: 1 } : {}), ...(change.ph ? { ph: change.ph === 'all' ? 'all' : toRanges(change.ph) } : {}) };
   const lists: ['ev' | 'pm', number[]][] = [
@@ -104,6 +116,7 @@ export function decode(payload: string): Change | null {
     return null;
   }
   if (w?.k === 'flags') return { k: 'flags', at: Number(w.at) || Date.now() };
+  if (w?.k === 'mark') return typeof w.m === 'string' ? { k: 'mark', m: w.m, at: Number(w.at) || Date.now() } : null;
   if (w?.k !== 'run' || typeof w.r !== 'string' || !Number.isSafeInteger(w.v)) return null;
   return {
     k: 'run',

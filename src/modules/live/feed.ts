@@ -1,6 +1,9 @@
 // This server's subscription registry: who follows what, within the limits, and the dispatch of committed
 // changes to them. Changes are handled one batch at a time, in arrival (= commit) order; each batch is read
 // back once, through one set of DataLoaders shared by every subscriber it concerns.
+// Where a subscription starts is exact: a marker sent through the bus when it registers comes back in commit
+// order, so it is sent what was committed after the marker and nothing committed before.
+import { randomUUID } from 'node:crypto';
 import type { Run } from '../../db/entities';
 import { forkEm, type Orm } from '../../db/orm';
 import { createLoaders } from '../../graphql/loaders';
@@ -9,6 +12,7 @@ import { ServiceError } from '../../shared/errors';
 import type { FlagDetail } from '../flags/overrides';
 import type { PhaseRecord } from '../runs/records';
 import { campaignProgress, type CampaignProgress } from '../replay/progress';
+import type { ChangeBus } from './bus';
 import type { Change, RunChange } from './changes';
 import { Lru } from '../../shared/lru';
 import { Subscription } from './subscription';
@@ -41,6 +45,15 @@ const SLOW_CONSUMER_CLOSE = 1013;
 // How many runs/phases the duplicate check remembers (the latest delivered version or state of each).
 const REMEMBERED = 50_000;
 
+/** How long a subscription waits for its marker before it starts anyway (the bus then reports a gap). */
+const MARK_TIMEOUT_MS = 5000;
+
+/** A change and its place among every change this server received (1, 2, ...). */
+interface Received<C extends Change = Change> {
+  c: C;
+  seq: number;
+}
+
 /** Where a subscription is filed: a change looks up only the subscribers of its run (and the catch-alls). */
 function topicKey(t: Topic): string {
   switch (t.kind) {
@@ -57,6 +70,9 @@ function topicKey(t: Topic): string {
   }
 }
 
+/** Whether any of `subs` started before change number `seq` (only then is it worth reading). */
+const followed = (subs: Subscription[], seq: number) => subs.some((s) => s.follows(seq));
+
 const phaseFingerprint = (p: PhaseRecord) => `${p.updatedAt.getTime()}|${p.state}|${p.tokensUsed}|${p.attempts}|${p.completedAt?.getTime() ?? ''}`;
 const progressFingerprint = (p: CampaignProgress) => `${p.selected}|${p.waiting}|${p.queued}|${p.running}|${p.succeeded}|${p.failed}`;
 
@@ -66,7 +82,16 @@ export class Feed {
   private readonly perConnection = new Map<number, number>();
   private readonly connections = new Map<number, LiveConnection>();
   private nextConnectionId = 1;
-  private inbox: Change[] = [];
+  private inbox: Received[] = [];
+  private bus: ChangeBus | undefined;
+  /** Sequence number of the last change received (markers included). */
+  private received = 0;
+  private readonly markPrefix = randomUUID();
+  private marks = 0;
+  /** Markers sent and not back yet: the subscriptions each one places. */
+  private readonly awaitingMark = new Map<string, { subs: Subscription[]; timer: NodeJS.Timeout }>();
+  /** Subscriptions registered this tick, to share the marker sent at its end. */
+  private markBatch: Subscription[] | undefined;
   private pumping: Promise<void> | undefined;
   /** run id -> newest version delivered: a change already covered by an earlier read-back is not sent again. */
   private readonly runVersions = new Lru<string, number>(REMEMBERED);
@@ -100,12 +125,24 @@ export class Feed {
     this.metrics?.connectionClosed(conn.transport);
   }
 
+  /** Subscriptions started (placed in the feed): each is sent every change committed from now on. */
   get subscriptionCount(): number {
-    return this.subs.size;
+    let n = 0;
+    for (const s of this.subs) if (s.from !== undefined) n++;
+    return n;
   }
 
-  /** Starts a subscription within the limits; `initial` values are queued first (e.g. a campaign's progress now). */
-  subscribe(conn: LiveConnection, topic: Topic, initial: Delivery[] = []): Subscription {
+  /** Starts hearing committed changes from `bus`; subscriptions are placed by markers sent through it. */
+  async listen(bus: ChangeBus): Promise<void> {
+    await bus.start({ changes: (c) => this.handleChanges(c), gap: (reason) => this.gap(reason) });
+    this.bus = bus;
+  }
+
+  /**
+   * Registers a subscription within the limits. It is sent changes once started (`sub.started`): those
+   * committed after its marker came back through the bus, none committed before.
+   */
+  subscribe(conn: LiveConnection, topic: Topic): Subscription {
     if (this.closing) throw new ServiceError('SERVICE_UNAVAILABLE', 'The server is shutting down: subscribe again on another server');
     const mine = this.perConnection.get(conn.id) ?? 0;
     if (mine >= this.limits.perConnection) {
@@ -127,9 +164,43 @@ export class Feed {
     this.byTopic.get(key)!.add(sub);
     this.perConnection.set(conn.id, mine + 1);
     this.metrics?.subscriptionStarted(topic.kind);
-    for (const d of initial) this.push(sub, d);
-    if (topic.kind === 'campaign' && initial[0]?.value) this.campaignStates.set(sub, progressFingerprint(initial[0].value as CampaignProgress));
+    this.place(sub);
     return sub;
+  }
+
+  /** Subscriptions registered in one tick share one marker, sent once all of them are registered. */
+  private place(sub: Subscription): void {
+    if (!this.bus) return sub.start(this.received);
+    if (this.markBatch) return void this.markBatch.push(sub);
+    const batch = (this.markBatch = [sub]);
+    queueMicrotask(() => {
+      this.markBatch = undefined;
+      void this.sendMark(batch);
+    });
+  }
+
+  private async sendMark(subs: Subscription[]): Promise<void> {
+    const id = `${this.markPrefix}:${++this.marks}`;
+    const timer = setTimeout(() => {
+      this.logger.warn('live updates: a subscription marker did not come back in time; starting without it', { waitedMs: MARK_TIMEOUT_MS });
+      this.markArrived(id, this.received);
+    }, MARK_TIMEOUT_MS);
+    timer.unref();
+    this.awaitingMark.set(id, { subs, timer });
+    try {
+      await this.bus!.mark(id);
+    } catch {
+      // The bus is down and reports it as a gap to every subscriber: start now rather than hold these back.
+      this.markArrived(id, this.received);
+    }
+  }
+
+  private markArrived(id: string, seq: number): void {
+    const waiting = this.awaitingMark.get(id);
+    if (!waiting) return; // another server's marker
+    this.awaitingMark.delete(id);
+    clearTimeout(waiting.timer);
+    for (const s of waiting.subs) s.start(seq);
   }
 
   /**
@@ -174,6 +245,7 @@ export class Feed {
   /** Shutdown: no new subscriptions, every connection closed with `code`. */
   closeAll(code: number, reason: string): void {
     this.closing = true;
+    for (const id of [...this.awaitingMark.keys()]) this.markArrived(id, this.received);
     for (const conn of [...this.connections.values()]) {
       conn.close(code, reason);
       this.connectionClosed(conn);
@@ -184,9 +256,16 @@ export class Feed {
 
   handleChanges(changes: Change[]): void {
     const now = Date.now();
-    for (const c of changes) this.metrics?.notifyLag(Math.max(0, now - c.at) / 1000);
-    this.inbox.push(...changes);
-    this.pumping ??= this.pump();
+    for (const c of changes) {
+      const seq = ++this.received;
+      if (c.k === 'mark') {
+        this.markArrived(c.m, seq);
+        continue;
+      }
+      this.metrics?.notifyLag(Math.max(0, now - c.at) / 1000);
+      this.inbox.push({ c, seq });
+    }
+    if (this.inbox.length) this.pumping ??= this.pump();
   }
 
   /** Resolves once every change received so far has been dispatched. */
@@ -215,6 +294,8 @@ export class Feed {
   /** Tells every subscriber that changes may have been missed. */
   gap(reason: string): void {
     this.metrics?.missedSignal();
+    // A marker sent over a lost connection never comes back.
+    for (const id of [...this.awaitingMark.keys()]) this.markArrived(id, this.received);
     for (const s of [...this.subs]) this.push(s, { missed: reason });
   }
 
@@ -230,43 +311,60 @@ export class Feed {
     return filed ? [...filed] : [];
   }
 
+  /** The subscriptions change `c` concerns, by what they are sent: its run, phases, events, samples. */
+  private concerned(c: RunChange) {
+    return {
+      run: c.row ? [...this.of(`run:${c.r}`), ...this.of('runs')] : [],
+      phase: c.ph ? this.of(`phase:${c.r}`) : [],
+      event: c.ev ? [...this.of(`event:${c.r}`), ...this.of('event:*')] : [],
+      metrics: c.pm ? this.of(`metrics:${c.r}`) : [],
+    };
+  }
+
   private deliver(s: Subscription, d: Delivery): void {
     this.push(s, d);
     this.metrics?.delivered(s.topic.kind, 1);
   }
 
-  private async dispatch(batch: Change[]): Promise<void> {
-    if (batch.some((c) => c.k === 'flags')) await this.refreshFlags?.();
-    const runChanges = batch.filter((c): c is RunChange => c.k === 'run');
+  /**
+   * A run or phase value goes once to each subscriber following at that moment (`fresh`: newer than the last
+   * one sent). One sent while `s` had not started (its change came before `s`'s start) is owed to `s`: it may
+   * hold changes committed after `s` started, whose own notifications will then find nothing newer.
+   */
+  private offer(s: Subscription, seq: number, key: string, fresh: boolean, d: Delivery): void {
+    if (!s.follows(seq)) {
+      if (fresh) (s.owed ??= new Set()).add(key);
+      return;
+    }
+    const owed = s.owed?.delete(key) ?? false;
+    if (fresh || owed) this.deliver(s, d);
+  }
+
+  private async dispatch(batch: Received[]): Promise<void> {
+    if (batch.some(({ c }) => c.k === 'flags')) await this.refreshFlags?.();
+    const runChanges = batch.filter((r): r is Received<RunChange> => r.c.k === 'run');
     if (!runChanges.length || !this.subs.size) return;
     const em = forkEm(this.orm);
     const loaders = createLoaders(em);
     const campaigns = new Set<string>();
 
     // Start every read of the batch before awaiting any, so each kind is one statement (DataLoader batching).
-    const plans = runChanges.map((c) => {
-      const runSubs = c.row ? this.of(`run:${c.r}`) : [];
-      const listSubs = c.row ? this.of('runs') : [];
-      const phaseSubs = c.ph ? this.of(`phase:${c.r}`) : [];
-      const eventSubs = c.ev ? [...this.of(`event:${c.r}`), ...this.of('event:*')] : [];
-      const metricSubs = c.pm ? this.of(`metrics:${c.r}`) : [];
+    const plans = runChanges.map(({ c, seq }) => {
+      const subs = this.concerned(c);
       if (c.c && c.row && this.byTopic.has(`campaign:${c.c}`)) campaigns.add(c.c);
-      const needRun = (runSubs.length || listSubs.length) && c.v > (this.runVersions.get(c.r) ?? 0);
+      const newer = c.v > (this.runVersions.get(c.r) ?? 0);
+      const needRun = subs.run.some((s) => s.follows(seq) && (newer || s.owed?.has(`run:${c.r}`)));
       return {
         c,
-        runSubs,
-        listSubs,
-        phaseSubs,
-        eventSubs,
-        metricSubs,
+        seq,
         run: needRun ? loaders.run.load(c.r) : Promise.resolve(null),
-        phases: phaseSubs.length
+        phases: followed(subs.phase, seq)
           ? c.ph === 'all'
             ? loaders.phasesByRun.load(c.r)
             : Promise.all(c.ph!.map((id) => loaders.phase.load(id)))
           : Promise.resolve([]),
-        events: eventSubs.length ? Promise.all(c.ev!.map((id) => loaders.event.load(id))) : Promise.resolve([]),
-        metrics: metricSubs.length ? Promise.all(c.pm!.map((id) => loaders.phaseMetrics.load(id))) : Promise.resolve([]),
+        events: followed(subs.event, seq) ? Promise.all(c.ev!.map((id) => loaders.event.load(id))) : Promise.resolve([]),
+        metrics: followed(subs.metrics, seq) ? Promise.all(c.pm!.map((id) => loaders.phaseMetrics.load(id))) : Promise.resolve([]),
       };
     });
     // Promise.all over every read: a failure is one rejection to handle, never an unhandled one.
@@ -280,25 +378,30 @@ export class Feed {
     const shared = { em, loaders };
 
     for (const p of read) {
+      // Subscribers as of now: one registered during the read is owed what it did not get (see offer).
+      const subs = this.concerned(p.c);
       const run = p.run as Run | null;
-      if (run && run.version > (this.runVersions.get(run.id) ?? 0)) {
-        this.runVersions.set(run.id, run.version);
-        for (const s of p.runSubs) this.deliver(s, { value: run, ...shared });
-        for (const s of p.listSubs) if (s.topic.kind === 'runs' && (!s.topic.state || s.topic.state === run.state)) this.deliver(s, { value: run, ...shared });
+      if (run) {
+        const fresh = run.version > (this.runVersions.get(run.id) ?? 0);
+        if (fresh) this.runVersions.set(run.id, run.version);
+        for (const s of subs.run)
+          if (s.topic.kind === 'run' || (s.topic.kind === 'runs' && (!s.topic.state || s.topic.state === run.state)))
+            this.offer(s, p.seq, `run:${run.id}`, fresh, { value: run, ...shared });
       }
       for (const phase of p.phases) {
         if (!phase) continue;
         const fp = phaseFingerprint(phase);
-        if (this.phaseStates.get(phase.id) === fp) continue;
-        this.phaseStates.set(phase.id, fp);
-        for (const s of p.phaseSubs) this.deliver(s, { value: phase, ...shared });
+        const fresh = this.phaseStates.get(phase.id) !== fp;
+        if (fresh) this.phaseStates.set(phase.id, fp);
+        for (const s of subs.phase) this.offer(s, p.seq, `phase:${phase.id}`, fresh, { value: phase, ...shared });
       }
       for (const event of p.events) {
         if (!event) continue;
-        for (const s of p.eventSubs)
-          if (s.topic.kind === 'event' && (!s.topic.eventType || s.topic.eventType === event.eventType)) this.deliver(s, { value: event, ...shared });
+        for (const s of subs.event)
+          if (s.follows(p.seq) && s.topic.kind === 'event' && (!s.topic.eventType || s.topic.eventType === event.eventType))
+            this.deliver(s, { value: event, ...shared });
       }
-      for (const m of p.metrics) if (m) for (const s of p.metricSubs) this.deliver(s, { value: m, ...shared });
+      for (const m of p.metrics) if (m) for (const s of subs.metrics) if (s.follows(p.seq)) this.deliver(s, { value: m, ...shared });
     }
 
     for (const [id, value] of progress) {

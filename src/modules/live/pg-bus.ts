@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import type { Logger } from '../../logger';
 import { describeError } from '../../shared/describe-error';
 import type { BusHandlers, ChangeBus } from './bus';
-import { decode, type Change } from './changes';
+import { decode, encode, type Change } from './changes';
 import { CHANNEL } from './publish';
 
 const FIRST_RETRY_MS = 100;
@@ -72,6 +72,16 @@ export class PostgresBus implements ChangeBus {
       client.end().catch(() => undefined);
       throw e;
     }
+  }
+
+  /**
+   * NOTIFY on the LISTEN connection itself (autocommit): it takes its place in commit order among every
+   * writer's notifications and comes back on this connection. Throws while the connection is down.
+   */
+  async mark(id: string): Promise<void> {
+    if (!this.client) throw new Error('the LISTEN connection is down');
+    const [payload] = encode({ k: 'mark', m: id, at: Date.now() });
+    await this.client.query('select pg_notify($1, $2)', [CHANNEL, payload]);
   }
 
   private scheduleReconnect(): void {

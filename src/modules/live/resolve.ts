@@ -6,14 +6,15 @@ import { ServiceError } from '../../shared/errors';
 import type { Subscription } from './subscription';
 import type { Delivery, Topic } from './topics';
 
-/** Registers a subscription on this server's feed (only live transports carry one). */
-export function follow(ctx: GraphQLContext, topic: Topic, initial: unknown[] = []): Subscription {
+/**
+ * Registers a subscription on this server's feed (only live transports carry one); resolves once it has
+ * started, so it is sent exactly what is committed from then on.
+ */
+export async function follow(ctx: GraphQLContext, topic: Topic): Promise<Subscription> {
   if (!ctx.live) throw new ServiceError('BAD_USER_INPUT', 'Subscriptions are served over WebSocket (/graphql) and Server-Sent Events (/graphql/stream) only');
-  return ctx.live.feed.subscribe(
-    ctx.live.connection,
-    topic,
-    initial.map((value) => ({ value })),
-  );
+  const sub = ctx.live.feed.subscribe(ctx.live.connection, topic);
+  await sub.started;
+  return sub;
 }
 
 /**

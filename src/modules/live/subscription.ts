@@ -9,13 +9,37 @@ export class Subscription implements AsyncIterableIterator<Delivery> {
   private ended = false;
   /** The most values that ever waited at once (tests check the bound). */
   highWater = 0;
+  /**
+   * Where it starts in the feed: the sequence number of the last change received before it (changes up to it
+   * were committed earlier and are not sent). Undefined until the feed has placed it (Feed.subscribe).
+   */
+  from: number | undefined;
+  /** Runs and phases ("run:id", "phase:id") whose value went to others while this one was not started yet. */
+  owed: Set<string> | undefined;
+  /** Resolves once started (or ended). */
+  readonly started: Promise<void>;
+  private resolveStarted!: () => void;
 
   constructor(
     readonly connection: LiveConnection,
     readonly topic: Topic,
     private readonly limit: number,
     private readonly onEnd: (s: Subscription) => void,
-  ) {}
+  ) {
+    this.started = new Promise((resolve) => (this.resolveStarted = resolve));
+  }
+
+  /** Places the subscription after change number `seq`: later changes are sent to it. */
+  start(seq: number): void {
+    if (this.from !== undefined) return;
+    this.from = seq;
+    this.resolveStarted();
+  }
+
+  /** Whether change number `seq` was committed after this subscription started. */
+  follows(seq: number): boolean {
+    return this.from !== undefined && seq > this.from;
+  }
 
   /** Queues a value; false when the queue is full (the caller drops the slow client). */
   push(d: Delivery): boolean {
@@ -51,6 +75,7 @@ export class Subscription implements AsyncIterableIterator<Delivery> {
     const w = this.waiter;
     this.waiter = undefined;
     w?.({ value: undefined, done: true });
+    this.resolveStarted();
     this.onEnd(this);
   }
 

@@ -25,7 +25,7 @@ export const replayResolvers: Resolvers = {
     replayCampaignProgress: {
       subscribe: async (_, { campaignId }, ctx) => {
         await requireCampaignProgress(ctx.em, campaignId); // NOT_FOUND before anything is registered
-        const sub = follow(ctx, { kind: 'campaign', campaignId });
+        const sub = await follow(ctx, { kind: 'campaign', campaignId });
         // The first value is read once the subscription is registered, so no change falls in between.
         ctx.live!.feed.startCampaign(sub, await requireCampaignProgress(ctx.em.fork(), campaignId));
         return sub;
