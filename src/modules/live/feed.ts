@@ -163,14 +163,13 @@ export class Feed {
     if (!this.byTopic.has(key)) this.byTopic.set(key, new Set());
     this.byTopic.get(key)!.add(sub);
     this.perConnection.set(conn.id, mine + 1);
-    this.metrics?.subscriptionStarted(topic.kind);
     this.place(sub);
     return sub;
   }
 
   /** Subscriptions registered in one tick share one marker, sent once all of them are registered. */
   private place(sub: Subscription): void {
-    if (!this.bus) return sub.start(this.received);
+    if (!this.bus) return this.start(sub, this.received);
     if (this.markBatch) return void this.markBatch.push(sub);
     const batch = (this.markBatch = [sub]);
     queueMicrotask(() => {
@@ -200,7 +199,14 @@ export class Feed {
     if (!waiting) return; // another server's marker
     this.awaitingMark.delete(id);
     clearTimeout(waiting.timer);
-    for (const s of waiting.subs) s.start(seq);
+    for (const s of waiting.subs) this.start(s, seq);
+  }
+
+  /** The subscription is sent the changes after number `seq` from now on (and counts as held). */
+  private start(sub: Subscription, seq: number): void {
+    if (sub.from !== undefined || sub.isEnded) return;
+    sub.start(seq);
+    this.metrics?.subscriptionStarted(sub.topic.kind);
   }
 
   /**
@@ -223,7 +229,7 @@ export class Feed {
     const n = (this.perConnection.get(s.connection.id) ?? 1) - 1;
     if (n > 0) this.perConnection.set(s.connection.id, n);
     else this.perConnection.delete(s.connection.id);
-    this.metrics?.subscriptionEnded(s.topic.kind);
+    if (s.from !== undefined) this.metrics?.subscriptionEnded(s.topic.kind);
   }
 
   /** Queues a value; a subscriber whose queue is full is dropped with its connection (memory stays bounded). */
