@@ -5,20 +5,31 @@ import { silentLogger } from '../../src/logger';
 import type { Orm } from '../../src/db/orm';
 import type { BusHandlers, ChangeBus } from '../../src/modules/live/bus';
 
-/** A bus that keeps the markers sent through it; the test hands them back (or not) as the feed would hear them. */
-function markerBus(fail = false) {
+/**
+ * A bus that keeps the markers sent through it; the test hands them back (or not) as the feed would hear them.
+ * `hold`: each send stays in flight until `release()`.
+ */
+function markerBus(opts: { fail?: boolean; hold?: boolean } = {}) {
   const sent: string[] = [];
+  const inFlight: (() => void)[] = [];
   let handlers!: BusHandlers;
   const bus: ChangeBus = {
     kind: 'postgresql',
     start: async (h) => void (handlers = h),
     stop: async () => undefined,
     mark: async (id) => {
-      if (fail) throw new Error('connection down');
+      if (opts.fail) throw new Error('connection down');
       sent.push(id);
+      if (opts.hold) await new Promise<void>((resolve) => inFlight.push(resolve));
     },
   };
-  return { bus, sent, back: (id: string) => handlers.changes([{ k: 'mark', m: id, at: Date.now() }]), gap: () => handlers.gap('lost') };
+  return {
+    bus,
+    sent,
+    release: () => inFlight.shift()?.(),
+    back: (id: string) => handlers.changes([{ k: 'mark', m: id, at: Date.now() }]),
+    gap: () => handlers.gap('lost'),
+  };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -95,7 +106,7 @@ describe('live subscription registry', () => {
 
   it('starts at once when the marker cannot be sent, and on a gap (a marker sent over a lost connection never returns)', async () => {
     const down = feed();
-    await down.listen(markerBus(true).bus);
+    await down.listen(markerBus({ fail: true }).bus);
     const a = down.subscribe(
       down.openConnection('ws', () => undefined),
       { kind: 'flags' },
@@ -116,5 +127,27 @@ describe('live subscription registry', () => {
     await b.started;
     expect(f.subscriptionCount).toBe(1);
     expect((await b.next()).value?.missed).toBe('lost');
+  });
+
+  it('sends one marker at a time: subscriptions registered while one is out share the next', async () => {
+    const f = feed();
+    const m = markerBus({ hold: true });
+    await f.listen(m.bus);
+    const conn = f.openConnection('ws', () => undefined);
+    const first = f.subscribe(conn, { kind: 'flags' });
+    await tick();
+    const later = [f.subscribe(conn, { kind: 'flags' }), f.subscribe(conn, { kind: 'flags' })];
+    await tick();
+    expect(m.sent).toHaveLength(1);
+    m.back(m.sent[0]);
+    await first.started;
+    expect(f.subscriptionCount).toBe(1);
+    m.release();
+    await tick();
+    expect(m.sent).toHaveLength(2);
+    m.back(m.sent[1]);
+    await Promise.all(later.map((s) => s.started));
+    expect(f.subscriptionCount).toBe(3);
+    m.release();
   });
 });

@@ -90,8 +90,9 @@ export class Feed {
   private marks = 0;
   /** Markers sent and not back yet: the subscriptions each one places. */
   private readonly awaitingMark = new Map<string, { subs: Subscription[]; timer: NodeJS.Timeout }>();
-  /** Subscriptions registered this tick, to share the marker sent at its end. */
+  /** Subscriptions registered since the last marker was sent: they share the next one. */
   private markBatch: Subscription[] | undefined;
+  private sendingMarks = false;
   private pumping: Promise<void> | undefined;
   /** run id -> newest version delivered: a change already covered by an earlier read-back is not sent again. */
   private readonly runVersions = new Lru<string, number>(REMEMBERED);
@@ -167,15 +168,28 @@ export class Feed {
     return sub;
   }
 
-  /** Subscriptions registered in one tick share one marker, sent once all of them are registered. */
+  /**
+   * One marker at a time: the subscriptions registered meanwhile (a burst of them, or the rest of this tick)
+   * share the next one, sent once the current one is out.
+   */
   private place(sub: Subscription): void {
     if (!this.bus) return this.start(sub, this.received);
-    if (this.markBatch) return void this.markBatch.push(sub);
-    const batch = (this.markBatch = [sub]);
-    queueMicrotask(() => {
-      this.markBatch = undefined;
-      void this.sendMark(batch);
-    });
+    (this.markBatch ??= []).push(sub);
+    if (!this.sendingMarks) void this.sendMarks();
+  }
+
+  private async sendMarks(): Promise<void> {
+    this.sendingMarks = true;
+    try {
+      await null; // the rest of this tick's registrations join the batch
+      while (this.markBatch) {
+        const batch = this.markBatch;
+        this.markBatch = undefined;
+        await this.sendMark(batch);
+      }
+    } finally {
+      this.sendingMarks = false;
+    }
   }
 
   private async sendMark(subs: Subscription[]): Promise<void> {

@@ -25,6 +25,8 @@ export class PostgresBus implements ChangeBus {
   private retryMs = FIRST_RETRY_MS;
   private timer: NodeJS.Timeout | undefined;
   private handlers: BusHandlers | undefined;
+  /** The current connection has run its LISTEN (and so carries nothing else in flight but markers). */
+  private listening = false;
 
   constructor(private readonly opts: PgBusOptions) {}
 
@@ -64,9 +66,11 @@ export class PostgresBus implements ChangeBus {
     client.on('error', (e) => lost(describeError(e)));
     client.on('end', () => lost('connection ended'));
     this.client = client;
+    this.listening = false;
     try {
       await client.connect();
       await client.query(`listen "${CHANNEL}"`);
+      this.listening = true;
     } catch (e) {
       this.client = undefined;
       client.end().catch(() => undefined);
@@ -79,7 +83,7 @@ export class PostgresBus implements ChangeBus {
    * writer's notifications and comes back on this connection. Throws while the connection is down.
    */
   async mark(id: string): Promise<void> {
-    if (!this.client) throw new Error('the LISTEN connection is down');
+    if (!this.client || !this.listening) throw new Error('the LISTEN connection is down');
     const [payload] = encode({ k: 'mark', m: id, at: Date.now() });
     await this.client.query('select pg_notify($1, $2)', [CHANNEL, payload]);
   }
