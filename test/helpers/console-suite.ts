@@ -335,7 +335,7 @@ export function consoleTests(backend: Backend, { noKey = false } = {}): void {
       expect(await chartTextBelowAA(dark)).toEqual({ checked: expect.any(Number), low: [] });
 
       const narrow = await tab(ADMIN, { width: 390, height: 800 });
-      for (const path of ['/', '/runs', '/runs/console-control', '/switches']) {
+      for (const path of ['/', '/runs', '/runs/console-control', '/ab?test=telemetry-v6', '/switches']) {
         await open(narrow, path, 'h1');
         await narrow.waitForSelector('.loading', { state: 'detached', timeout: WAIT });
         expect([path, await narrow.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)]).toEqual([path, true]);
@@ -343,18 +343,31 @@ export function consoleTests(backend: Backend, { noKey = false } = {}): void {
       await open(narrow, '/runs', '[data-run-id="console-control"]');
       await shoot(narrow, 'runs-narrow');
       expect(await axeViolations(narrow)).toEqual([]);
-      // The runs list reflows (a card per run) instead of scrolling sideways inside its box.
-      const fits = await narrow.$eval('[data-testid="runs-table"]', (t: any) => {
-        const box = t.parentElement;
-        return { scrollWidth: box.scrollWidth <= box.clientWidth, tableWidth: t.getBoundingClientRect().width <= box.clientWidth };
+      // The tables of many columns reflow (a card per row) instead of scrolling sideways inside their box.
+      const fits = async (table: string) => ({
+        table,
+        ...(await narrow.$eval(table, (t: any) => {
+          const box = t.parentElement;
+          return { scrollWidth: box.scrollWidth <= box.clientWidth, tableWidth: t.getBoundingClientRect().width <= box.clientWidth };
+        })),
       });
-      expect(fits).toEqual({ scrollWidth: true, tableWidth: true });
+      expect(await fits('[data-testid="runs-table"]')).toEqual({ table: '[data-testid="runs-table"]', scrollWidth: true, tableWidth: true });
       // Each card still names its fields, and the run's link is reachable by keyboard.
       const labels = await narrow.$$eval('[data-run-id="console-control"] td', (tds: any[]) => tds.map((td) => getComputedStyle(td, '::before').content));
       expect(labels).toEqual(['"State"', '"Progress"', '"Tokens used / cap"', '"Created"', '"Duration"']);
       await narrow.focus('[data-run-id="console-control"] a');
       await narrow.keyboard.press('Enter');
       await narrow.waitForSelector('[data-testid="token-chart"] svg', { timeout: WAIT });
+      await shoot(narrow, 'run-narrow');
+      expect(await fits('[data-testid="phases-table"]')).toEqual({ table: '[data-testid="phases-table"]', scrollWidth: true, tableWidth: true });
+      const phaseLabels = await narrow.$$eval('[data-testid="phases-table"] tbody tr:first-child td', (tds: any[]) =>
+        tds.filter((td) => getComputedStyle(td).display !== 'none').map((td) => getComputedStyle(td, '::before').content),
+      );
+      expect(phaseLabels).toEqual(['"State"', '"Start"', '"End"', '"Tokens"']); // no failure reason: its empty line is hidden
+      await open(narrow, '/ab?test=telemetry-v6', '[data-testid="ab-table"]');
+      expect(await fits('[data-testid="ab-table"]')).toEqual({ table: '[data-testid="ab-table"]', scrollWidth: true, tableWidth: true });
+      await shoot(narrow, 'ab-narrow');
+      expect(await axeViolations(narrow)).toEqual([]);
     });
 
     it('is keyboard-navigable: skip link, then the navigation, Enter follows a link', async () => {

@@ -91,7 +91,7 @@ export function AbPage() {
             </p>
           ) : (
             <div className="table-wrap">
-              <table data-testid="ab-table">
+              <table data-testid="ab-table" className="cards">
                 <caption className="sr-only">A/B results, newest first; deltas are treatment minus control</caption>
                 <thead>
                   <tr>
@@ -110,29 +110,35 @@ export function AbPage() {
                       <th scope="row">
                         <Link href={withParams(location, { test: r.testId })}>{r.testId}</Link>
                       </th>
-                      <td>
-                        <RunLink id={r.controlRun?.id} /> → <RunLink id={r.treatmentRun?.id} />
-                        <div className="small muted">
-                          {fmtInt(r.controlTotalTokens)} → {fmtInt(r.treatmentTotalTokens)} tokens; {r.controlPhasesComplete}/{r.controlTotalPhases} →{' '}
-                          {r.treatmentPhasesComplete}/{r.treatmentTotalPhases} phases
+                      <td data-label="Control → treatment">
+                        <div>
+                          <RunLink id={r.controlRun?.id} /> → <RunLink id={r.treatmentRun?.id} />
+                          <div className="small muted">
+                            {fmtInt(r.controlTotalTokens)} → {fmtInt(r.treatmentTotalTokens)} tokens; {r.controlPhasesComplete}/{r.controlTotalPhases} →{' '}
+                            {r.treatmentPhasesComplete}/{r.treatmentTotalPhases} phases
+                          </div>
                         </div>
                       </td>
-                      <td>
-                        <span className={`badge tone-${r.isValid ? 'ok' : 'bad'}`}>{r.isValid ? 'valid' : 'invalid'}</span>
-                        {r.validityErrors.length > 0 && (
-                          <ul className="messages">
-                            {r.validityErrors.map((m) => (
-                              <li key={m} className={m.startsWith('ERROR') ? 'bad-text' : 'near'}>
-                                {m}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
+                      <td data-label="Valid">
+                        <div>
+                          <span className={`badge tone-${r.isValid ? 'ok' : 'bad'}`}>{r.isValid ? 'valid' : 'invalid'}</span>
+                          {r.validityErrors.length > 0 && (
+                            <ul className="messages">
+                              {r.validityErrors.map((m) => (
+                                <li key={m} className={m.startsWith('ERROR') ? 'bad-text' : 'near'}>
+                                  {m}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </div>
                       </td>
-                      <td>{fmtSigned(r.tokenDelta)}</td>
-                      <td>{r.timeDeltaSeconds === null || r.timeDeltaSeconds === undefined ? '—' : `${fmtSigned(r.timeDeltaSeconds, 1)} s`}</td>
-                      <td>{fmtSigned(r.successRateDelta, 1)} pp</td>
-                      <td>{fmtTime(r.createdAt)}</td>
+                      <td data-label="Token delta">{fmtSigned(r.tokenDelta)}</td>
+                      <td data-label="Time delta">
+                        {r.timeDeltaSeconds === null || r.timeDeltaSeconds === undefined ? '—' : `${fmtSigned(r.timeDeltaSeconds, 1)} s`}
+                      </td>
+                      <td data-label="Success rate delta">{fmtSigned(r.successRateDelta, 1)} pp</td>
+                      <td data-label="Created">{fmtTime(r.createdAt)}</td>
                     </tr>
                   ))}
                 </tbody>

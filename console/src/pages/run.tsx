@@ -425,7 +425,7 @@ function Timeline({ run }: { run: Run }) {
         <p className="muted">No phase has started yet.</p>
       )}
       <div className="table-wrap">
-        <table>
+        <table data-testid="phases-table" className="cards">
           <caption className="sr-only">Phases in order</caption>
           <thead>
             <tr>
@@ -441,18 +441,22 @@ function Timeline({ run }: { run: Run }) {
           <tbody>
             {phases.map((p) => (
               <tr key={p.id}>
-                <td>{p.phaseIndex}</td>
+                <td className="card-hidden">{p.phaseIndex}</td>
                 <th scope="row">
                   {p.name} <span className="muted small">({p.phaseId})</span>
                 </th>
-                <td>
-                  <StateBadge state={p.state} />
-                  {p.attempts > 1 && <span className="small muted"> {p.attempts} attempts</span>}
+                <td data-label="State">
+                  <div>
+                    <StateBadge state={p.state} />
+                    {p.attempts > 1 && <span className="small muted"> {p.attempts} attempts</span>}
+                  </div>
                 </td>
-                <td>{fmtTime(p.startedAt)}</td>
-                <td>{fmtTime(p.completedAt)}</td>
-                <td>{fmtInt(p.tokensUsed)}</td>
-                <td className="bad-text">{p.lastFailureReason ?? ''}</td>
+                <td data-label="Start">{fmtTime(p.startedAt)}</td>
+                <td data-label="End">{fmtTime(p.completedAt)}</td>
+                <td data-label="Tokens">{fmtInt(p.tokensUsed)}</td>
+                <td className="bad-text" data-label="Failure reason">
+                  {p.lastFailureReason ?? ''}
+                </td>
               </tr>
             ))}
           </tbody>
