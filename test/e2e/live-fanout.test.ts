@@ -170,6 +170,30 @@ describe('two servers on one PostgreSQL database', () => {
     events.stop();
   });
 
+  it('a LISTEN connection that stops answering (half-open) is replaced once a subscription marker has not come back in 5 s', async () => {
+    await executingRun(a, 'fan-dead', 1);
+    const sub = await connectSubscriber(b.url);
+    subs.push(sub);
+    const bus = b.app.live.bus as PostgresBus;
+    const pid = bus.backendPid!;
+    const started = b.app.live.feed.subscriptionCount;
+    // Nothing comes back on B's LISTEN connection any more, as when the peer vanished without closing it.
+    const socket = (bus as unknown as { client: { connection: { stream: Socket } } }).client.connection.stream;
+    socket.pause();
+    try {
+      const events = sub.subscribe(`subscription { dashboardEventAdded(runId: "fan-dead") { message } }`);
+      await subscriptionsAtLeast(b.app.live.feed, started + 1);
+      await waitFor('a new LISTEN connection', async () => bus.backendPid !== undefined && bus.backendPid !== pid);
+      const signals = await waitFor('both missed-changes signals', async () => events.received.errors.length >= 2 && events.received.errors);
+      expect(signals.map((s) => s[0].extensions?.code)).toEqual(['CHANGES_MISSED', 'CHANGES_MISSED']);
+      await gql(a.url, `mutation { recordDashboardEvent(input: { runId: "fan-dead", eventType: "AFTER", message: "after reconnect" }) { eventType } }`);
+      expect(await valuesAtLeast(events.received, 1)).toEqual([{ message: 'after reconnect' }]);
+      events.stop();
+    } finally {
+      socket.resume(); // lets the abandoned connection finish closing
+    }
+  });
+
   it('a killed LISTEN connection reconnects and subscribers get the missed-changes signal, then changes again', async () => {
     await executingRun(a, 'fan-2', 1);
     const sub = await connectSubscriber(b.url);

@@ -11,12 +11,14 @@ import type { BusHandlers, ChangeBus } from '../../src/modules/live/bus';
  */
 function markerBus(opts: { fail?: boolean; hold?: boolean } = {}) {
   const sent: string[] = [];
+  const reconnects: string[] = [];
   const inFlight: (() => void)[] = [];
   let handlers!: BusHandlers;
   const bus: ChangeBus = {
     kind: 'postgresql',
     start: async (h) => void (handlers = h),
     stop: async () => undefined,
+    reconnect: (reason) => void reconnects.push(reason),
     mark: async (id) => {
       if (opts.fail) throw new Error('connection down');
       sent.push(id);
@@ -26,6 +28,7 @@ function markerBus(opts: { fail?: boolean; hold?: boolean } = {}) {
   return {
     bus,
     sent,
+    reconnects,
     release: () => inFlight.shift()?.(),
     back: (id: string) => handlers.changes([{ k: 'mark', m: id, at: Date.now() }]),
     gap: () => handlers.gap('lost'),
@@ -149,5 +152,74 @@ describe('live subscription registry', () => {
     await Promise.all(later.map((s) => s.started));
     expect(f.subscriptionCount).toBe(3);
     m.release();
+  });
+
+  it('a marker that never comes back: the subscription starts after 5 s, the bus reconnects, and later ones are not held behind it', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const f = feed();
+      const m = markerBus({ hold: true }); // the send hangs, as on a half-open connection
+      await f.listen(m.bus);
+      const conn = f.openConnection('ws', () => undefined);
+      const first = f.subscribe(conn, { kind: 'flags' });
+      await tick();
+      jest.advanceTimersByTime(4999);
+      expect(f.subscriptionCount).toBe(0);
+      jest.advanceTimersByTime(1);
+      await first.started;
+      expect(m.reconnects).toEqual(['a subscription marker did not come back within 5000 ms']);
+      const next = f.subscribe(conn, { kind: 'flags' });
+      await tick();
+      expect(m.sent).toHaveLength(2);
+      m.back(m.sent[1]);
+      await next.started;
+      expect(f.subscriptionCount).toBe(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('a gap starts the subscriptions queued behind a marker still out, too', async () => {
+    const f = feed();
+    const m = markerBus({ hold: true });
+    await f.listen(m.bus);
+    const conn = f.openConnection('ws', () => undefined);
+    const subs = [f.subscribe(conn, { kind: 'flags' })];
+    await tick();
+    subs.push(f.subscribe(conn, { kind: 'flags' })); // queued: the first marker is still out
+    await tick();
+    expect(m.sent).toHaveLength(1);
+    m.gap();
+    await Promise.all(subs.map((s) => s.started));
+    expect(f.subscriptionCount).toBe(2);
+  });
+
+  it('campaign progress never goes backwards: a value read before the last one sent is dropped; a failed first read ends the subscription', async () => {
+    const f = feed();
+    const conn = f.openConnection('ws', () => undefined);
+    const sub = f.subscribe(conn, { kind: 'campaign', campaignId: 'c1' });
+    const progress = (running: number) => ({
+      campaignId: 'c1',
+      selected: 2,
+      waiting: 2 - running,
+      queued: 0,
+      running,
+      finished: 0,
+      succeeded: 0,
+      failed: 0,
+      done: false,
+    });
+    let finishOlder!: () => void;
+    const older = f.startCampaign(sub, () => new Promise((resolve) => (finishOlder = () => resolve(progress(0)))));
+    await f.startCampaign(sub, async () => progress(1)); // started later, answered first
+    finishOlder();
+    await older;
+    expect((await sub.next()).value?.value).toEqual(progress(1));
+    expect(sub.highWater).toBe(1); // the older read was not queued after it
+
+    const failing = f.subscribe(conn, { kind: 'campaign', campaignId: 'c1' });
+    await expect(f.startCampaign(failing, () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
+    expect(failing.isEnded).toBe(true);
+    expect(f.subscriptionCount).toBe(1);
   });
 });

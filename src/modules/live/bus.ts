@@ -17,5 +17,7 @@ export interface ChangeBus {
    * and before every change committed after (where a subscription starts, Feed.subscribe).
    */
   mark(id: string): Promise<void>;
+  /** A marker did not come back: the connection is presumed dead; drop it and reconnect (reporting the gap). */
+  reconnect(reason: string): void;
   stop(): Promise<void>;
 }

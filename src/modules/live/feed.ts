@@ -45,7 +45,10 @@ const SLOW_CONSUMER_CLOSE = 1013;
 // How many runs/phases the duplicate check remembers (the latest delivered version or state of each).
 const REMEMBERED = 50_000;
 
-/** How long a subscription waits for its marker before it starts anyway (the bus then reports a gap). */
+/**
+ * How long a subscription waits for its marker. Past it the subscription starts anyway and the bus is told to
+ * reconnect: a marker that does not come back means the LISTEN connection is dead (the reconnect reports the gap).
+ */
 const MARK_TIMEOUT_MS = 5000;
 
 /** A change and its place among every change this server received (1, 2, ...). */
@@ -97,7 +100,10 @@ export class Feed {
   /** run id -> newest version delivered: a change already covered by an earlier read-back is not sent again. */
   private readonly runVersions = new Lru<string, number>(REMEMBERED);
   private readonly phaseStates = new Lru<number, string>(REMEMBERED);
-  private readonly campaignStates = new WeakMap<Subscription, string>();
+  /** Per campaign subscriber: the last progress sent, and the number of the read it came from. */
+  private readonly campaignStates = new WeakMap<Subscription, { fp: string; read: number }>();
+  /** Campaign progress reads started so far: a read started later sees every commit an earlier one saw. */
+  private campaignReads = 0;
   private closing = false;
   /** The most values that ever waited for one subscriber (at most the queue limit: memory stays bounded). */
   maxQueued = 0;
@@ -194,18 +200,32 @@ export class Feed {
 
   private async sendMark(subs: Subscription[]): Promise<void> {
     const id = `${this.markPrefix}:${++this.marks}`;
+    let giveUp!: () => void;
+    // A hung send must not hold back the subscriptions queued behind it either.
+    const timedOut = new Promise<void>((resolve) => (giveUp = resolve));
     const timer = setTimeout(() => {
-      this.logger.warn('live updates: a subscription marker did not come back in time; starting without it', { waitedMs: MARK_TIMEOUT_MS });
+      const reason = `a subscription marker did not come back within ${MARK_TIMEOUT_MS} ms`;
+      this.logger.warn(`live updates: ${reason}; starting without it and reconnecting the change feed`);
       this.markArrived(id, this.received);
+      this.bus?.reconnect(reason);
+      giveUp();
     }, MARK_TIMEOUT_MS);
     timer.unref();
     this.awaitingMark.set(id, { subs, timer });
     try {
-      await this.bus!.mark(id);
+      await Promise.race([this.bus!.mark(id), timedOut]);
     } catch {
       // The bus is down and reports it as a gap to every subscriber: start now rather than hold these back.
       this.markArrived(id, this.received);
     }
+  }
+
+  /** Starts every subscription still waiting for a marker, sent or not (gap, shutdown). */
+  private startWaiting(): void {
+    for (const id of [...this.awaitingMark.keys()]) this.markArrived(id, this.received);
+    const queued = this.markBatch ?? [];
+    this.markBatch = undefined;
+    for (const s of queued) this.start(s, this.received);
   }
 
   private markArrived(id: string, seq: number): void {
@@ -224,14 +244,26 @@ export class Feed {
   }
 
   /**
-   * A campaign's progress read after its subscription was registered: sent first unless the feed already sent
-   * a value (read after a later commit, so at least as new). Reading before registering would lose a change
-   * committed in between.
+   * Sends a started campaign subscription its first value, the progress `read` now; the subscription ends if
+   * the read fails. A value the feed read earlier and sends later is dropped (see offerProgress).
    */
-  startCampaign(sub: Subscription, progress: CampaignProgress): void {
-    if (this.campaignStates.has(sub) || sub.isEnded) return;
-    this.campaignStates.set(sub, progressFingerprint(progress));
-    this.push(sub, { value: progress });
+  async startCampaign(sub: Subscription, read: () => Promise<CampaignProgress>): Promise<void> {
+    const n = ++this.campaignReads;
+    try {
+      this.offerProgress(sub, await read(), n);
+    } catch (e) {
+      sub.end();
+      throw e;
+    }
+  }
+
+  /** Progress goes to `s` only when it changed and was read after the last value sent: never backwards. */
+  private offerProgress(s: Subscription, value: CampaignProgress, read: number, shared?: Omit<Delivery, 'value'>): void {
+    const fp = progressFingerprint(value);
+    const last = this.campaignStates.get(s);
+    if (s.isEnded || (last && (last.read > read || last.fp === fp))) return;
+    this.campaignStates.set(s, { fp, read });
+    this.deliver(s, { value, ...shared });
   }
 
   private removed(s: Subscription): void {
@@ -265,7 +297,7 @@ export class Feed {
   /** Shutdown: no new subscriptions, every connection closed with `code`. */
   closeAll(code: number, reason: string): void {
     this.closing = true;
-    for (const id of [...this.awaitingMark.keys()]) this.markArrived(id, this.received);
+    this.startWaiting();
     for (const conn of [...this.connections.values()]) {
       conn.close(code, reason);
       this.connectionClosed(conn);
@@ -315,7 +347,7 @@ export class Feed {
   gap(reason: string): void {
     this.metrics?.missedSignal();
     // A marker sent over a lost connection never comes back.
-    for (const id of [...this.awaitingMark.keys()]) this.markArrived(id, this.received);
+    this.startWaiting();
     for (const s of [...this.subs]) this.push(s, { missed: reason });
   }
 
@@ -394,7 +426,12 @@ export class Feed {
         return { ...p, run, phases, events, metrics };
       }),
     );
-    const progress = await Promise.all([...campaigns].map(async (id) => [id, await campaignProgress(em, id)] as const));
+    const progress = await Promise.all(
+      [...campaigns].map(async (id) => {
+        const n = ++this.campaignReads;
+        return [id, await campaignProgress(em, id), n] as const;
+      }),
+    );
     const shared = { em, loaders };
 
     for (const p of read) {
@@ -404,9 +441,11 @@ export class Feed {
       if (run) {
         const fresh = run.version > (this.runVersions.get(run.id) ?? 0);
         if (fresh) this.runVersions.set(run.id, run.version);
-        for (const s of subs.run)
+        for (const s of subs.run) {
           if (s.topic.kind === 'run' || (s.topic.kind === 'runs' && (!s.topic.state || s.topic.state === run.state)))
             this.offer(s, p.seq, `run:${run.id}`, fresh, { value: run, ...shared });
+          else if (s.follows(p.seq)) s.owed?.delete(`run:${run.id}`); // it left the state followed: nothing owed
+        }
       }
       for (const phase of p.phases) {
         if (!phase) continue;
@@ -424,14 +463,9 @@ export class Feed {
       for (const m of p.metrics) if (m) for (const s of subs.metrics) if (s.follows(p.seq)) this.deliver(s, { value: m, ...shared });
     }
 
-    for (const [id, value] of progress) {
+    for (const [id, value, n] of progress) {
       if (!value) continue;
-      const fp = progressFingerprint(value);
-      for (const s of this.of(`campaign:${id}`)) {
-        if (s.isEnded || this.campaignStates.get(s) === fp) continue;
-        this.campaignStates.set(s, fp);
-        this.deliver(s, { value, ...shared });
-      }
+      for (const s of this.of(`campaign:${id}`)) this.offerProgress(s, value, n, shared);
     }
   }
 }

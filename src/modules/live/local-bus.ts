@@ -20,6 +20,9 @@ export class InProcessBus implements ChangeBus {
     this.handlers?.changes([{ k: 'mark', m: id, at: Date.now() }]);
   }
 
+  /** Nothing to reconnect: an in-process marker cannot be lost. */
+  reconnect(): void {}
+
   async stop(): Promise<void> {
     this.detach?.();
   }

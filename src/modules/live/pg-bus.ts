@@ -49,22 +49,8 @@ export class PostgresBus implements ChangeBus {
       if (change) this.handlers?.changes([change]);
     });
     // 'error' then 'end' on a lost connection; either one schedules a single reconnect.
-    const lost = (why: string) => {
-      if (this.client !== client) return;
-      this.client = undefined;
-      client.removeAllListeners('notification');
-      client.end().catch(() => undefined);
-      if (this.stopped) return;
-      this.opts.logger.warn('live updates: LISTEN connection lost, reconnecting', { reason: why });
-      // Told at once, not only once reconnected: a client can re-query now (and learn the database is down)
-      // instead of taking the silence for "nothing changed" while the reconnect backs off.
-      this.handlers?.gap(
-        'The server lost its connection to the database change feed and is reconnecting: changes committed until it is back may be missing. Query the current state again.',
-      );
-      this.scheduleReconnect();
-    };
-    client.on('error', (e) => lost(describeError(e)));
-    client.on('end', () => lost('connection ended'));
+    client.on('error', (e) => this.drop(client, describeError(e)));
+    client.on('end', () => this.drop(client, 'connection ended'));
     this.client = client;
     this.listening = false;
     try {
@@ -86,6 +72,27 @@ export class PostgresBus implements ChangeBus {
     if (!this.client || !this.listening) throw new Error('the LISTEN connection is down');
     const [payload] = encode({ k: 'mark', m: id, at: Date.now() });
     await this.client.query('select pg_notify($1, $2)', [CHANNEL, payload]);
+  }
+
+  /** The feed's marker did not come back: the connection is presumed dead (half-open), so it is replaced. */
+  reconnect(reason: string): void {
+    if (this.client) this.drop(this.client, reason);
+  }
+
+  /** `client` is lost: subscribers are told at once, and a single reconnect is scheduled. */
+  private drop(client: Client, why: string): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    client.removeAllListeners('notification');
+    client.end().catch(() => undefined);
+    if (this.stopped) return;
+    this.opts.logger.warn('live updates: LISTEN connection lost, reconnecting', { reason: why });
+    // Told at once, not only once reconnected: a client can re-query now (and learn the database is down)
+    // instead of taking the silence for "nothing changed" while the reconnect backs off.
+    this.handlers?.gap(
+      'The server lost its connection to the database change feed and is reconnecting: changes committed until it is back may be missing. Query the current state again.',
+    );
+    this.scheduleReconnect();
   }
 
   private scheduleReconnect(): void {

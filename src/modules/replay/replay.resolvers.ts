@@ -26,8 +26,8 @@ export const replayResolvers: Resolvers = {
       subscribe: async (_, { campaignId }, ctx) => {
         await requireCampaignProgress(ctx.em, campaignId); // NOT_FOUND before anything is registered
         const sub = await follow(ctx, { kind: 'campaign', campaignId });
-        // The first value is read once the subscription is registered, so no change falls in between.
-        ctx.live!.feed.startCampaign(sub, await requireCampaignProgress(ctx.em.fork(), campaignId));
+        // The first value is read once the subscription has started, so no change falls in between.
+        await ctx.live!.feed.startCampaign(sub, () => requireCampaignProgress(ctx.em.fork(), campaignId));
         return sub;
       },
       resolve: deliveredAs<CampaignProgress>(),
