@@ -14,6 +14,9 @@ import { connectSubscriber, subscriptionsAtLeast, valuesAtLeast, type Subscriber
 
 const WRITERS = 50;
 
+/** The socket of a server's LISTEN connection: pausing it holds back what PostgreSQL sends on it. */
+const listenSocket = (bus: PostgresBus) => (bus as unknown as { client: { connection: { stream: Socket } } }).client.connection.stream;
+
 const gql = async (url: string, query: string, variables: Record<string, unknown> = {}) => {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data?: any; errors?: any[] };
@@ -146,7 +149,7 @@ describe('two servers on one PostgreSQL database', () => {
     await admin.connect();
     // Server B reads nothing from its LISTEN connection for now: notifications wait in the socket, as when
     // they are slow to arrive.
-    const socket = (bus as unknown as { client: { connection: { stream: Socket } } }).client.connection.stream;
+    const socket = listenSocket(bus);
     socket.pause();
     let events;
     try {
@@ -178,7 +181,7 @@ describe('two servers on one PostgreSQL database', () => {
     const pid = bus.backendPid!;
     const started = b.app.live.feed.subscriptionCount;
     // Nothing comes back on B's LISTEN connection any more, as when the peer vanished without closing it.
-    const socket = (bus as unknown as { client: { connection: { stream: Socket } } }).client.connection.stream;
+    const socket = listenSocket(bus);
     socket.pause();
     try {
       const events = sub.subscribe(`subscription { dashboardEventAdded(runId: "fan-dead") { message } }`);
