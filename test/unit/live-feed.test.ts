@@ -222,4 +222,37 @@ describe('live subscription registry', () => {
     expect(failing.isEnded).toBe(true);
     expect(f.subscriptionCount).toBe(1);
   });
+
+  it('while it holds subscriptions, sends a marker every 30 s: a silent (half-open) connection is replaced without any new subscription', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const f = feed();
+      const m = markerBus();
+      await f.listen(m.bus);
+      jest.advanceTimersByTime(30_000);
+      await tick();
+      expect(m.sent).toHaveLength(0); // nobody to keep informed
+      const sub = f.subscribe(
+        f.openConnection('ws', () => undefined),
+        { kind: 'flags' },
+      );
+      await tick();
+      m.back(m.sent[0]);
+      await sub.started;
+      jest.advanceTimersByTime(30_000);
+      await tick();
+      expect(m.sent).toHaveLength(2);
+      m.back(m.sent[1]); // the connection answers: nothing else happens
+      jest.advanceTimersByTime(5_000);
+      expect(m.reconnects).toEqual([]);
+      jest.advanceTimersByTime(25_000);
+      await tick();
+      expect(m.sent).toHaveLength(3); // this one is never answered
+      jest.advanceTimersByTime(5_000);
+      expect(m.reconnects).toEqual(['a subscription marker did not come back within 5000 ms']);
+      f.closeAll(1001, 'bye');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

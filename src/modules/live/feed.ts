@@ -51,6 +51,12 @@ const REMEMBERED = 50_000;
  */
 const MARK_TIMEOUT_MS = 5000;
 
+/**
+ * While it holds subscriptions, a server also sends a marker of its own this often: a LISTEN connection gone
+ * half-open (no error, just silence) is then found within this plus MARK_TIMEOUT_MS, new subscriptions or not.
+ */
+const HEARTBEAT_MS = 30_000;
+
 /** A change and its place among every change this server received (1, 2, ...). */
 interface Received<C extends Change = Change> {
   c: C;
@@ -96,6 +102,7 @@ export class Feed {
   /** Subscriptions registered since the last marker was sent: they share the next one. */
   private markBatch: Subscription[] | undefined;
   private sendingMarks = false;
+  private heartbeat: NodeJS.Timeout | undefined;
   private pumping: Promise<void> | undefined;
   /** run id -> newest version delivered: a change already covered by an earlier read-back is not sent again. */
   private readonly runVersions = new Lru<string, number>(REMEMBERED);
@@ -143,6 +150,12 @@ export class Feed {
   async listen(bus: ChangeBus): Promise<void> {
     await bus.start({ changes: (c) => this.handleChanges(c), gap: (reason) => this.gap(reason) });
     this.bus = bus;
+    this.heartbeat = setInterval(() => {
+      if (!this.subs.size || this.sendingMarks || this.closing) return;
+      this.markBatch ??= []; // a marker that places nobody: only its return matters
+      void this.sendMarks();
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   /**
@@ -297,6 +310,7 @@ export class Feed {
   /** Shutdown: no new subscriptions, every connection closed with `code`. */
   closeAll(code: number, reason: string): void {
     this.closing = true;
+    clearInterval(this.heartbeat);
     this.startWaiting();
     for (const conn of [...this.connections.values()]) {
       conn.close(code, reason);
