@@ -13,21 +13,26 @@ export interface PhaseMetricsRecord extends TokenCounts {
   phase: { id: number };
 }
 
-// The column behind each property of a record (`phase_id` is always read: samples are grouped by it).
-const COLUMN_OF: Record<keyof PhaseMetricsRecord, string | null> = {
-  id: 'id',
-  run: 'run_id',
-  phase: null,
-  retrievalTokens: 'retrieval_tokens',
-  secondOpinionTokens: 'second_opinion_tokens',
-  evidenceRequestTokens: 'evidence_request_tokens',
-  baseTokens: 'base_tokens',
-  totalTokens: 'total_tokens',
-  createdAt: 'created_at',
-};
+const ref = (v: unknown) => ({ id: String(v) });
+
+/**
+ * Each column of a sample in canonical order: the record property it becomes and how its driver value is read.
+ * The one definition behind metricsColumns, metricsRecord and positionalMetricsRecord. (`phase_id` is not here:
+ * it is always read, samples are grouped by it.)
+ */
+const COLUMNS: ReadonlyArray<readonly [column: string, property: keyof PhaseMetricsRecord, read: (v: unknown) => unknown]> = [
+  ['id', 'id', toSafeInt],
+  ['run_id', 'run', ref],
+  ['retrieval_tokens', 'retrievalTokens', toSafeInt],
+  ['second_opinion_tokens', 'secondOpinionTokens', toSafeInt],
+  ['evidence_request_tokens', 'evidenceRequestTokens', toSafeInt],
+  ['base_tokens', 'baseTokens', toSafeInt],
+  ['total_tokens', 'totalTokens', toSafeInt],
+  ['created_at', 'createdAt', driverDate],
+];
 
 /** Every column of a sample (whole records, e.g. those the live feed reads back). */
-export const ALL_METRICS_COLUMNS = ['phase_id', ...Object.values(COLUMN_OF).filter((c): c is string => c !== null)].join(', ');
+export const ALL_METRICS_COLUMNS = ['phase_id', ...COLUMNS.map(([column]) => column)].join(', ');
 
 // The limit of Phase.metrics, which (with metricsColumns) keys its loader: the resolver and the runs page's
 // look-ahead (runs/runs.lookahead.ts) use this same function, so a primed key is the key the resolver loads.
@@ -41,10 +46,7 @@ export const phaseMetricsLimit = (limit: number | null | undefined) => checkLimi
 export function metricsColumns(properties: ReadonlySet<string>): string {
   let list = columnsOf.get(properties);
   if (list === undefined) {
-    const columns = Object.entries(COLUMN_OF)
-      .filter(([property, column]) => column && properties.has(property))
-      .map(([, column]) => column!);
-    list = ['phase_id', ...columns].join(', ');
+    list = ['phase_id', ...COLUMNS.filter(([, property]) => properties.has(property)).map(([column]) => column)].join(', ');
     columnsOf.set(properties, list);
   }
   return list;
@@ -55,32 +57,14 @@ const columnsOf = new WeakMap<ReadonlySet<string>, string>();
 
 /** A record of the columns read: properties whose column was not selected are absent. */
 export function metricsRecord(r: Row): PhaseMetricsRecord {
-  const m = { phase: { id: toSafeInt(r.phase_id) } } as PhaseMetricsRecord;
-  if (r.id !== undefined) m.id = toSafeInt(r.id);
-  if (r.run_id !== undefined) m.run = { id: String(r.run_id) };
-  if (r.retrieval_tokens !== undefined) m.retrievalTokens = toSafeInt(r.retrieval_tokens);
-  if (r.second_opinion_tokens !== undefined) m.secondOpinionTokens = toSafeInt(r.second_opinion_tokens);
-  if (r.evidence_request_tokens !== undefined) m.evidenceRequestTokens = toSafeInt(r.evidence_request_tokens);
-  if (r.base_tokens !== undefined) m.baseTokens = toSafeInt(r.base_tokens);
-  if (r.total_tokens !== undefined) m.totalTokens = toSafeInt(r.total_tokens);
-  if (r.created_at !== undefined) m.createdAt = driverDate(r.created_at);
-  return m;
+  const m: Record<string, unknown> = { phase: { id: toSafeInt(r.phase_id) } };
+  for (const [column, property, read] of COLUMNS) if (r[column] !== undefined) m[property] = read(r[column]);
+  return m as unknown as PhaseMetricsRecord;
 }
 
 type PositionalMetrics = (values: readonly unknown[], phase: { id: number }) => PhaseMetricsRecord;
 const positionalMakers = new Map<string, PositionalMetrics>();
-
-// How each column becomes its property (as metricsRecord reads it), as source text over `v[i]`.
-const READ_COLUMN: Record<string, (at: string) => string> = {
-  id: (at) => `id: toSafeInt(${at})`,
-  run_id: (at) => `run: { id: String(${at}) }`,
-  retrieval_tokens: (at) => `retrievalTokens: toSafeInt(${at})`,
-  second_opinion_tokens: (at) => `secondOpinionTokens: toSafeInt(${at})`,
-  evidence_request_tokens: (at) => `evidenceRequestTokens: toSafeInt(${at})`,
-  base_tokens: (at) => `baseTokens: toSafeInt(${at})`,
-  total_tokens: (at) => `totalTokens: toSafeInt(${at})`,
-  created_at: (at) => `createdAt: driverDate(${at})`,
-};
+const COLUMN_AT = new Map(COLUMNS.map((c, i) => [c[0], i]));
 
 /**
  * The records metricsRecord makes, from the values of `columns` (a metricsColumns list without phase_id) in that
@@ -93,11 +77,13 @@ export function positionalMetricsRecord(columns: readonly string[]): PositionalM
   let make = positionalMakers.get(key);
   if (!make) {
     const entries = columns.map((c, i) => {
-      const read = READ_COLUMN[c];
-      if (!read) throw new Error(`positionalMetricsRecord: no property for column ${c}`); // our own constants, never input
-      return read(`v[${i}]`);
+      const at = COLUMN_AT.get(c);
+      if (at === undefined) throw new Error(`positionalMetricsRecord: no property for column ${c}`); // our own constants, never input
+      return `${COLUMNS[at][1]}: read${at}(v[${i}])`;
     });
-    make = new Function('toSafeInt', 'driverDate', `return (v, phase) => ({ phase, ${entries.join(', ')} });`)(toSafeInt, driverDate) as PositionalMetrics;
+    // Each column's read function is a parameter of its own (read0, read1, ...): called directly, as if written out.
+    const reads = COLUMNS.map(([, , read]) => read);
+    make = new Function(...reads.map((_, k) => `read${k}`), `return (v, phase) => ({ phase, ${entries.join(', ')} });`)(...reads) as PositionalMetrics;
     positionalMakers.set(key, make);
   }
   return make;
